@@ -1,0 +1,42 @@
+import { Catalog } from '../catalog';
+import { Finding } from '../findings';
+import { DocumentModel, GuidelineModel, PlanModel, StandardModel } from '../model';
+import { ParsedDocument } from '../parse';
+import { LineIndex } from '../text';
+
+/** What a rule may ask of the rest of the workspace. Rules never read files themselves. */
+export interface WorkspaceView {
+  /** The guideline with this id: a workspace document first, then a bundled one. */
+  catalog(guidelineId: string): Catalog | undefined;
+  guidelineIds(): string[];
+  standards(): { uri: string; model: StandardModel }[];
+  documentsWithId(id: string): { uri: string; model: DocumentModel }[];
+}
+
+export interface RuleContext<M extends DocumentModel = DocumentModel> {
+  uri: string;
+  parsed: ParsedDocument;
+  model: M;
+  lines: LineIndex;
+  workspace: WorkspaceView;
+  /** The catalog the document follows (its own, for a guideline), when it resolves. */
+  catalog?: Catalog;
+}
+
+/**
+ * A rule: one concern, a stable code family, no I/O. To add one, write it next to its kind's
+ * rules and list it in `checks/index.ts` (ARCHITECTURE.md, "How to add a rule").
+ */
+export interface Rule<M extends DocumentModel> {
+  name: string;
+  check(context: RuleContext<M>): Finding[];
+}
+
+export type StandardRule = Rule<StandardModel>;
+export type GuidelineRule = Rule<GuidelineModel>;
+export type PlanRule = Rule<PlanModel>;
+
+/** 1-based line of an offset, for messages such as "first at line 12". */
+export function lineNumber(context: RuleContext, offset: number): number {
+  return context.lines.positionAt(offset).line + 1;
+}

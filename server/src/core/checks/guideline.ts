@@ -1,0 +1,115 @@
+import { computeCoverage } from '../coverage';
+import { finding, Finding } from '../findings';
+import { ItemDef } from '../model';
+import { closest, Located, normalizeName } from '../text';
+import { GuidelineRule, lineNumber } from './context';
+import { standardSector } from './standard';
+
+const duplicateIds: GuidelineRule = {
+  name: 'duplicate ids',
+  check(context) {
+    const findings: Finding[] = [];
+    const firstItem = new Map<string, Located>();
+    for (const item of context.model.items) {
+      const key = normalizeName(item.id.value);
+      const earlier = firstItem.get(key);
+      if (earlier) findings.push(finding('item.duplicate-id', 'error', item.id.span, { id: item.id.value, firstLine: lineNumber(context, earlier.span.start) }));
+      else firstItem.set(key, item.id);
+    }
+    // Sectors, sub-sectors, threats and examples share one namespace: a clause's name must resolve to one of them.
+    const firstTerm = new Map<string, Located>();
+    const terms = [
+      ...context.model.sectors.flatMap((s) => [s.id, ...s.subsectors.map((sub) => sub.id)]),
+      ...context.model.threats.flatMap((t) => [t.id, ...t.examples.map((e) => e.id)]),
+    ];
+    for (const id of terms) {
+      const key = normalizeName(id.value);
+      const earlier = firstTerm.get(key);
+      if (earlier) findings.push(finding('term.duplicate-id', 'error', id.span, { id: id.value, firstLine: lineNumber(context, earlier.span.start) }));
+      else firstTerm.set(key, id);
+    }
+    return findings;
+  },
+};
+
+const itemHierarchy: GuidelineRule = {
+  name: 'item parents and cycles',
+  check({ model, catalog }) {
+    if (!catalog) return [];
+    const findings: Finding[] = [];
+    for (const item of model.items) {
+      if (item.parent && !catalog.item(item.parent.value)) {
+        const suggestion = closest(item.parent.value, model.items, (i) => [i.id.value])?.id.value;
+        findings.push(finding('item.unknown-parent', 'error', item.parent.span, { value: item.parent.value, suggestion }));
+      }
+    }
+    // Follow parent links from every item; a walk that meets itself is a cycle, reported once, on its first member.
+    const reported = new Set<ItemDef>();
+    for (const start of model.items) {
+      const path: ItemDef[] = [];
+      const onPath = new Set<ItemDef>();
+      for (let current: ItemDef | undefined = start; current; current = catalog.parentOf(current)) {
+        if (onPath.has(current)) {
+          const cycle = path.slice(path.indexOf(current));
+          if (!cycle.some((i) => reported.has(i))) {
+            cycle.forEach((i) => reported.add(i));
+            const head = cycle.reduce((a, b) => (a.id.span.start <= b.id.span.start ? a : b));
+            const ordered = [...cycle.slice(cycle.indexOf(head)), ...cycle.slice(0, cycle.indexOf(head)), head];
+            findings.push(finding('item.cycle', 'error', (head.parent ?? head.id).span, { path: ordered.map((i) => i.id.value).join(' → ') }));
+          }
+          break;
+        }
+        onPath.add(current);
+        path.push(current);
+      }
+    }
+    return findings;
+  },
+};
+
+const itemReferences: GuidelineRule = {
+  name: 'sectors and threats named by items',
+  check({ model, catalog }) {
+    if (!catalog) return [];
+    const findings: Finding[] = [];
+    for (const item of model.items) {
+      if (item.sectors !== 'all') {
+        for (const sector of item.sectors) {
+          if (catalog.findSector(sector.value)) continue;
+          const suggestion = catalog.suggestSector(sector.value)?.id.value;
+          findings.push(finding('sector.unknown', 'error', sector.span, { value: sector.value, guideline: catalog.id, suggestion },
+            suggestion ? { replacement: { span: sector.span, newText: suggestion } } : {}));
+        }
+      }
+      for (const threat of item.threats) {
+        if (catalog.findThreat(threat.value)) continue;
+        const suggestion = catalog.suggestThreat(threat.value);
+        findings.push(finding('threat.unknown', 'error', threat.span, { value: threat.value, guideline: catalog.id, suggestion },
+          suggestion ? { replacement: { span: threat.span, newText: suggestion } } : {}));
+      }
+    }
+    return findings;
+  },
+};
+
+const workspaceCoverage: GuidelineRule = {
+  name: 'items no standard of the workspace covers',
+  check({ model, catalog, workspace }) {
+    if (!catalog || !model.id) return [];
+    const followers = workspace.standards().filter((s) => s.model.guideline?.value === catalog.id);
+    if (followers.length === 0) return [];
+    const covered = new Set<ItemDef>();
+    for (const { model: standard } of followers) {
+      const report = computeCoverage(standard, catalog, standardSector(standard, catalog)?.id.value);
+      for (const entry of report.items) if (entry.status === 'covered') covered.add(entry.item);
+    }
+    return model.items
+      .filter((item) => !covered.has(item))
+      .map((item) => finding('coverage.not-covered-in-workspace', 'information', item.id.span, {
+        item: item.id.value,
+        standards: followers.length,
+      }, { itemId: item.id.value }));
+  },
+};
+
+export const guidelineRules: GuidelineRule[] = [duplicateIds, itemHierarchy, itemReferences, workspaceCoverage];

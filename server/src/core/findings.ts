@@ -1,0 +1,35 @@
+import type { Span } from './text';
+import type { MessageArgs, MessageCode } from './messages';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/** A suggested replacement that a quick fix can apply as it is. */
+export interface Replacement {
+  span: Span;
+  newText: string;
+}
+
+/**
+ * One thing Kijun reports about a document. `code` is stable (it names the rule and its
+ * message); the text of the message is rendered per locale at the edge, from `args`.
+ */
+export interface Finding {
+  code: MessageCode;
+  severity: Severity;
+  span: Span;
+  args: MessageArgs;
+  /** Set when the fix is unambiguous (e.g. the "did you mean" suggestion). */
+  replacement?: Replacement;
+  /** The guideline item a coverage finding is about, for quick fixes and navigation. */
+  itemId?: string;
+}
+
+export function finding(
+  code: MessageCode,
+  severity: Severity,
+  span: Span,
+  args: MessageArgs = {},
+  extra: Pick<Finding, 'replacement' | 'itemId'> = {},
+): Finding {
+  return { code, severity, span, args, ...extra };
+}

@@ -1,0 +1,256 @@
+/**
+ * The one message catalogue: every message Kijun shows, in Japanese and English.
+ * Keys are the stable finding codes (plus a few UI strings); the rules only pick a code and its arguments.
+ */
+
+export type Locale = 'ja' | 'en';
+
+/** A text that already exists in both languages (e.g. an item title with its English title). */
+export interface Bilingual {
+  ja: string;
+  en: string;
+}
+
+export type MessageArg = string | number | Bilingual | undefined;
+export type MessageArgs = Record<string, MessageArg>;
+
+type Render = (args: Record<string, string>) => string;
+
+function text(arg: MessageArg, locale: Locale): string {
+  if (arg === undefined) return '';
+  if (typeof arg === 'object') return arg[locale];
+  return String(arg);
+}
+
+const quote = (s: string): string => `"${s}"`;
+const jq = (s: string): string => `「${s}」`;
+const didYouMeanEn = (a: Record<string, string>): string => (a.suggestion ? ` Did you mean ${quote(a.suggestion)}?` : '');
+const didYouMeanJa = (a: Record<string, string>): string => (a.suggestion ? `${jq(a.suggestion)}の誤りではありませんか。` : '');
+
+const catalogue = {
+  // Input that cannot be read as a document at all.
+  'input.binary': {
+    en: () => 'The file contains a NUL character, so it is not a text document; it was not checked.',
+    ja: () => 'ファイルに NUL 文字が含まれているため、テキスト文書として検査できません。',
+  },
+  'input.too-large': {
+    en: (a) => `The file is ${a.size} bytes; Kijun checks files up to ${a.limit} bytes.`,
+    ja: (a) => `ファイルが ${a.size} バイトあり、検査できる上限（${a.limit} バイト）を超えています。`,
+  },
+  'input.too-deep': {
+    en: (a) => `Nesting is deeper than ${a.limit} levels; the content below this point was not checked.`,
+    ja: (a) => `入れ子が ${a.limit} 段を超えているため、これより深い部分は検査していません。`,
+  },
+  'input.alias-limit': {
+    en: (a) => `YAML aliases expand to more than ${a.limit} nodes (an alias bomb?); the expansion was stopped here.`,
+    ja: (a) => `YAML のエイリアスを展開すると ${a.limit} ノードを超えるため、ここで展開を打ち切りました。`,
+  },
+
+  // Syntax.
+  'syntax.yaml': {
+    en: (a) => `YAML syntax error: ${a.problem}`,
+    ja: (a) => `YAML の構文エラー: ${a.problem}`,
+  },
+  'syntax.duplicate-key': {
+    en: (a) => `The key ${quote(a.key)} appears twice in the same mapping.`,
+    ja: (a) => `同じマッピングの中でキー${jq(a.key)}が重複しています。`,
+  },
+  'syntax.front-matter': {
+    en: () => 'The front matter starting here is never closed with a "---" line.',
+    ja: () => 'ここから始まるフロントマターが「---」の行で閉じられていません。',
+  },
+  'document.unknown-kind': {
+    en: (a) => `Unknown document kind ${quote(a.value)}: use guideline, standard or action-plan.${didYouMeanEn(a)}`,
+    ja: (a) => `文書の種類${jq(a.value)}は不明です。guideline・standard・action-plan のいずれかを指定してください。${didYouMeanJa(a)}`,
+  },
+  'document.duplicate-id': {
+    en: (a) => `Another document in the workspace also has the id ${quote(a.id)}: ${a.other}.`,
+    ja: (a) => `ワークスペース内の別の文書（${a.other}）にも同じ ID${jq(a.id)}があります。`,
+  },
+
+  // Schema.
+  'schema.required': {
+    en: (a) => `Missing required key ${quote(a.key)}${a.where ? ` in ${a.where}` : ''}.`,
+    ja: (a) => `${a.where ? `${a.where}に` : ''}必須のキー${jq(a.key)}がありません。`,
+  },
+  'schema.unknown-key': {
+    en: (a) => `Unknown key ${quote(a.key)}${a.where ? ` in ${a.where}` : ''}.${didYouMeanEn(a)}`,
+    ja: (a) => `${a.where ? `${a.where}の` : ''}キー${jq(a.key)}は定義されていません。${didYouMeanJa(a)}`,
+  },
+  'schema.type': {
+    en: (a) => `${quote(a.key)} must be ${a.expected}, not ${a.actual}.`,
+    ja: (a) => `${jq(a.key)}には${a.expected}を指定してください（${a.actual}が指定されています）。`,
+  },
+  'schema.enum': {
+    en: (a) => `${quote(a.key)} must be one of: ${a.allowed}.`,
+    ja: (a) => `${jq(a.key)}には次のいずれかを指定してください: ${a.allowed}`,
+  },
+  'schema.format': {
+    en: (a) => `${quote(a.value)} is not a valid ${a.format}: ${a.rule}`,
+    ja: (a) => `${jq(a.value)}は${a.format}として正しくありません。${a.rule}`,
+  },
+  'schema.range': {
+    en: (a) => `${quote(a.key)} must be between ${a.min} and ${a.max}.`,
+    ja: (a) => `${jq(a.key)}には ${a.min} から ${a.max} までの値を指定してください。`,
+  },
+  'schema.empty': {
+    en: (a) => `${quote(a.key)} must not be empty.`,
+    ja: (a) => `${jq(a.key)}が空です。`,
+  },
+  'schema.min-items': {
+    en: (a) => `${quote(a.key)} must list at least ${a.min} entr${a.min === '1' ? 'y' : 'ies'}.`,
+    ja: (a) => `${jq(a.key)}には少なくとも ${a.min} 件を記載してください。`,
+  },
+  'schema.invalid': {
+    en: (a) => `${quote(a.key)} is not valid here (${a.detail}).`,
+    ja: (a) => `${jq(a.key)}の値が正しくありません（${a.detail}）。`,
+  },
+
+  // Domain: names and references.
+  'guideline.unknown': {
+    en: (a) => `Unknown guideline ${quote(a.value)}; known guidelines: ${a.known}.${didYouMeanEn(a)}`,
+    ja: (a) => `指針${jq(a.value)}が見つかりません（既知の指針: ${a.known}）。${didYouMeanJa(a)}`,
+  },
+  'sector.unknown': {
+    en: (a) => `Unknown sector ${quote(a.value)} in guideline ${a.guideline}.${didYouMeanEn(a)}`,
+    ja: (a) => `分野${jq(a.value)}は指針 ${a.guideline} にありません。${didYouMeanJa(a)}`,
+  },
+  'subsector.unknown': {
+    en: (a) => `Unknown sub-sector ${quote(a.value)} of sector ${a.sector}.${didYouMeanEn(a)}`,
+    ja: (a) => `業種${jq(a.value)}は分野「${a.sector}」にありません。${didYouMeanJa(a)}`,
+  },
+  'threat.unknown': {
+    en: (a) => `Unknown threat ${quote(a.value)} in guideline ${a.guideline}.${didYouMeanEn(a)}`,
+    ja: (a) => `脅威${jq(a.value)}は指針 ${a.guideline} にありません。${didYouMeanJa(a)}`,
+  },
+  'covers.unknown-item': {
+    en: (a) => `Guideline ${a.guideline} has no item ${quote(a.value)}.${didYouMeanEn(a)}`,
+    ja: (a) => `指針 ${a.guideline} に項目${jq(a.value)}はありません。${didYouMeanJa(a)}`,
+  },
+  'covers.not-applicable': {
+    en: (a) => `Item ${a.item} (${a.label}) does not apply to sector ${a.sector}; covering it counts for nothing.`,
+    ja: (a) => `項目 ${a.item}（${a.label}）は分野「${a.sector}」には適用されないため、対応としては数えられません。`,
+  },
+  'clause.duplicate-id': {
+    en: (a) => `Clause id ${quote(a.id)} is used more than once (first at line ${a.firstLine}).`,
+    ja: (a) => `条項 ID${jq(a.id)}が重複しています（最初の定義は ${a.firstLine} 行目）。`,
+  },
+  'exclusion.missing-reason': {
+    en: (a) => `The exclusion of ${a.item} needs a reason: say why the standard need not cover it (規定する必要がない理由).`,
+    ja: (a) => `${a.item} を除外する理由（規定する必要がない理由）を記載してください。`,
+  },
+  'exclusion.covered': {
+    en: (a) => `${a.item} is excluded, but clause ${a.clause} covers it; remove the exclusion or the clause's reference.`,
+    ja: (a) => `${a.item} は除外されていますが、条項 ${a.clause} が対応しています。除外か条項の対応指針のどちらかを削除してください。`,
+  },
+  'exclusion.unknown-item': {
+    en: (a) => `Guideline ${a.guideline} has no item ${quote(a.value)} to exclude.${didYouMeanEn(a)}`,
+    ja: (a) => `除外する項目${jq(a.value)}は指針 ${a.guideline} にありません。${didYouMeanJa(a)}`,
+  },
+  'exclusion.duplicate': {
+    en: (a) => `${a.item} is excluded more than once (first at line ${a.firstLine}).`,
+    ja: (a) => `${a.item} の除外が重複しています（最初の記載は ${a.firstLine} 行目）。`,
+  },
+  'item.duplicate-id': {
+    en: (a) => `Item id ${quote(a.id)} is used more than once in this guideline (first at line ${a.firstLine}).`,
+    ja: (a) => `項目 ID${jq(a.id)}がこの指針の中で重複しています（最初の定義は ${a.firstLine} 行目）。`,
+  },
+  'item.unknown-parent': {
+    en: (a) => `Parent item ${quote(a.value)} does not exist in this guideline.${didYouMeanEn(a)}`,
+    ja: (a) => `親項目${jq(a.value)}はこの指針にありません。${didYouMeanJa(a)}`,
+  },
+  'item.cycle': {
+    en: (a) => `Items form a cycle through their parents: ${a.path}.`,
+    ja: (a) => `項目の親子関係が循環しています: ${a.path}`,
+  },
+  'term.duplicate-id': {
+    en: (a) => `Id ${quote(a.id)} is used more than once among the guideline's sectors and threats (first at line ${a.firstLine}).`,
+    ja: (a) => `ID${jq(a.id)}が指針の分野・脅威の中で重複しています（最初の定義は ${a.firstLine} 行目）。`,
+  },
+  'markdown.unknown-key': {
+    en: (a) => `${quote(a.key)} is not a clause key, so this line is read as prose.${didYouMeanEn(a)}`,
+    ja: (a) => `${jq(a.key)}は条項のキーではないため、この行は本文として扱われます。${didYouMeanJa(a)}`,
+  },
+
+  // Action plan.
+  'plan.sector-missing': {
+    en: (a) => `Sector ${a.sector} of guideline ${a.guideline} is missing from the plan.`,
+    ja: (a) => `指針 ${a.guideline} の分野「${a.sector}」が行動計画にありません。`,
+  },
+  'plan.standard-unknown': {
+    en: (a) => `No standard with the id ${quote(a.id)} exists in the workspace.`,
+    ja: (a) => `ID${jq(a.id)}の安全基準等がワークスペースにありません。`,
+  },
+  'plan.standard-sector-mismatch': {
+    en: (a) => `Standard ${a.id} belongs to sector ${a.actual}, not ${a.expected}.`,
+    ja: (a) => `安全基準等 ${a.id} は分野「${a.actual}」のものであり、「${a.expected}」のものではありません。`,
+  },
+
+  // Coverage.
+  'coverage.uncovered': {
+    en: (a) => `Must-consider item ${a.item} ${a.label} "${a.title}" is neither covered by a clause nor excluded.`,
+    ja: (a) => `要検討事項 ${a.item} ${a.label}「${a.title}」に対応する条項も除外（規定する必要がない）もありません。`,
+  },
+  'coverage.uncovered-reference': {
+    en: (a) => `Reference item ${a.item} ${a.label} "${a.title}" is not covered.`,
+    ja: (a) => `参考事項 ${a.item} ${a.label}「${a.title}」に対応する条項がありません。`,
+  },
+  'coverage.not-covered-in-workspace': {
+    en: (a) => `No standard in the workspace covers ${a.item} (${a.standards} standard(s) follow this guideline).`,
+    ja: (a) => `ワークスペース内のどの安全基準等も ${a.item} に対応していません（この指針に準拠する安全基準等: ${a.standards} 件）。`,
+  },
+} satisfies Record<string, Record<Locale, Render>>;
+
+export type MessageCode = keyof typeof catalogue;
+
+export const messageCodes = Object.keys(catalogue) as MessageCode[];
+
+export function renderMessage(code: MessageCode, args: MessageArgs, locale: Locale): string {
+  const rendered: Record<string, string> = {};
+  for (const [key, value] of Object.entries(args)) rendered[key] = text(value, locale);
+  return catalogue[code][locale](rendered);
+}
+
+/** Words used inside messages (type names, document parts), so that they too follow the locale. */
+export const words = {
+  string: { en: 'a text', ja: '文字列' },
+  number: { en: 'a number', ja: '数値' },
+  integer: { en: 'a whole number', ja: '整数' },
+  boolean: { en: 'true or false', ja: '真偽値' },
+  array: { en: 'a list', ja: 'リスト' },
+  object: { en: 'a mapping', ja: 'マッピング' },
+  null: { en: 'empty (null)', ja: '空値' },
+  or: { en: ' or ', ja: 'または' },
+  clause: { en: 'clause', ja: '条項' },
+  exclusion: { en: 'exclusion', ja: '除外' },
+  sector: { en: 'sector', ja: '分野' },
+  subsector: { en: 'sub-sector', ja: '業種' },
+  threat: { en: 'threat', ja: '脅威' },
+  example: { en: 'threat example', ja: '脅威の例' },
+  item: { en: 'item', ja: '項目' },
+  document: { en: 'the document', ja: '文書' },
+  'document-id': { en: 'document id', ja: '文書 ID' },
+  'term-id': { en: 'id', ja: 'ID' },
+  'item-id': { en: 'item id', ja: '項目 ID' },
+  'clause-id': { en: 'clause id', ja: '条項 ID' },
+  'fiscal-year': { en: 'fiscal year', ja: '年度' },
+} satisfies Record<string, Bilingual>;
+
+export const formatRules: Record<string, Bilingual> = {
+  'document-id': {
+    en: 'use ASCII letters, digits, ".", "_" and "-", starting with a letter or digit.',
+    ja: '半角英数字と「.」「_」「-」を使い、英数字で始めてください。',
+  },
+  'term-id': {
+    en: 'use lower-case ASCII letters, digits, ".", "_" and "-".',
+    ja: '半角の英小文字・数字と「.」「_」「-」を使ってください。',
+  },
+  'item-id': {
+    en: 'use ASCII letters, digits, ".", "_" and "-"; put the official numbering (e.g. Ⅱ3.(4)②ア) in label.',
+    ja: '半角英数字と「.」「_」「-」を使ってください。正式な番号（例: Ⅱ3.(4)②ア）は label に記載します。',
+  },
+  'clause-id': {
+    en: 'use ASCII letters, digits, "." and "-", e.g. S-1.1 or 3.2.1.',
+    ja: '半角英数字と「.」「-」を使ってください（例: S-1.1、3.2.1）。',
+  },
+};

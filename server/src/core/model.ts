@@ -1,0 +1,281 @@
+import { Located, Span } from './text';
+import { child, entry, TreeNode } from './tree';
+
+/**
+ * Typed views of the three document kinds, read from the located tree. Reading is tolerant:
+ * a value of the wrong type is simply absent here (the schema check reports it), so every rule
+ * can rely on these shapes whatever the user typed.
+ */
+
+export interface ClauseModel {
+  id?: Located;
+  title?: Located;
+  covers: Located[];
+  threats: Located[];
+  /** The clause's node: its list entry in YAML, its heading in Markdown. */
+  span: Span;
+}
+
+export interface ExclusionModel {
+  item?: Located;
+  reason?: Located;
+  span: Span;
+}
+
+export interface StandardModel {
+  kind: 'standard';
+  id?: Located;
+  guideline?: Located;
+  title?: Located;
+  sector?: Located;
+  subsector?: Located;
+  class?: Located<number>;
+  clauses: ClauseModel[];
+  exclusions: ExclusionModel[];
+  /** Where coverage findings go: the guideline reference, which defines what must be covered. */
+  anchor: Span;
+}
+
+export interface SectorDef {
+  id: Located;
+  label: Located;
+  labelEn?: string;
+  aliases: string[];
+  description?: string;
+  subsectors: { id: Located; label: Located; labelEn?: string; aliases: string[]; description?: string }[];
+}
+
+export interface ThreatDef {
+  id: Located;
+  label: Located;
+  labelEn?: string;
+  aliases: string[];
+  direction?: string;
+  description?: string;
+  examples: { id: Located; label: Located; labelEn?: string; responder?: string }[];
+}
+
+export interface ItemDef {
+  id: Located;
+  label?: Located;
+  title?: Located;
+  titleEn?: string;
+  obligation?: string;
+  level?: string;
+  /** `'all'`, or the sector names as written. */
+  sectors: 'all' | Located[];
+  threats: Located[];
+  text?: string;
+  source?: string;
+  /** Id of the parent: the enclosing item, or the explicit `parent:` key. */
+  parent?: Located;
+  span: Span;
+}
+
+export interface GuidelineModel {
+  kind: 'guideline';
+  id?: Located;
+  title?: Located;
+  edition?: string;
+  sectors: SectorDef[];
+  threats: ThreatDef[];
+  /** All items, nested ones included, in document order. */
+  items: ItemDef[];
+}
+
+export interface PlanSectorModel {
+  sector?: Located;
+  standards: { id?: Located; title?: string; class?: number; span: Span }[];
+  services: { name?: Located; subsector?: Located }[];
+  span: Span;
+}
+
+export interface PlanModel {
+  kind: 'action-plan';
+  id?: Located;
+  guideline?: Located;
+  title?: Located;
+  period?: { from?: Located<number>; to?: Located<number> };
+  sectors: PlanSectorModel[];
+  threats: { threat?: Located; responder?: Located; span: Span }[];
+  sharing: { threat?: Located; subtype?: Located; info?: Located; timing?: Located; span: Span }[];
+  measures: { measure?: Located; schedule: { year?: Located<number>; span: Span }[]; span: Span }[];
+  anchor: Span;
+}
+
+export type DocumentModel = StandardModel | GuidelineModel | PlanModel;
+
+export function str(node: TreeNode | undefined): Located | undefined {
+  if (node?.kind !== 'scalar' || node.value === null || typeof node.value === 'boolean') return undefined;
+  return { value: String(node.value), span: node.span };
+}
+
+function num(node: TreeNode | undefined): Located<number> | undefined {
+  if (node?.kind !== 'scalar' || typeof node.value !== 'number') return undefined;
+  return { value: node.value, span: node.span };
+}
+
+function plainString(node: TreeNode | undefined): string | undefined {
+  return str(node)?.value;
+}
+
+function list(node: TreeNode | undefined): TreeNode[] {
+  return node?.kind === 'seq' ? node.items : [];
+}
+
+/** A list of names: a YAML list of scalars, or one scalar (`covers: G-1`). */
+function names(node: TreeNode | undefined): Located[] {
+  if (node?.kind === 'scalar') {
+    const one = str(node);
+    return one ? [one] : [];
+  }
+  return list(node).map(str).filter((s): s is Located => s !== undefined);
+}
+
+function strings(node: TreeNode | undefined): string[] {
+  return names(node).map((n) => n.value);
+}
+
+export function readStandard(root: TreeNode): StandardModel {
+  const guideline = str(child(root, 'guideline'));
+  return {
+    kind: 'standard',
+    id: str(child(root, 'id')),
+    guideline,
+    title: str(child(root, 'title')),
+    sector: str(child(root, 'sector')),
+    subsector: str(child(root, 'subsector')),
+    class: num(child(root, 'class')),
+    clauses: list(child(root, 'clauses')).map((node) => ({
+      id: str(child(node, 'id')),
+      title: str(child(node, 'title')),
+      covers: names(child(node, 'covers')),
+      threats: names(child(node, 'threats')),
+      span: node.span,
+    })),
+    exclusions: list(child(root, 'exclusions')).map((node) => ({
+      item: str(child(node, 'item')),
+      reason: str(child(node, 'reason')),
+      span: node.span,
+    })),
+    anchor: guideline?.span ?? entry(root, 'kijun')?.keySpan ?? root.span,
+  };
+}
+
+export function readGuideline(root: TreeNode): GuidelineModel {
+  const items: ItemDef[] = [];
+  const readItems = (node: TreeNode | undefined, parent: Located | undefined): void => {
+    for (const itemNode of list(node)) {
+      const id = str(child(itemNode, 'id'));
+      if (!id) continue;
+      const sectorsNode = child(itemNode, 'sectors');
+      items.push({
+        id,
+        label: str(child(itemNode, 'label')),
+        title: str(child(itemNode, 'title')),
+        titleEn: plainString(child(itemNode, 'title-en')),
+        obligation: plainString(child(itemNode, 'obligation')),
+        level: plainString(child(itemNode, 'level')),
+        sectors: sectorsNode?.kind === 'seq' ? names(sectorsNode) : 'all',
+        threats: names(child(itemNode, 'threats')),
+        text: plainString(child(itemNode, 'text')),
+        source: plainString(child(itemNode, 'source')),
+        parent: str(child(itemNode, 'parent')) ?? parent,
+        span: itemNode.span,
+      });
+      readItems(child(itemNode, 'items'), id);
+    }
+  };
+  readItems(child(root, 'items'), undefined);
+  const edition = child(root, 'edition');
+  return {
+    kind: 'guideline',
+    id: str(child(root, 'id')),
+    title: str(child(root, 'title')),
+    edition: edition?.kind === 'scalar' && edition.value !== null ? String(edition.value) : undefined,
+    sectors: list(child(root, 'sectors')).flatMap((node) => {
+      const id = str(child(node, 'id'));
+      const label = str(child(node, 'label'));
+      if (!id || !label) return [];
+      return [{
+        id,
+        label,
+        labelEn: plainString(child(node, 'label-en')),
+        aliases: strings(child(node, 'aliases')),
+        description: plainString(child(node, 'description')),
+        subsectors: list(child(node, 'subsectors')).flatMap((sub) => {
+          const subId = str(child(sub, 'id'));
+          const subLabel = str(child(sub, 'label'));
+          if (!subId || !subLabel) return [];
+          return [{
+            id: subId,
+            label: subLabel,
+            labelEn: plainString(child(sub, 'label-en')),
+            aliases: strings(child(sub, 'aliases')),
+            description: plainString(child(sub, 'description')),
+          }];
+        }),
+      }];
+    }),
+    threats: list(child(root, 'threats')).flatMap((node) => {
+      const id = str(child(node, 'id'));
+      const label = str(child(node, 'label'));
+      if (!id || !label) return [];
+      return [{
+        id,
+        label,
+        labelEn: plainString(child(node, 'label-en')),
+        aliases: strings(child(node, 'aliases')),
+        direction: plainString(child(node, 'direction')),
+        description: plainString(child(node, 'description')),
+        examples: list(child(node, 'examples')).flatMap((ex) => {
+          const exId = str(child(ex, 'id'));
+          const exLabel = str(child(ex, 'label'));
+          if (!exId || !exLabel) return [];
+          return [{ id: exId, label: exLabel, labelEn: plainString(child(ex, 'label-en')), responder: plainString(child(ex, 'responder')) }];
+        }),
+      }];
+    }),
+    items,
+  };
+}
+
+export function readPlan(root: TreeNode): PlanModel {
+  const guideline = str(child(root, 'guideline'));
+  const period = child(root, 'period');
+  return {
+    kind: 'action-plan',
+    id: str(child(root, 'id')),
+    guideline,
+    title: str(child(root, 'title')),
+    period: period ? { from: num(child(period, 'from')), to: num(child(period, 'to')) } : undefined,
+    sectors: list(child(root, 'sectors')).map((node) => ({
+      sector: str(child(node, 'sector')),
+      standards: list(child(node, 'standards')).map((s) =>
+        s.kind === 'scalar'
+          ? { id: str(s), span: s.span }
+          : { id: str(child(s, 'id')), title: plainString(child(s, 'title')), class: num(child(s, 'class'))?.value, span: s.span },
+      ),
+      services: list(child(node, 'services')).map((s) => ({ name: str(child(s, 'name')), subsector: str(child(s, 'subsector')) })),
+      span: node.span,
+    })),
+    threats: list(child(root, 'threats')).map((node) => ({
+      threat: str(child(node, 'threat')),
+      responder: str(child(node, 'responder')),
+      span: node.span,
+    })),
+    sharing: list(child(root, 'information-sharing')).map((node) => ({
+      threat: str(child(node, 'threat')),
+      subtype: str(child(node, 'subtype')),
+      info: str(child(node, 'info')),
+      timing: str(child(node, 'timing')),
+      span: node.span,
+    })),
+    measures: list(child(root, 'measures')).map((node) => ({
+      measure: str(child(node, 'measure')),
+      schedule: list(child(node, 'schedule')).map((s) => ({ year: num(child(s, 'year')), span: s.span })),
+      span: node.span,
+    })),
+    anchor: guideline?.span ?? entry(root, 'kijun')?.keySpan ?? root.span,
+  };
+}

@@ -1,0 +1,139 @@
+import { Document, parseDocument as parseYaml, YAMLError } from 'yaml';
+import { finding, Finding } from './findings';
+import { attachClauses, findFrontMatter, MarkdownClause, readMarkdownClauses } from './markdown';
+import { Bilingual } from './messages';
+import { closest, Span } from './text';
+import { child, entry, TreeNode, YamlTreeBuilder } from './tree';
+
+export type DocumentFormat = 'yaml' | 'markdown';
+export const documentKinds = ['guideline', 'standard', 'action-plan'] as const;
+export type DocumentKind = (typeof documentKinds)[number];
+
+/** Files larger than this are reported, not parsed: no real standard comes near it. */
+export const MAX_DOCUMENT_BYTES = 8 * 1024 * 1024;
+
+export interface ParsedDocument {
+  format: DocumentFormat;
+  text: string;
+  /** False when the file is not a Kijun document (no top-level `kijun:`): it is then left alone. */
+  isKijun: boolean;
+  kind?: DocumentKind;
+  root?: TreeNode;
+  findings: Finding[];
+  /** Markdown only: clauses read from the headings, with their sections. */
+  markdownClauses: MarkdownClause[];
+}
+
+export function formatOf(path: string): DocumentFormat | undefined {
+  const lower = path.toLowerCase();
+  if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return 'yaml';
+  if (lower.endsWith('.md') || lower.endsWith('.markdown')) return 'markdown';
+  return undefined;
+}
+
+/**
+ * Parses a document's text into the located tree. Never throws: unreadable input, syntax errors
+ * and hostile constructs become findings, and as much of the tree as can be recovered is kept.
+ */
+export function parseDocument(text: string, format: DocumentFormat): ParsedDocument {
+  const result: ParsedDocument = { format, text, isKijun: false, findings: [], markdownClauses: [] };
+  // Cheap first test: workspaces hold many YAML and Markdown files that are not ours.
+  if (!text.includes('kijun')) return result;
+  if (text.length > MAX_DOCUMENT_BYTES) {
+    result.isKijun = true;
+    result.findings.push(finding('input.too-large', 'error', { start: 0, end: 0 }, {
+      size: text.length,
+      limit: MAX_DOCUMENT_BYTES,
+    }));
+    return result;
+  }
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) {
+    result.isKijun = true;
+    result.findings.push(finding('input.binary', 'error', { start: nul, end: nul + 1 }));
+    return result;
+  }
+
+  let yamlSpan: Span = { start: 0, end: text.length };
+  if (format === 'markdown') {
+    const frontMatter = findFrontMatter(text);
+    if (!frontMatter) return result;
+    if (!frontMatter.closed) {
+      result.findings.push(finding('syntax.front-matter', 'error', { start: frontMatter.whole.start, end: frontMatter.whole.start + 3 }));
+    }
+    yamlSpan = frontMatter.content;
+    result.markdownClauses = readMarkdownClauses(text, frontMatter.whole.end, result.findings);
+  }
+
+  const yamlFindings: Finding[] = [];
+  const root = parseYamlTree(text.slice(yamlSpan.start, yamlSpan.end), yamlSpan.start, yamlFindings);
+  const kindEntry = entry(root, 'kijun');
+  if (!root || !kindEntry) {
+    result.findings = [];
+    result.markdownClauses = [];
+    return result;
+  }
+  result.isKijun = true;
+  result.root = root;
+  result.findings.push(...yamlFindings);
+  if (format === 'markdown') attachClauses(root, result.markdownClauses);
+
+  const kindValue = kindEntry.value.kind === 'scalar' ? kindEntry.value.value : undefined;
+  if (typeof kindValue === 'string' && (documentKinds as readonly string[]).includes(kindValue)) {
+    result.kind = kindValue as DocumentKind;
+  } else {
+    const value = String(kindValue ?? '');
+    const suggestion = closest(value, documentKinds, (k) => [k]);
+    result.findings.push(finding('document.unknown-kind', 'error', kindEntry.value.span, { value, suggestion },
+      suggestion ? { replacement: { span: kindEntry.value.span, newText: suggestion } } : {}));
+  }
+  return result;
+}
+
+function parseYamlTree(source: string, base: number, findings: Finding[]): TreeNode | undefined {
+  let doc: Document;
+  try {
+    doc = parseYaml(source, { prettyErrors: false, uniqueKeys: true, strict: false });
+  } catch (error) {
+    // The parser recurses on nesting; a pathological depth overflows the stack. That is input, not a bug.
+    findings.push(finding('input.too-deep', 'error', { start: base, end: base }, { limit: 'the parser' }));
+    return undefined;
+  }
+  for (const error of doc.errors) findings.push(yamlErrorFinding(error, source, base));
+  const tree = new YamlTreeBuilder(doc, base, findings).build(doc.contents);
+  return tree;
+}
+
+const yamlProblems: Record<string, Bilingual> = {
+  BAD_INDENT: { en: 'the indentation does not match the surrounding lines.', ja: 'インデントが前後の行と合っていません。' },
+  MISSING_CHAR: { en: 'a closing quote or bracket is missing.', ja: '閉じ引用符または閉じ括弧がありません。' },
+  BLOCK_AS_IMPLICIT_KEY: { en: 'a block value cannot be used as a key.', ja: 'ブロックをキーとして使うことはできません。' },
+  MULTILINE_IMPLICIT_KEY: { en: 'a key must fit on one line; is a ":" missing or misplaced?', ja: 'キーは 1 行に収める必要があります。「:」の位置を確認してください。' },
+  TAB_AS_INDENT: { en: 'tabs cannot be used for indentation.', ja: 'インデントにタブは使えません。' },
+  UNEXPECTED_TOKEN: { en: 'unexpected content here.', ja: 'ここに予期しない記述があります。' },
+  BAD_SCALAR_START: { en: 'a plain value cannot start with this character; quote the value.', ja: 'この文字で値を始めることはできません。値を引用符で囲んでください。' },
+  MULTIPLE_DOCS: { en: 'a file holds one document; remove the extra "---".', ja: '1 つのファイルには 1 つの文書だけを記載します。余分な「---」を削除してください。' },
+  BAD_ALIAS: { en: 'this alias names no anchor.', ja: 'このエイリアスに対応するアンカーがありません。' },
+  BAD_DQ_ESCAPE: { en: 'invalid escape sequence in a double-quoted value.', ja: '二重引用符の値に不正なエスケープがあります。' },
+  KEY_OVER_1024_CHARS: { en: 'a key longer than 1024 characters.', ja: '1024 文字を超えるキーです。' },
+};
+
+function yamlErrorFinding(error: YAMLError, source: string, base: number): Finding {
+  const start = base + (error.pos?.[0] ?? 0);
+  const end = Math.max(start, base + (error.pos?.[1] ?? 0));
+  const span = { start, end: end === start ? start + 1 : end };
+  if (error.code === 'DUPLICATE_KEY') {
+    return finding('syntax.duplicate-key', 'error', span, { key: source.slice(span.start - base, span.end - base) });
+  }
+  const problem = yamlProblems[error.code] ?? {
+    en: `${error.code.toLowerCase().replace(/_/g, ' ')}.`,
+    ja: `${error.code.toLowerCase().replace(/_/g, ' ')}（YAML の構文に誤りがあります）。`,
+  };
+  return finding('syntax.yaml', 'error', span, { problem });
+}
+
+/** The value of a top-level key, when it is a scalar. */
+export function topLevelString(root: TreeNode | undefined, key: string): string | undefined {
+  const node = child(root, key);
+  return node?.kind === 'scalar' && node.value !== null ? String(node.value) : undefined;
+}

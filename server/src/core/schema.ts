@@ -1,0 +1,190 @@
+import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import actionPlanSchema from '../../../schemas/action-plan.schema.json';
+import guidelineSchema from '../../../schemas/guideline.schema.json';
+import standardSchema from '../../../schemas/standard.schema.json';
+import { finding, Finding } from './findings';
+import { Bilingual, formatRules, MessageArg, words } from './messages';
+import { DocumentKind } from './parse';
+import { closest, Span } from './text';
+import { entry, MapEntry, resolvePointer, toPlain, TreeNode } from './tree';
+
+export const schemas: Record<DocumentKind, object> = {
+  guideline: guidelineSchema,
+  standard: standardSchema,
+  'action-plan': actionPlanSchema,
+};
+
+/** Compiled once per process: compiling is the expensive part of ajv, validating is cheap. */
+let validators: Record<DocumentKind, ValidateFunction> | undefined;
+
+function getValidators(): Record<DocumentKind, ValidateFunction> {
+  if (!validators) {
+    const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
+    validators = {
+      guideline: ajv.compile(guidelineSchema),
+      standard: ajv.compile(standardSchema),
+      'action-plan': ajv.compile(actionPlanSchema),
+    };
+  }
+  return validators;
+}
+
+/** Validates the tree against the kind's JSON Schema; each ajv error becomes a finding on its node. */
+export function validateSchema(kind: DocumentKind, root: TreeNode): Finding[] {
+  const validate = getValidators()[kind];
+  if (validate(toPlain(root))) return [];
+  const errors = validate.errors ?? [];
+  // anyOf reports each failed branch as well; the anyOf error alone says what is wrong.
+  const anyOfPaths = errors.filter((e) => e.keyword === 'anyOf').map((e) => `${e.instancePath}|${e.schemaPath}/`);
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  for (const error of errors) {
+    if (anyOfPaths.some((p) => { const [instance, schema] = p.split('|'); return error.instancePath.startsWith(instance) && error.schemaPath.startsWith(schema); })) continue;
+    const result = toFinding(error, root);
+    if (!result) continue;
+    const key = `${result.code}:${result.span.start}:${result.span.end}:${JSON.stringify(result.args)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    findings.push(result);
+  }
+  return findings;
+}
+
+function toFinding(error: ErrorObject, root: TreeNode): Finding | undefined {
+  const located = resolvePointer(root, error.instancePath);
+  if (!located) return undefined;
+  const { node, holder } = located;
+  const segments = error.instancePath.split('/').slice(1);
+  const key = keyName(segments);
+  const parentSchema = (error.parentSchema ?? {}) as Record<string, unknown>;
+
+  switch (error.keyword) {
+    case 'required': {
+      const missing = String((error.params as { missingProperty: string }).missingProperty);
+      return finding('schema.required', 'error', requiredSpan(node, holder, root), { key: missing, where: describeOwner(root, segments, true) });
+    }
+    case 'additionalProperties': {
+      const unknown = String((error.params as { additionalProperty: string }).additionalProperty);
+      const unknownEntry = entry(node, unknown);
+      const span = unknownEntry?.keySpan ?? node.span;
+      const known = Object.keys((parentSchema.properties as object) ?? {});
+      const suggestion = closest(unknown, known, (k) => [k]);
+      return finding('schema.unknown-key', 'error', span, { key: unknown, where: describeOwner(root, segments, true), suggestion },
+        suggestion ? { replacement: { span, newText: suggestion } } : {});
+    }
+    case 'type':
+      return finding('schema.type', 'error', node.span, {
+        key,
+        expected: typeList(error.schema as string | string[]),
+        actual: actualType(node),
+      });
+    case 'enum':
+    case 'const': {
+      const allowed = error.keyword === 'enum' ? (error.schema as unknown[]) : [error.schema];
+      return finding('schema.enum', 'error', node.span, { key, allowed: allowed.map(String).join(', ') });
+    }
+    case 'anyOf':
+      return finding('schema.type', 'error', node.span, { key, expected: anyOfExpectation(error.schema as object[]), actual: actualType(node) });
+    case 'pattern': {
+      const format = String(parentSchema['x-kijun-format'] ?? 'document-id');
+      return finding('schema.format', 'error', node.span, {
+        value: node.kind === 'scalar' ? String(node.value) : '',
+        format: (words as Record<string, Bilingual>)[format] ?? format,
+        rule: formatRules[format] ?? { en: `it must match ${error.schema}.`, ja: `${error.schema} に一致する必要があります。` },
+      });
+    }
+    case 'minimum':
+    case 'maximum':
+      return finding('schema.range', 'error', node.span, {
+        key,
+        min: String(parentSchema.minimum ?? '-∞'),
+        max: String(parentSchema.maximum ?? '∞'),
+      });
+    case 'minLength':
+      return finding('schema.empty', 'error', node.span, { key });
+    case 'minItems':
+      return finding('schema.min-items', 'error', holder?.keySpan ?? node.span, { key, min: String(error.schema) });
+    default:
+      return finding('schema.invalid', 'error', node.span, { key, detail: error.message ?? error.keyword });
+  }
+}
+
+/** A missing key is reported where its map is named: the key holding the map, or the map's first line. */
+function requiredSpan(node: TreeNode, holder: MapEntry | undefined, root: TreeNode): Span {
+  if (holder) return holder.keySpan;
+  if (node.kind === 'map' && node.entries.length > 0) {
+    if (node === root) return entry(root, 'kijun')?.keySpan ?? node.entries[0].keySpan;
+    const first = node.entries[0];
+    return { start: first.keySpan.start, end: first.value.span.end };
+  }
+  return node.span;
+}
+
+const containerWords: Record<string, Bilingual> = {
+  clauses: words.clause,
+  exclusions: words.exclusion,
+  items: words.item,
+  sectors: words.sector,
+  subsectors: words.subsector,
+  threats: words.threat,
+  examples: words.example,
+};
+
+function keyName(segments: string[]): string {
+  for (let i = segments.length - 1; i >= 0; i--) {
+    if (!/^\d+$/.test(segments[i])) {
+      return segments.slice(i).map((s, n) => (n === 0 ? s : `[${Number(s) + 1}]`)).join('');
+    }
+  }
+  return 'kijun';
+}
+
+/**
+ * Names the list element that holds the offending node ("clause S-1.1"), so that a message
+ * still says where it is when read outside the editor.
+ */
+function describeOwner(root: TreeNode, segments: string[], includeLast = false): Bilingual | undefined {
+  const limit = includeLast ? segments.length : segments.length - 1;
+  let node: TreeNode | undefined = root;
+  let owner: Bilingual | undefined;
+  for (let i = 0; i < limit && node; i++) {
+    const segment = segments[i];
+    if (node.kind === 'map') node = entry(node, segment)?.value;
+    else if (node.kind === 'seq') {
+      node = node.items[Number(segment)];
+      const container = containerWords[segments[i - 1] ?? ''];
+      if (container && node?.kind === 'map') {
+        const idNode = entry(node, 'id')?.value ?? entry(node, 'item')?.value ?? entry(node, 'sector')?.value;
+        const name = idNode?.kind === 'scalar' && idNode.value !== null ? String(idNode.value) : `#${Number(segment) + 1}`;
+        owner = { en: `${container.en} ${name}`, ja: `${container.ja} ${name} ` };
+      }
+    } else node = undefined;
+  }
+  return owner;
+}
+
+function typeList(types: string | string[]): Bilingual {
+  const list = Array.isArray(types) ? types : [types];
+  const named = list.map((t) => (words as Record<string, Bilingual>)[t] ?? { en: t, ja: t });
+  return { en: named.map((n) => n.en).join(words.or.en), ja: named.map((n) => n.ja).join(words.or.ja) };
+}
+
+function anyOfExpectation(branches: object[]): Bilingual {
+  const parts = branches.map((branch) => {
+    const b = branch as Record<string, unknown>;
+    if ('const' in b) return { en: `"${String(b.const)}"`, ja: `「${String(b.const)}」` };
+    if (typeof b.type === 'string' || Array.isArray(b.type)) return typeList(b.type as string | string[]);
+    return { en: 'a valid value', ja: '正しい値' };
+  });
+  return { en: parts.map((p) => p.en).join(words.or.en), ja: parts.map((p) => p.ja).join(words.or.ja) };
+}
+
+function actualType(node: TreeNode): MessageArg {
+  if (node.kind === 'map') return words.object;
+  if (node.kind === 'seq') return words.array;
+  const value = node.value;
+  if (value === null) return words.null;
+  if (typeof value === 'number') return Number.isInteger(value) ? words.integer : words.number;
+  if (typeof value === 'boolean') return words.boolean;
+  return words.string;
+}

@@ -1,0 +1,176 @@
+import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, Node as YamlNode } from 'yaml';
+import { finding, Finding } from './findings';
+import { Span } from './text';
+
+/**
+ * The located tree: the document's content as plain maps, lists and scalars, every node knowing
+ * its source span. YAML documents and Markdown documents (front matter plus clauses read from
+ * headings) both become this tree, so schema validation and every rule see one shape.
+ */
+export type TreeNode = MapNode | SeqNode | ScalarNode;
+
+export interface MapEntry {
+  key: string;
+  keySpan: Span;
+  value: TreeNode;
+}
+
+export interface MapNode {
+  kind: 'map';
+  span: Span;
+  entries: MapEntry[];
+}
+
+export interface SeqNode {
+  kind: 'seq';
+  span: Span;
+  items: TreeNode[];
+}
+
+export type ScalarValue = string | number | boolean | null;
+
+export interface ScalarNode {
+  kind: 'scalar';
+  span: Span;
+  value: ScalarValue;
+}
+
+export const MAX_DEPTH = 100;
+export const MAX_NODES = 200_000;
+
+export function entry(map: TreeNode | undefined, key: string): MapEntry | undefined {
+  if (map?.kind !== 'map') return undefined;
+  return map.entries.find((e) => e.key === key);
+}
+
+export function child(map: TreeNode | undefined, key: string): TreeNode | undefined {
+  return entry(map, key)?.value;
+}
+
+/** The plain JavaScript value of a node, as ajv validates it. */
+export function toPlain(node: TreeNode): unknown {
+  switch (node.kind) {
+    case 'scalar':
+      return node.value;
+    case 'seq':
+      return node.items.map(toPlain);
+    case 'map': {
+      const result: Record<string, unknown> = {};
+      for (const e of node.entries) {
+        if (!Object.prototype.hasOwnProperty.call(result, e.key)) result[e.key] = toPlain(e.value);
+      }
+      return result;
+    }
+  }
+}
+
+/**
+ * Finds the node a JSON pointer (as ajv reports it in `instancePath`) designates, and the map
+ * entry that holds it when there is one.
+ */
+export function resolvePointer(root: TreeNode, pointer: string): { node: TreeNode; holder?: MapEntry } | undefined {
+  let node: TreeNode = root;
+  let holder: MapEntry | undefined;
+  if (pointer === '') return { node };
+  for (const raw of pointer.slice(1).split('/')) {
+    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (node.kind === 'map') {
+      const found = entry(node, segment);
+      if (!found) return undefined;
+      holder = found;
+      node = found.value;
+    } else if (node.kind === 'seq') {
+      const item = node.items[Number(segment)];
+      if (!item) return undefined;
+      holder = undefined;
+      node = item;
+    } else {
+      return undefined;
+    }
+  }
+  return { node, holder };
+}
+
+/** Converts the `yaml` package's AST (offsets shifted by `base`) into the located tree. */
+export class YamlTreeBuilder {
+  private nodeCount = 0;
+  private aliasLimitReported = false;
+  private depthLimitReported = false;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly base: number,
+    private readonly findings: Finding[],
+  ) {}
+
+  build(node: unknown): TreeNode | undefined {
+    if (node === null || node === undefined) return undefined;
+    return this.convert(node as YamlNode, 0, undefined);
+  }
+
+  private spanOf(node: YamlNode | Alias, fallback?: Span): Span {
+    const range = node.range;
+    if (!range) return fallback ?? { start: this.base, end: this.base };
+    return { start: this.base + range[0], end: this.base + range[1] };
+  }
+
+  private convert(node: YamlNode, depth: number, spanOverride: Span | undefined): TreeNode {
+    const span = spanOverride ?? this.spanOf(node);
+    if (++this.nodeCount > MAX_NODES) {
+      if (!this.aliasLimitReported) {
+        this.aliasLimitReported = true;
+        this.findings.push(finding('input.alias-limit', 'error', span, { limit: MAX_NODES }));
+      }
+      return { kind: 'scalar', span, value: null };
+    }
+    if (depth > MAX_DEPTH) {
+      if (!this.depthLimitReported) {
+        this.depthLimitReported = true;
+        this.findings.push(finding('input.too-deep', 'error', span, { limit: MAX_DEPTH }));
+      }
+      return { kind: 'scalar', span, value: null };
+    }
+    if (isAlias(node)) {
+      const target = node.resolve(this.doc);
+      if (!target) return { kind: 'scalar', span, value: null };
+      // The alias's own span: a finding inside repeated content points at where it is used.
+      return this.convert(target as YamlNode, depth + 1, span);
+    }
+    if (isScalar(node)) {
+      const value = node.value;
+      const plain: ScalarValue =
+        value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+          ? value
+          : value instanceof Date
+            ? node.source ?? value.toISOString().slice(0, 10)
+            : typeof value === 'bigint'
+              ? Number(value)
+              : String(value);
+      return { kind: 'scalar', span, value: plain };
+    }
+    if (isSeq(node)) {
+      const items: TreeNode[] = [];
+      for (const item of node.items) {
+        if (item === null || item === undefined) continue;
+        items.push(this.convert(item as YamlNode, depth + 1, undefined));
+      }
+      return { kind: 'seq', span, items };
+    }
+    if (isMap(node)) {
+      const entries: MapEntry[] = [];
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const keyNode = pair.key as YamlNode | null;
+        const keySpan = keyNode ? this.spanOf(keyNode, span) : span;
+        const key = keyNode && isScalar(keyNode) ? String(keyNode.value) : keyNode ? String(keyNode) : '';
+        const valueNode = pair.value as YamlNode | null;
+        const value: TreeNode = valueNode
+          ? this.convert(valueNode, depth + 1, undefined)
+          : { kind: 'scalar', span: { start: keySpan.end, end: keySpan.end }, value: null };
+        entries.push({ key, keySpan, value });
+      }
+      return { kind: 'map', span, entries };
+    }
+    return { kind: 'scalar', span, value: null };
+  }
+}

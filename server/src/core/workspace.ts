@@ -1,0 +1,241 @@
+import { Catalog } from './catalog';
+import { GuidelineRule, PlanRule, RuleContext, StandardRule, WorkspaceView } from './checks/context';
+import { guidelineRules } from './checks/guideline';
+import { planRules } from './checks/plan';
+import { standardRules, standardSector } from './checks/standard';
+import { computeCoverage, CoverageReport } from './coverage';
+import { Finding } from './findings';
+import { DocumentModel, GuidelineModel, PlanModel, readGuideline, readPlan, readStandard, StandardModel } from './model';
+import { DocumentFormat, parseDocument, ParsedDocument } from './parse';
+import { validateSchema } from './schema';
+import { LineIndex } from './text';
+
+/**
+ * One document of the workspace and what has been derived from its text. Everything here depends
+ * on this document alone, so it is computed once per version and kept until the text changes.
+ */
+class DocumentState {
+  private parsedCache?: ParsedDocument;
+  private modelCache?: DocumentModel | null;
+  private localFindingsCache?: Finding[];
+  private linesCache?: LineIndex;
+  private catalogCache?: Catalog | null;
+
+  constructor(
+    readonly uri: string,
+    readonly text: string,
+    readonly version: number,
+    readonly format: DocumentFormat,
+  ) {}
+
+  get parsed(): ParsedDocument {
+    return (this.parsedCache ??= parseDocument(this.text, this.format));
+  }
+
+  get lines(): LineIndex {
+    return (this.linesCache ??= new LineIndex(this.text));
+  }
+
+  get model(): DocumentModel | undefined {
+    if (this.modelCache === undefined) {
+      const { kind, root } = this.parsed;
+      this.modelCache = !root || !kind ? null
+        : kind === 'standard' ? readStandard(root)
+          : kind === 'guideline' ? readGuideline(root)
+            : readPlan(root);
+    }
+    return this.modelCache ?? undefined;
+  }
+
+  /** Syntax and schema findings: those that need no other document. */
+  get localFindings(): Finding[] {
+    if (!this.localFindingsCache) {
+      const { kind, root, findings } = this.parsed;
+      this.localFindingsCache = kind && root ? [...findings, ...validateSchema(kind, root)] : [...findings];
+    }
+    return this.localFindingsCache;
+  }
+
+  /** The catalog this document defines, when it is a guideline. */
+  get ownCatalog(): Catalog | undefined {
+    if (this.catalogCache === undefined) {
+      const model = this.model;
+      this.catalogCache = model?.kind === 'guideline' && model.id ? new Catalog(model, this.uri, false) : null;
+    }
+    return this.catalogCache ?? undefined;
+  }
+}
+
+export interface DocumentAnalysis {
+  uri: string;
+  /** False for a file that is not a Kijun document; it then has no findings. */
+  isKijun: boolean;
+  model?: DocumentModel;
+  findings: Finding[];
+  /** For a standard whose guideline resolves. */
+  coverage?: CoverageReport;
+  catalog?: Catalog;
+}
+
+export interface BundledGuideline {
+  uri: string;
+  text: string;
+}
+
+/**
+ * The set of documents analysed together. Standards resolve their guideline by id, first among
+ * the workspace's guideline documents, then among the bundled ones. The caller (CLI, language
+ * server, test) feeds it texts; it never reads files.
+ */
+export class Workspace implements WorkspaceView {
+  private readonly documents = new Map<string, DocumentState>();
+  private readonly bundled = new Map<string, Catalog>();
+  private versionCounter = 0;
+  /** Documents in URI order, so that "the first guideline with this id" does not depend on insertion order. */
+  private sortedCache?: DocumentState[];
+
+  constructor(bundledGuidelines: BundledGuideline[] = []) {
+    for (const { uri, text } of bundledGuidelines) {
+      const state = new DocumentState(uri, text, 0, 'yaml');
+      const model = state.model;
+      if (model?.kind === 'guideline' && model.id && !this.bundled.has(model.id.value)) {
+        this.bundled.set(model.id.value, new Catalog(model, uri, true));
+      }
+    }
+  }
+
+  /** Adds or replaces a document. Returns false when the text is not a Kijun document. */
+  set(uri: string, text: string, format: DocumentFormat, version = ++this.versionCounter): boolean {
+    const existing = this.documents.get(uri);
+    if (existing && existing.version === version && existing.text === text) return existing.parsed.isKijun;
+    const state = new DocumentState(uri, text, version, format);
+    this.documents.set(uri, state);
+    this.sortedCache = undefined;
+    return state.parsed.isKijun;
+  }
+
+  delete(uri: string): void {
+    this.documents.delete(uri);
+    this.sortedCache = undefined;
+  }
+
+  has(uri: string): boolean {
+    return this.documents.has(uri);
+  }
+
+  uris(): string[] {
+    return [...this.documents.keys()];
+  }
+
+  text(uri: string): string | undefined {
+    return this.documents.get(uri)?.text;
+  }
+
+  parsed(uri: string): ParsedDocument | undefined {
+    return this.documents.get(uri)?.parsed;
+  }
+
+  model(uri: string): DocumentModel | undefined {
+    return this.documents.get(uri)?.model;
+  }
+
+  lines(uri: string): LineIndex | undefined {
+    return this.documents.get(uri)?.lines;
+  }
+
+  bundledCatalogs(): Catalog[] {
+    return [...this.bundled.values()];
+  }
+
+  // WorkspaceView
+
+  catalog(guidelineId: string): Catalog | undefined {
+    for (const state of this.sortedStates()) {
+      const catalog = state.ownCatalog;
+      if (catalog && catalog.id === guidelineId) return catalog;
+    }
+    return this.bundled.get(guidelineId);
+  }
+
+  guidelineIds(): string[] {
+    const ids = new Set<string>();
+    for (const state of this.sortedStates()) if (state.ownCatalog) ids.add(state.ownCatalog.id);
+    for (const id of this.bundled.keys()) ids.add(id);
+    return [...ids];
+  }
+
+  standards(): { uri: string; model: StandardModel }[] {
+    const result: { uri: string; model: StandardModel }[] = [];
+    for (const state of this.sortedStates()) {
+      const model = state.model;
+      if (model?.kind === 'standard') result.push({ uri: state.uri, model });
+    }
+    return result;
+  }
+
+  documentsWithId(id: string): { uri: string; model: DocumentModel }[] {
+    const result: { uri: string; model: DocumentModel }[] = [];
+    for (const state of this.sortedStates()) {
+      const model = state.model;
+      if (model?.id?.value === id) result.push({ uri: state.uri, model });
+    }
+    return result;
+  }
+
+  /** The catalog a document follows: its own for a guideline, the one it names otherwise. */
+  catalogFor(uri: string): Catalog | undefined {
+    const state = this.documents.get(uri);
+    const model = state?.model;
+    if (!state || !model) return undefined;
+    if (model.kind === 'guideline') return state.ownCatalog;
+    return model.guideline ? this.catalog(model.guideline.value) : undefined;
+  }
+
+  /** All findings of one document, and its coverage when it is a standard. */
+  analyze(uri: string): DocumentAnalysis {
+    const state = this.documents.get(uri);
+    if (!state || !state.parsed.isKijun) return { uri, isKijun: false, findings: [] };
+    const findings = [...state.localFindings];
+    const model = state.model;
+    let coverage: CoverageReport | undefined;
+    const catalog = this.catalogFor(uri);
+    if (model) {
+      const context = { uri, parsed: state.parsed, lines: state.lines, workspace: this, catalog };
+      findings.push(...this.duplicateIdFindings(state, model));
+      switch (model.kind) {
+        case 'standard':
+          findings.push(...runRules(standardRules, { ...context, model }));
+          if (catalog) coverage = computeCoverage(model, catalog, standardSector(model, catalog)?.id.value);
+          break;
+        case 'guideline':
+          findings.push(...runRules(guidelineRules, { ...context, model }));
+          break;
+        case 'action-plan':
+          findings.push(...runRules(planRules, { ...context, model }));
+          break;
+      }
+    }
+    findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+    return { uri, isKijun: true, model, findings, coverage, catalog };
+  }
+
+  private duplicateIdFindings(state: DocumentState, model: DocumentModel): Finding[] {
+    if (!model.id) return [];
+    const others = this.documentsWithId(model.id.value).filter((d) => d.uri !== state.uri && d.model.kind === model.kind);
+    if (others.length === 0) return [];
+    return [{ code: 'document.duplicate-id', severity: 'warning', span: model.id.span, args: { id: model.id.value, other: others[0].uri } }];
+  }
+
+  private sortedStates(): DocumentState[] {
+    return (this.sortedCache ??= [...this.documents.values()].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0)));
+  }
+}
+
+function runRules<M extends StandardModel | GuidelineModel | PlanModel>(
+  rules: (M extends StandardModel ? StandardRule : M extends GuidelineModel ? GuidelineRule : PlanRule)[],
+  context: RuleContext<M>,
+): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of rules as { check(c: RuleContext<M>): Finding[] }[]) findings.push(...rule.check(context));
+  return findings;
+}

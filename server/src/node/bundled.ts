@@ -1,0 +1,29 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { BundledGuideline } from '../core';
+
+/**
+ * Finds the package's root folder (the one holding `guidelines/`), whether the code runs from
+ * `out/` after `tsc`, from the esbuild bundle in `dist/`, or from an installed `.vsix`.
+ */
+export function packageRoot(start: string = __dirname): string {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'guidelines')) && fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`Kijun's bundled guidelines were not found above ${start}`);
+  }
+}
+
+/** Reads the bundled guideline documents (data files shipped with the package). */
+export function loadBundledGuidelines(root: string = packageRoot()): BundledGuideline[] {
+  const folder = path.join(root, 'guidelines');
+  return fs.readdirSync(folder)
+    .filter((name) => name.endsWith('.yaml'))
+    .sort()
+    .map((name) => ({ uri: `bundled:${name}`, text: fs.readFileSync(path.join(folder, name), 'utf8') }));
+}
+
+/** The locale a process should speak by default, from the usual environment variables. */
+export function localeFromEnvironment(env: NodeJS.ProcessEnv = process.env): 'ja' | 'en' {
+  const value = env.KIJUN_LOCALE || env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return value.toLowerCase().startsWith('ja') ? 'ja' : 'en';
+}
