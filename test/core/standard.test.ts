@@ -110,7 +110,7 @@ describe('standard checks', () => {
       { code: 'exclusion.covered', range: '21:12-21:13', severity: 'warning', message: "B is excluded, but clause S-2 covers it; remove the exclusion or the clause's reference." },
       { code: 'exclusion.unknown-item', range: '22:12-22:15', severity: 'error', message: 'Guideline test-g has no item "Q-1" to exclude. Did you mean "A-1"?' },
       { code: 'exclusion.covered', range: '23:12-23:13', severity: 'warning', message: "C is excluded, but clause S-3 covers it; remove the exclusion or the clause's reference." },
-      { code: 'exclusion.missing-reason', range: '23:23-23:32', severity: 'error', message: 'The exclusion of C needs a reason: say why the standard need not cover it (規定する必要がない理由).' },
+      { code: 'exclusion.placeholder-reason', range: '23:23-23:32', severity: 'warning', message: 'The reason for excluding C is still the placeholder "（理由を記載）"; write why the standard need not cover it.' },
     ]);
   });
 });

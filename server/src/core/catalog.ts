@@ -1,5 +1,5 @@
 import { GuidelineModel, ItemDef, SectorDef, ThreatDef } from './model';
-import { closest, normalizeName } from './text';
+import { closest, closestMatch, normalizeName } from './text';
 
 export type SubsectorDef = SectorDef['subsectors'][number];
 export type ThreatExampleDef = ThreatDef['examples'][number];
@@ -86,8 +86,13 @@ export class Catalog {
     return this.sectorIndex.get(normalizeName(name));
   }
 
-  suggestSector(name: string): SectorDef | undefined {
-    return closest(name, this.model.sectors, (s) => [s.id.value, s.label.value, ...s.aliases]);
+  /** The sector a mistyped name most likely means, and that sector's name in the form that was typed. */
+  suggestSector(name: string): { sector: SectorDef; name: string } | undefined {
+    const match = closestMatch(name, this.model.sectors, (s) => [s.id.value, s.label.value, ...s.aliases]);
+    if (!match) return undefined;
+    const sector = match.candidate;
+    // A mistyped alias is answered with the label: aliases are accepted, the label is preferred.
+    return { sector, name: match.name === sector.id.value ? sector.id.value : sector.label.value };
   }
 
   findSubsector(sector: SectorDef | undefined, name: string): { sector: SectorDef; subsector: SubsectorDef } | undefined {

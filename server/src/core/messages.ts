@@ -139,6 +139,10 @@ const catalogue = {
     en: (a) => `The exclusion of ${a.item} needs a reason: say why the standard need not cover it (規定する必要がない理由).`,
     ja: (a) => `${a.item} を除外する理由（規定する必要がない理由）を記載してください。`,
   },
+  'exclusion.placeholder-reason': {
+    en: (a) => `The reason for excluding ${a.item} is still the placeholder ${quote(a.reason)}; write why the standard need not cover it.`,
+    ja: (a) => `${a.item} を除外する理由が仮の記載（${a.reason}）のままです。規定する必要がない理由を記載してください。`,
+  },
   'exclusion.covered': {
     en: (a) => `${a.item} is excluded, but clause ${a.clause} covers it; remove the exclusion or the clause's reference.`,
     ja: (a) => `${a.item} は除外されていますが、条項 ${a.clause} が対応しています。除外か条項の対応指針のどちらかを削除してください。`,

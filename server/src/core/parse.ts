@@ -2,7 +2,7 @@ import { Document, parseDocument as parseYaml, YAMLError } from 'yaml';
 import { finding, Finding } from './findings';
 import { attachClauses, findFrontMatter, MarkdownClause, readMarkdownClauses } from './markdown';
 import { Bilingual } from './messages';
-import { closest, Span } from './text';
+import { closest, Span, utf8Length } from './text';
 import { child, entry, TreeNode, YamlTreeBuilder } from './tree';
 
 export type DocumentFormat = 'yaml' | 'markdown';
@@ -39,12 +39,11 @@ export function parseDocument(text: string, format: DocumentFormat): ParsedDocum
   const result: ParsedDocument = { format, text, isKijun: false, findings: [], markdownClauses: [] };
   // Cheap first test: workspaces hold many YAML and Markdown files that are not ours.
   if (!text.includes('kijun')) return result;
-  if (text.length > MAX_DOCUMENT_BYTES) {
+  // Each UTF-16 unit is at most 3 UTF-8 bytes: only long texts need counting.
+  const size = text.length * 3 > MAX_DOCUMENT_BYTES ? utf8Length(text) : text.length;
+  if (size > MAX_DOCUMENT_BYTES) {
     result.isKijun = true;
-    result.findings.push(finding('input.too-large', 'error', { start: 0, end: 0 }, {
-      size: text.length,
-      limit: MAX_DOCUMENT_BYTES,
-    }));
+    result.findings.push(finding('input.too-large', 'error', { start: 0, end: 0 }, { size, limit: MAX_DOCUMENT_BYTES }));
     return result;
   }
   const nul = text.indexOf('\u0000');
@@ -99,7 +98,18 @@ function parseYamlTree(source: string, base: number, findings: Finding[]): TreeN
     findings.push(finding('input.too-deep', 'error', { start: base, end: base }, { limit: 'the parser' }));
     return undefined;
   }
-  for (const error of doc.errors) findings.push(yamlErrorFinding(error, source, base));
+  // One mistake can make the parser report the same error many times over: keep one per place, and at most 100.
+  const seen = new Set<string>();
+  for (const error of doc.errors) {
+    // The tree builder reports excessive depth itself, once, where its limit is crossed.
+    if (error.code === 'RESOURCE_EXHAUSTION') continue;
+    const result = yamlErrorFinding(error, source, base);
+    const key = `${result.code}:${result.span.start}:${result.span.end}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    findings.push(result);
+    if (seen.size >= MAX_SYNTAX_FINDINGS) break;
+  }
   const tree = new YamlTreeBuilder(doc, base, findings).build(doc.contents);
   return tree;
 }
@@ -118,18 +128,55 @@ const yamlProblems: Record<string, Bilingual> = {
   KEY_OVER_1024_CHARS: { en: 'a key longer than 1024 characters.', ja: '1024 文字を超えるキーです。' },
 };
 
+const MAX_SYNTAX_FINDINGS = 100;
+
 function yamlErrorFinding(error: YAMLError, source: string, base: number): Finding {
-  const start = base + (error.pos?.[0] ?? 0);
-  const end = Math.max(start, base + (error.pos?.[1] ?? 0));
-  const span = { start, end: end === start ? start + 1 : end };
-  if (error.code === 'DUPLICATE_KEY') {
-    return finding('syntax.duplicate-key', 'error', span, { key: source.slice(span.start - base, span.end - base) });
-  }
-  const problem = yamlProblems[error.code] ?? {
-    en: `${error.code.toLowerCase().replace(/_/g, ' ')}.`,
-    ja: `${error.code.toLowerCase().replace(/_/g, ' ')}（YAML の構文に誤りがあります）。`,
+  const local = Math.min(error.pos?.[0] ?? 0, source.length);
+  const localEnd = Math.min(Math.max(local, error.pos?.[1] ?? 0), source.length);
+  // A zero-width error at the very end gets the last character, so it can be seen and stays inside the text.
+  const at = (start: number, end: number): Span => {
+    if (end > start) return { start: base + start, end: base + end };
+    if (start < source.length) return { start: base + start, end: base + start + 1 };
+    return { start: base + Math.max(0, start - 1), end: base + start };
   };
-  return finding('syntax.yaml', 'error', span, { problem });
+  if (error.code === 'DUPLICATE_KEY') {
+    // The parser marks only the key's first character; the finding covers the whole key.
+    const key = /^("[^"\n]*"|'[^'\n]*'|[^:\n#]*?)[ \t]*:/.exec(source.slice(local))?.[1] ?? source.slice(local, localEnd);
+    return finding('syntax.duplicate-key', 'error', at(local, local + key.length), { key: key.replace(/^["']|["']$/g, '') });
+  }
+  const message = error.message;
+  // An unclosed quote or flow collection is reported where it ends; the author needs to see where it opens.
+  const quote = /missing closing (["'])quote/i.exec(message) ?? (/^(["'])/.test(source.slice(local)) && error.code === 'MISSING_CHAR' ? ['', source[local]] : null);
+  if (quote) {
+    const open = source.lastIndexOf(quote[1], Math.max(0, localEnd - 1));
+    return finding('syntax.yaml', 'error', at(open >= 0 ? open : local, (open >= 0 ? open : local) + 1), { problem: yamlProblems.MISSING_CHAR });
+  }
+  const bracket = /end with an? ([\]}])/.exec(message) ?? /(?:Expected|Missing) .*?([\]}])/.exec(message);
+  if (bracket) {
+    const open = unclosedBracket(source, local, bracket[1] === ']' ? '[' : '{', bracket[1]);
+    if (open !== undefined) return finding('syntax.yaml', 'error', at(open, open + 1), { problem: yamlProblems.MISSING_CHAR });
+  }
+  const code = error.code === 'MISSING_CHAR' && /indicator|indent/i.test(message) ? 'BAD_INDENT' : error.code;
+  const problem = yamlProblems[code] ?? {
+    en: `${code.toLowerCase().replace(/_/g, ' ')}.`,
+    ja: `${code.toLowerCase().replace(/_/g, ' ')}（YAML の構文に誤りがあります）。`,
+  };
+  return finding('syntax.yaml', 'error', at(local, localEnd), { problem });
+}
+
+/** The opening bracket, before `position`, that no closing bracket matches. */
+function unclosedBracket(source: string, position: number, open: string, close: string): number | undefined {
+  let depth = 0;
+  const floor = Math.max(0, position - 1_000_000);
+  for (let i = Math.min(position, source.length) - 1; i >= floor; i--) {
+    const c = source[i];
+    if (c === close) depth++;
+    else if (c === open) {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return undefined;
 }
 
 /** The value of a top-level key, when it is a scalar. */

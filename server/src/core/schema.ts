@@ -33,14 +33,11 @@ function getValidators(): Record<DocumentKind, ValidateFunction> {
 export function validateSchema(kind: DocumentKind, root: TreeNode): Finding[] {
   const validate = getValidators()[kind];
   if (validate(toPlain(root))) return [];
-  const errors = validate.errors ?? [];
-  // anyOf reports each failed branch as well; the anyOf error alone says what is wrong.
-  const anyOfPaths = errors.filter((e) => e.keyword === 'anyOf').map((e) => `${e.instancePath}|${e.schemaPath}/`);
+  const errors = selectAnyOfErrors(validate.errors ?? [], root, schemas[kind] as SchemaNode);
   const findings: Finding[] = [];
   const seen = new Set<string>();
   for (const error of errors) {
-    if (anyOfPaths.some((p) => { const [instance, schema] = p.split('|'); return error.instancePath.startsWith(instance) && error.schemaPath.startsWith(schema); })) continue;
-    const result = toFinding(error, root);
+    const result = toFinding(error, root, schemas[kind] as SchemaNode);
     if (!result) continue;
     const key = `${result.code}:${result.span.start}:${result.span.end}:${JSON.stringify(result.args)}`;
     if (seen.has(key)) continue;
@@ -50,7 +47,60 @@ export function validateSchema(kind: DocumentKind, root: TreeNode): Finding[] {
   return findings;
 }
 
-function toFinding(error: ErrorObject, root: TreeNode): Finding | undefined {
+type SchemaNode = Record<string, unknown>;
+
+function resolveRef(rootSchema: SchemaNode, node: SchemaNode): SchemaNode {
+  let current = node;
+  for (let guard = 0; typeof current.$ref === 'string' && guard < 10; guard++) {
+    const name = (current.$ref as string).replace('#/definitions/', '');
+    current = ((rootSchema.definitions as Record<string, SchemaNode>) ?? {})[name] ?? {};
+  }
+  return current;
+}
+
+function kindOf(node: TreeNode): string[] {
+  if (node.kind === 'map') return ['object'];
+  if (node.kind === 'seq') return ['array'];
+  const v = node.value;
+  if (v === null) return ['null'];
+  if (typeof v === 'number') return Number.isInteger(v) ? ['integer', 'number'] : ['number'];
+  return [typeof v];
+}
+
+function branchAccepts(branch: SchemaNode, node: TreeNode): boolean {
+  if ('const' in branch) return node.kind === 'scalar' && node.value === branch.const;
+  const types = branch.type === undefined ? (branch.properties ? ['object'] : branch.items ? ['array'] : []) : ([] as string[]).concat(branch.type as string | string[]);
+  return types.some((t) => kindOf(node).includes(t));
+}
+
+/**
+ * ajv reports an anyOf failure together with every branch's errors. When the value's type picks
+ * one branch (a list where "all or a list" is allowed), that branch's errors say what is wrong;
+ * otherwise the anyOf error alone does ("must be all or a list").
+ */
+function selectAnyOfErrors(errors: ErrorObject[], root: TreeNode, rootSchema: SchemaNode): ErrorObject[] {
+  const dropped = new Set<ErrorObject>();
+  for (const anyOf of errors.filter((e) => e.keyword === 'anyOf')) {
+    const node = resolvePointer(root, anyOf.instancePath)?.node;
+    const branches = (anyOf.schema as SchemaNode[]) ?? [];
+    const belongsTo = (error: ErrorObject, i: number): boolean => {
+      if (error === anyOf || !error.instancePath.startsWith(anyOf.instancePath)) return false;
+      if (error.schemaPath.startsWith(`${anyOf.schemaPath}/${i}/`)) return true;
+      const ref = branches[i].$ref;
+      return typeof ref === 'string' && error.schemaPath.startsWith(`${ref}/`);
+    };
+    const accepting = node ? branches.map((b, i) => (branchAccepts(resolveRef(rootSchema, b), node) ? i : -1)).filter((i) => i >= 0) : [];
+    for (const error of errors) {
+      branches.forEach((_, i) => {
+        if (belongsTo(error, i) && !(accepting.length === 1 && accepting[0] === i)) dropped.add(error);
+      });
+    }
+    if (accepting.length === 1 && errors.some((e) => belongsTo(e, accepting[0]))) dropped.add(anyOf);
+  }
+  return errors.filter((e) => !dropped.has(e));
+}
+
+function toFinding(error: ErrorObject, root: TreeNode, rootSchema: SchemaNode): Finding | undefined {
   const located = resolvePointer(root, error.instancePath);
   if (!located) return undefined;
   const { node, holder } = located;
@@ -84,7 +134,7 @@ function toFinding(error: ErrorObject, root: TreeNode): Finding | undefined {
       return finding('schema.enum', 'error', node.span, { key, allowed: allowed.map(String).join(', ') });
     }
     case 'anyOf':
-      return finding('schema.type', 'error', node.span, { key, expected: anyOfExpectation(error.schema as object[]), actual: actualType(node) });
+      return finding('schema.type', 'error', node.span, { key, expected: anyOfExpectation((error.schema as SchemaNode[]).map((b) => resolveRef(rootSchema, b))), actual: actualType(node) });
     case 'pattern': {
       const format = String(parentSchema['x-kijun-format'] ?? 'document-id');
       return finding('schema.format', 'error', node.span, {
@@ -174,6 +224,7 @@ function anyOfExpectation(branches: object[]): Bilingual {
     const b = branch as Record<string, unknown>;
     if ('const' in b) return { en: `"${String(b.const)}"`, ja: `「${String(b.const)}」` };
     if (typeof b.type === 'string' || Array.isArray(b.type)) return typeList(b.type as string | string[]);
+    if (b.properties) return words.object;
     return { en: 'a valid value', ja: '正しい値' };
   });
   return { en: parts.map((p) => p.en).join(words.or.en), ja: parts.map((p) => p.ja).join(words.or.ja) };

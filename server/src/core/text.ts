@@ -83,10 +83,14 @@ export function normalizeName(value: string): string {
   return value.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
-/** Levenshtein distance, bounded: returns `limit + 1` as soon as the distance must exceed `limit`. */
+/**
+ * Edit distance with adjacent transpositions counted as one edit (optimal string alignment), so
+ * that `titel` is one edit from `title`. Bounded: returns `limit + 1` as soon as it must exceed `limit`.
+ */
 export function editDistance(a: string, b: string, limit = Number.MAX_SAFE_INTEGER): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
   if (a === b) return 0;
+  let beforePrevious = new Array<number>(b.length + 1).fill(0);
   let previous = new Array<number>(b.length + 1);
   let current = new Array<number>(b.length + 1);
   for (let j = 0; j <= b.length; j++) previous[j] = j;
@@ -95,11 +99,15 @@ export function editDistance(a: string, b: string, limit = Number.MAX_SAFE_INTEG
     let rowMin = current[0];
     for (let j = 1; j <= b.length; j++) {
       const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      if (current[j] < rowMin) rowMin = current[j];
+      let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
+        value = Math.min(value, beforePrevious[j - 2] + 1);
+      }
+      current[j] = value;
+      if (value < rowMin) rowMin = value;
     }
     if (rowMin > limit) return limit + 1;
-    [previous, current] = [current, previous];
+    [beforePrevious, previous, current] = [previous, current, beforePrevious];
   }
   return previous[b.length];
 }
@@ -107,11 +115,12 @@ export function editDistance(a: string, b: string, limit = Number.MAX_SAFE_INTEG
 /**
  * The candidate closest to `value`, if it is close enough to be a plausible typo: within a third
  * of the longer string's length (at least 1 edit, at most 4). Candidates are compared normalised.
+ * Also returns which of the candidate's names matched, so a suggestion can keep the form written.
  */
-export function closest<T>(value: string, candidates: Iterable<T>, keys: (c: T) => string[]): T | undefined {
+export function closestMatch<T>(value: string, candidates: Iterable<T>, keys: (c: T) => string[]): { candidate: T; name: string } | undefined {
   const wanted = normalizeName(value);
   if (wanted.length === 0) return undefined;
-  let best: T | undefined;
+  let best: { candidate: T; name: string } | undefined;
   let bestDistance = Number.MAX_SAFE_INTEGER;
   for (const candidate of candidates) {
     for (const key of keys(candidate)) {
@@ -119,10 +128,29 @@ export function closest<T>(value: string, candidates: Iterable<T>, keys: (c: T) 
       const limit = Math.min(4, Math.max(1, Math.floor(Math.max(wanted.length, normalizedKey.length) / 3)));
       const distance = editDistance(wanted, normalizedKey, limit);
       if (distance <= limit && distance < bestDistance) {
-        best = candidate;
+        best = { candidate, name: key };
         bestDistance = distance;
       }
     }
   }
   return best;
+}
+
+export function closest<T>(value: string, candidates: Iterable<T>, keys: (c: T) => string[]): T | undefined {
+  return closestMatch(value, candidates, keys)?.candidate;
+}
+
+/** Length of a string in UTF-8 bytes, without Node's Buffer (the core runs anywhere). */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
 }

@@ -96,6 +96,8 @@ export class YamlTreeBuilder {
   private nodeCount = 0;
   private aliasLimitReported = false;
   private depthLimitReported = false;
+  /** The outermost alias being expanded: where an alias bomb is reported. */
+  private expandingAlias?: Span;
 
   constructor(
     private readonly doc: Document,
@@ -119,7 +121,7 @@ export class YamlTreeBuilder {
     if (++this.nodeCount > MAX_NODES) {
       if (!this.aliasLimitReported) {
         this.aliasLimitReported = true;
-        this.findings.push(finding('input.alias-limit', 'error', span, { limit: MAX_NODES }));
+        this.findings.push(finding('input.alias-limit', 'error', this.expandingAlias ?? span, { limit: MAX_NODES }));
       }
       return { kind: 'scalar', span, value: null };
     }
@@ -134,7 +136,13 @@ export class YamlTreeBuilder {
       const target = node.resolve(this.doc);
       if (!target) return { kind: 'scalar', span, value: null };
       // The alias's own span: a finding inside repeated content points at where it is used.
-      return this.convert(target as YamlNode, depth + 1, span);
+      const outermost = this.expandingAlias === undefined;
+      if (outermost) this.expandingAlias = span;
+      try {
+        return this.convert(target as YamlNode, depth + 1, span);
+      } finally {
+        if (outermost) this.expandingAlias = undefined;
+      }
     }
     if (isScalar(node)) {
       const value = node.value;

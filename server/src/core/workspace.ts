@@ -90,6 +90,8 @@ export interface BundledGuideline {
 export class Workspace implements WorkspaceView {
   private readonly documents = new Map<string, DocumentState>();
   private readonly bundled = new Map<string, Catalog>();
+  /** The bundled guidelines' own texts, for navigation into them. */
+  private readonly bundledStates = new Map<string, DocumentState>();
   private versionCounter = 0;
   /** Documents in URI order, so that "the first guideline with this id" does not depend on insertion order. */
   private sortedCache?: DocumentState[];
@@ -100,6 +102,7 @@ export class Workspace implements WorkspaceView {
       const model = state.model;
       if (model?.kind === 'guideline' && model.id && !this.bundled.has(model.id.value)) {
         this.bundled.set(model.id.value, new Catalog(model, uri, true));
+        this.bundledStates.set(uri, state);
       }
     }
   }
@@ -127,8 +130,9 @@ export class Workspace implements WorkspaceView {
     return [...this.documents.keys()];
   }
 
+  /** The text of a document, or of a bundled guideline. */
   text(uri: string): string | undefined {
-    return this.documents.get(uri)?.text;
+    return (this.documents.get(uri) ?? this.bundledStates.get(uri))?.text;
   }
 
   parsed(uri: string): ParsedDocument | undefined {
@@ -140,7 +144,7 @@ export class Workspace implements WorkspaceView {
   }
 
   lines(uri: string): LineIndex | undefined {
-    return this.documents.get(uri)?.lines;
+    return (this.documents.get(uri) ?? this.bundledStates.get(uri))?.lines;
   }
 
   bundledCatalogs(): Catalog[] {

@@ -76,7 +76,7 @@ const itemReferences: GuidelineRule = {
       if (item.sectors !== 'all') {
         for (const sector of item.sectors) {
           if (catalog.findSector(sector.value)) continue;
-          const suggestion = catalog.suggestSector(sector.value)?.id.value;
+          const suggestion = catalog.suggestSector(sector.value)?.name;
           findings.push(finding('sector.unknown', 'error', sector.span, { value: sector.value, guideline: catalog.id, suggestion },
             suggestion ? { replacement: { span: sector.span, newText: suggestion } } : {}));
         }

@@ -1,7 +1,7 @@
 import { finding, Finding } from '../findings';
 import { StandardModel } from '../model';
 import { PlanRule } from './context';
-import { standardSector } from './standard';
+import { checkGuidelineReference, standardSector } from './standard';
 
 const planSectors: PlanRule = {
   name: 'plan sectors against the guideline',
@@ -16,7 +16,7 @@ const planSectors: PlanRule = {
         present.add(sector.id.value);
         continue;
       }
-      const suggestion = catalog.suggestSector(entry.sector.value)?.label.value;
+      const suggestion = catalog.suggestSector(entry.sector.value)?.name;
       findings.push(finding('sector.unknown', 'error', entry.sector.span, { value: entry.sector.value, guideline: catalog.id, suggestion },
         suggestion ? { replacement: { span: entry.sector.span, newText: suggestion } } : {}));
     }
@@ -73,5 +73,10 @@ const planThreats: PlanRule = {
   },
 };
 
-export const planRules: PlanRule[] = [planSectors, planStandards, planThreats];
+export const planRules: PlanRule[] = [
+  { name: 'guideline reference', check: checkGuidelineReference },
+  planSectors,
+  planStandards,
+  planThreats,
+];
 

@@ -2,7 +2,7 @@ import { Catalog } from '../catalog';
 import { computeCoverage } from '../coverage';
 import { finding, Finding } from '../findings';
 import { Bilingual } from '../messages';
-import { ItemDef, SectorDef, StandardModel } from '../model';
+import { ItemDef, PlanModel, SectorDef, StandardModel } from '../model';
 import { closest, Located, normalizeName } from '../text';
 import { lineNumber, RuleContext, StandardRule } from './context';
 
@@ -19,19 +19,19 @@ export function standardSector(model: StandardModel, catalog: Catalog | undefine
   return model.sector && catalog?.findSector(model.sector.value);
 }
 
-const guidelineReference: StandardRule = {
-  name: 'guideline reference',
-  check({ model, catalog, workspace }) {
-    if (!model.guideline || catalog) return [];
-    const known = workspace.guidelineIds();
-    const suggestion = closest(model.guideline.value, known, (k) => [k]);
-    return [finding('guideline.unknown', 'error', model.guideline.span, {
-      value: model.guideline.value,
-      known: known.join(', '),
-      suggestion,
-    }, suggestion ? { replacement: { span: model.guideline.span, newText: suggestion } } : {})];
-  },
-};
+/** A standard or plan must name a guideline that resolves (workspace first, then bundled). */
+export function checkGuidelineReference({ model, catalog, workspace }: RuleContext<StandardModel | PlanModel>): Finding[] {
+  if (!model.guideline || catalog) return [];
+  const known = workspace.guidelineIds();
+  const suggestion = closest(model.guideline.value, known, (k) => [k]);
+  return [finding('guideline.unknown', 'error', model.guideline.span, {
+    value: model.guideline.value,
+    known: known.join(', '),
+    suggestion,
+  }, suggestion ? { replacement: { span: model.guideline.span, newText: suggestion } } : {})];
+}
+
+const guidelineReference: StandardRule = { name: 'guideline reference', check: checkGuidelineReference };
 
 const sectorNames: StandardRule = {
   name: 'sector and sub-sector names',
@@ -41,7 +41,7 @@ const sectorNames: StandardRule = {
     const sector = standardSector(model, catalog);
     if (model.sector && !sector) {
       const suggestion = catalog.suggestSector(model.sector.value);
-      findings.push(unknownName('sector.unknown', model.sector, catalog, suggestion?.label.value));
+      findings.push(unknownName('sector.unknown', model.sector, catalog, suggestion?.name));
     }
     if (model.subsector) {
       const match = catalog.findSubsector(sector, model.subsector.value);
@@ -123,8 +123,11 @@ const exclusions: StandardRule = {
       const item = catalog?.item(exclusion.item.value);
       const name = item?.id.value ?? exclusion.item.value;
       const reason = exclusion.reason?.value.trim() ?? '';
-      if (reason === '' || PLACEHOLDER_REASONS.includes(reason)) {
+      if (reason === '') {
         findings.push(finding('exclusion.missing-reason', 'error', exclusion.reason?.span ?? exclusion.item.span, { item: name }, { itemId: item?.id.value }));
+      } else if (PLACEHOLDER_REASONS.includes(reason) && exclusion.reason) {
+        // A placeholder (left by the quick fix or a snippet) keeps the document valid but is a reminder.
+        findings.push(finding('exclusion.placeholder-reason', 'warning', exclusion.reason.span, { item: name, reason }, { itemId: item?.id.value }));
       }
       if (catalog && !item) {
         const suggestion = catalog.suggestItem(exclusion.item.value)?.id.value;

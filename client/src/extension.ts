@@ -1,0 +1,104 @@
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import {
+  BundledGuidelineRequest, BundledScheme, CoverageNotification, CoverageParams, CoverageReportRequest, FindReferencesCommand,
+  ShowCoverageCommand,
+} from '../../server/src/lsp/protocol';
+
+/**
+ * The thin client: starts the language server, shows the active standard's coverage in the status
+ * bar, and serves the bundled guidelines as read-only documents. No analysis happens here.
+ */
+let client: LanguageClient | undefined;
+
+interface CoverageReportItem {
+  id: string;
+  label?: string;
+  title?: string;
+  obligation?: string;
+  status: string;
+  coveredBy: string[];
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient }> {
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { language: 'yaml' },
+      { language: 'markdown' },
+      { scheme: BundledScheme },
+    ],
+    synchronize: {
+      configurationSection: 'kijun',
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml,md,markdown}'),
+    },
+    initializationOptions: { bundledScheme: BundledScheme },
+  };
+  client = new LanguageClient('kijun', 'Kijun', serverOptions, clientOptions);
+  const languageClient = client;
+
+  // Bundled guidelines open read-only: a content provider's documents cannot be edited.
+  context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(BundledScheme, {
+    provideTextDocumentContent: async (uri) =>
+      (await languageClient.sendRequest<string | null>(BundledGuidelineRequest.method, { uri: uri.toString() })) ?? '',
+  }));
+
+  const status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 50);
+  status.command = ShowCoverageCommand;
+  context.subscriptions.push(status);
+  const coverage = new Map<string, CoverageParams>();
+  const ja = vscode.env.language.startsWith('ja');
+  const updateStatus = (): void => {
+    const uri = vscode.window.activeTextEditor?.document.uri.toString();
+    const current = uri ? coverage.get(uri) : undefined;
+    if (!current?.mustConsider) {
+      status.hide();
+      return;
+    }
+    const c = current.mustConsider;
+    const done = c.covered + c.excluded;
+    status.text = `${done === c.total ? '$(pass)' : '$(warning)'} Kijun ${done}/${c.total}`;
+    status.tooltip = ja
+      ? `要検討事項 ${c.total} 件中 ${done} 件に対応（除外 ${c.excluded} 件）。指針: ${current.guideline}`
+      : `${done} of ${c.total} must-consider items covered (${c.excluded} excluded). Guideline: ${current.guideline}`;
+    status.show();
+  };
+  context.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(updateStatus));
+
+  context.subscriptions.push(vscode.commands.registerCommand(ShowCoverageCommand, async (uriArgument?: string) => {
+    const uri = uriArgument ?? vscode.window.activeTextEditor?.document.uri.toString();
+    if (!uri) return;
+    const report = await languageClient.sendRequest<{ items: CoverageReportItem[] } | null>(CoverageReportRequest.method, { uri });
+    if (!report) {
+      void vscode.window.showInformationMessage(ja ? 'この文書は安全基準等ではありません。' : 'This document is not a Kijun safety standard.');
+      return;
+    }
+    const icon = (s: string): string => (s === 'covered' ? '$(pass)' : s === 'excluded' ? '$(circle-slash)' : '$(warning)');
+    await vscode.window.showQuickPick(report.items.map((i) => ({
+      label: `${icon(i.status)} ${i.id} ${i.label ?? ''}`,
+      description: i.title,
+      detail: `${i.obligation ?? ''} · ${i.status}${i.coveredBy.length ? ` · ${i.coveredBy.join(', ')}` : ''}`,
+    })), { title: ja ? '指針項目への対応状況' : 'Coverage of guideline items', matchOnDescription: true });
+  }));
+
+  context.subscriptions.push(vscode.commands.registerCommand(FindReferencesCommand, (uri: string, position: { line: number; character: number }) =>
+    vscode.commands.executeCommand('editor.action.findReferences', vscode.Uri.parse(uri), new vscode.Position(position.line, position.character))));
+
+  context.subscriptions.push(vscode.commands.registerCommand('kijun.restartServer', () => languageClient.restart()));
+
+  await client.start();
+  context.subscriptions.push(client.onNotification(CoverageNotification.method, (params: CoverageParams) => {
+    coverage.set(params.uri, params);
+    updateStatus();
+  }));
+  return { client };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

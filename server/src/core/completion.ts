@@ -1,0 +1,260 @@
+import { Catalog } from './catalog';
+import { CoverageReport } from './coverage';
+import { cursorContext } from './cursor';
+import { Locale } from './messages';
+import { DocumentFormat, DocumentKind, documentKinds } from './parse';
+import { schemas } from './schema';
+import { normalizeName } from './text';
+import { vocabulary } from './vocabulary';
+
+export type SuggestionKind = 'key' | 'enum' | 'sector' | 'threat' | 'item' | 'document';
+
+/** A completion candidate, free of protocol types; the server turns it into a CompletionItem. */
+export interface Suggestion {
+  label: string;
+  insertText: string;
+  kind: SuggestionKind;
+  detail?: string;
+  documentation?: string;
+  sortText: string;
+  filterText?: string;
+}
+
+export interface CompletionRequest {
+  text: string;
+  offset: number;
+  format: DocumentFormat;
+  locale: Locale;
+  /** The guideline the document follows, as last resolved. */
+  catalog?: Catalog;
+  /** The document's coverage as last computed, to offer uncovered items first. */
+  coverage?: CoverageReport;
+  /** Ids of the workspace's guideline documents and bundled guidelines. */
+  guidelineIds: string[];
+  /** Ids of the workspace's standards, with their sector labels, for plans. */
+  standardIds: { id: string; sector?: string; title?: string }[];
+}
+
+export interface CompletionResult {
+  /** Where the typed prefix starts: the suggestions replace text from here to the cursor. */
+  start: number;
+  suggestions: Suggestion[];
+}
+
+/** Reads `key: value` from the first lines only: it is at the top of every document. */
+function headerValue(text: string, key: string): string | undefined {
+  const m = new RegExp(`^${key}[ \\t]*:[ \\t]*["']?([^"'#\\r\\n]*?)["']?[ \\t]*(?:#.*)?$`, 'm').exec(text.slice(0, 4096));
+  return m?.[1] || undefined;
+}
+
+export function documentKindOf(text: string): DocumentKind | undefined {
+  const value = headerValue(text, 'kijun');
+  return (documentKinds as readonly string[]).includes(value ?? '') ? (value as DocumentKind) : undefined;
+}
+
+export function complete(request: CompletionRequest): CompletionResult {
+  const context = cursorContext(request.text, request.offset, request.format);
+  if (context.kind === 'none') return { start: request.offset, suggestions: [] };
+  const kind = documentKindOf(request.text);
+  if (context.kind === 'key') {
+    if (!kind) return { start: context.start, suggestions: context.path.length === 0 ? [keySuggestion('kijun', 'Document kind. 文書の種類。', 0)] : [] };
+    return { start: context.start, suggestions: keySuggestions(kind, context.path) };
+  }
+  const { key, path } = context;
+  const siblings = new Set(context.siblings.map(normalizeName));
+  const notTaken = (s: Suggestion): boolean => !siblings.has(normalizeName(s.insertText));
+  let suggestions: Suggestion[];
+  if (key === 'kijun' && path.length === 0) suggestions = enumSuggestions('kijun', request.locale);
+  else if (!kind) suggestions = [];
+  else {
+    const schemaNode = schemaAt(kind, [...path, key]);
+    // A list element that starts a new mapping: offer the mapping's keys.
+    if (schemaNode && schemaType(schemaNode) === 'array' && itemsSchema(schemaNode) && schemaType(itemsSchema(schemaNode)!) === 'object') {
+      return { start: context.start, suggestions: keySuggestions(kind, [...path, key, '*']) };
+    }
+    suggestions = valueSuggestions(kind, path, key, request).filter(notTaken);
+  }
+  return { start: context.start, suggestions };
+}
+
+function valueSuggestions(kind: DocumentKind, path: string[], key: string, request: CompletionRequest): Suggestion[] {
+  const { catalog, locale } = request;
+  const inItem = kind === 'guideline' && path.includes('items');
+  switch (key) {
+    case 'guideline':
+      if (path.length === 0) return request.guidelineIds.map((id, i) => ({ label: id, insertText: id, kind: 'document', sortText: pad(i) }));
+      break;
+    case 'sector':
+    case 'sectors':
+      if (kind === 'guideline' && !inItem) return [];
+      return catalog ? sectorSuggestions(catalog, kind === 'guideline', locale) : [];
+    case 'subsector': {
+      if (!catalog) return [];
+      const sector = catalog.findSector(headerValue(request.text, 'sector') ?? '');
+      return (sector ? [sector] : catalog.sectors).flatMap((s) => s.subsectors).map((sub, i) => ({
+        label: sub.label.value,
+        insertText: sub.label.value,
+        kind: 'sector' as const,
+        detail: sub.id.value,
+        documentation: sub.description,
+        sortText: pad(i),
+        filterText: `${sub.label.value} ${sub.id.value}`,
+      }));
+    }
+    case 'threats':
+    case 'threat':
+      if (kind === 'guideline' && !inItem) return [];
+      return catalog ? threatSuggestions(catalog, key === 'threats' && kind !== 'guideline', locale) : [];
+    case 'covers':
+    case 'item':
+    case 'parent':
+      return catalog ? itemSuggestions(catalog, request.coverage, locale) : [];
+    case 'standards':
+      return request.standardIds.map((s, i) => ({
+        label: s.id,
+        insertText: s.id,
+        kind: 'document',
+        detail: [s.sector, s.title].filter(Boolean).join(' — '),
+        sortText: pad(i),
+      }));
+  }
+  if (vocabulary[key]) return enumSuggestions(key, locale);
+  return [];
+}
+
+function sectorSuggestions(catalog: Catalog, insertIds: boolean, locale: Locale): Suggestion[] {
+  return catalog.sectors.map((sector, i) => ({
+    label: sector.label.value,
+    insertText: insertIds ? sector.id.value : sector.label.value,
+    kind: 'sector',
+    detail: `${sector.id.value}${sector.labelEn ? ` — ${sector.labelEn}` : ''}`,
+    documentation: sector.description ?? (locale === 'ja' ? `指針 ${catalog.id} の分野` : `Sector of guideline ${catalog.id}`),
+    sortText: pad(i),
+    filterText: `${sector.label.value} ${sector.id.value} ${sector.aliases.join(' ')}`,
+  }));
+}
+
+/** Threat kinds, each followed by its examples, so that the list reads grouped by kind. */
+function threatSuggestions(catalog: Catalog, withExamples: boolean, locale: Locale): Suggestion[] {
+  const result: Suggestion[] = [];
+  catalog.threats.forEach((threat, i) => {
+    const direction = threat.direction ? vocabulary.direction[threat.direction]?.[locale] : undefined;
+    result.push({
+      label: threat.id.value,
+      insertText: threat.id.value,
+      kind: 'threat',
+      detail: threat.label.value,
+      documentation: [direction, threat.description].filter(Boolean).join('\n\n') || undefined,
+      sortText: `${pad(i)}-0`,
+      filterText: `${threat.id.value} ${threat.label.value}`,
+    });
+    if (!withExamples) return;
+    threat.examples.forEach((example, j) => {
+      const responder = example.responder ? vocabulary.responder[example.responder]?.[locale] : undefined;
+      result.push({
+        label: example.id.value,
+        insertText: example.id.value,
+        kind: 'threat',
+        detail: `${threat.label.value} › ${example.label.value}`,
+        documentation: responder,
+        sortText: `${pad(i)}-1-${pad(j)}`,
+        filterText: `${example.id.value} ${example.label.value}`,
+      });
+    });
+  });
+  return result;
+}
+
+/** Guideline items, the uncovered must-consider ones first, then other uncovered ones, then the rest. */
+function itemSuggestions(catalog: Catalog, coverage: CoverageReport | undefined, locale: Locale): Suggestion[] {
+  const status = new Map(coverage?.items.map((c) => [c.item, c.status]));
+  return catalog.items.map((item, i) => {
+    const itemStatus = status.get(item);
+    const mustConsider = item.obligation === 'must-consider';
+    const rank = itemStatus === 'uncovered' ? (mustConsider ? 0 : 1) : itemStatus === undefined && coverage ? 3 : 2;
+    const obligation = item.obligation ? vocabulary.obligation[item.obligation]?.ja : undefined;
+    const title = locale === 'en' ? item.titleEn ?? item.title?.value : item.title?.value;
+    const state = itemStatus === 'uncovered'
+      ? (locale === 'ja' ? '未対応' : 'uncovered')
+      : itemStatus === 'covered' ? (locale === 'ja' ? '対応済み' : 'covered')
+        : itemStatus === 'excluded' ? (locale === 'ja' ? '除外' : 'excluded') : undefined;
+    return {
+      label: item.id.value,
+      insertText: item.id.value,
+      kind: 'item',
+      detail: [item.label?.value, title, obligation ? `（${obligation}）` : undefined, state ? `[${state}]` : undefined].filter(Boolean).join(' '),
+      documentation: item.text,
+      sortText: `${rank}-${pad(i)}`,
+      filterText: `${item.id.value} ${item.label?.value ?? ''} ${item.title?.value ?? ''}`,
+    };
+  });
+}
+
+function enumSuggestions(key: string, locale: Locale): Suggestion[] {
+  return Object.entries(vocabulary[key] ?? {}).map(([value, words], i) => ({
+    label: value,
+    insertText: value,
+    kind: 'enum',
+    detail: words.ja,
+    documentation: locale === 'en' ? words.en : undefined,
+    sortText: pad(i),
+    filterText: `${value} ${words.ja}`,
+  }));
+}
+
+function keySuggestion(key: string, description: string | undefined, i: number): Suggestion {
+  return { label: key, insertText: `${key}: `, kind: 'key', documentation: description, sortText: pad(i) };
+}
+
+function keySuggestions(kind: DocumentKind, path: string[]): Suggestion[] {
+  const node = schemaAt(kind, path);
+  const properties = node && (node.properties as Record<string, Record<string, unknown>> | undefined);
+  if (!properties) return [];
+  const required = new Set((node.required as string[] | undefined) ?? []);
+  return Object.entries(properties).map(([key, schema], i) => ({
+    ...keySuggestion(key, resolve(kind, schema).description as string | undefined ?? schema.description as string | undefined, i),
+    // Required keys first.
+    sortText: `${required.has(key) ? 0 : 1}-${pad(i)}`,
+  }));
+}
+
+type SchemaNode = Record<string, unknown>;
+
+function resolve(kind: DocumentKind, node: SchemaNode): SchemaNode {
+  let current = node;
+  for (let guard = 0; typeof current.$ref === 'string' && guard < 10; guard++) {
+    const name = (current.$ref as string).replace('#/definitions/', '');
+    current = ((schemas[kind] as SchemaNode).definitions as Record<string, SchemaNode>)[name] ?? {};
+  }
+  if (Array.isArray(current.anyOf)) {
+    const structured = (current.anyOf as SchemaNode[]).map((b) => resolve(kind, b)).find((b) => b.properties || b.items);
+    if (structured) return structured;
+  }
+  return current;
+}
+
+function schemaType(node: SchemaNode): string | undefined {
+  return Array.isArray(node.type) ? (node.type as string[])[0] : (node.type as string | undefined) ?? (node.properties ? 'object' : undefined);
+}
+
+function itemsSchema(node: SchemaNode): SchemaNode | undefined {
+  return node.items as SchemaNode | undefined;
+}
+
+/** The schema of the node at a path of keys and `*` (list element), or undefined. */
+export function schemaAt(kind: DocumentKind, path: string[]): SchemaNode | undefined {
+  let node: SchemaNode | undefined = resolve(kind, schemas[kind] as SchemaNode);
+  for (const segment of path) {
+    if (!node) return undefined;
+    if (segment === '*') node = node.items ? resolve(kind, node.items as SchemaNode) : undefined;
+    else {
+      const properties = node.properties as Record<string, SchemaNode> | undefined;
+      node = properties?.[segment] ? resolve(kind, properties[segment]) : undefined;
+    }
+  }
+  return node;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(4, '0');
+}

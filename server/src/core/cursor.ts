@@ -1,0 +1,187 @@
+import { findFrontMatter } from './markdown';
+import { DocumentFormat } from './parse';
+
+/**
+ * Where the cursor is, read from the lines around it only, never from a parse of the whole
+ * document: completion must stay fast on standards of thousands of clauses, and must work on
+ * the half-typed, often invalid text it is asked about.
+ */
+export type CursorContext =
+  | {
+      kind: 'value';
+      /** Keys from the root down to the map holding `key`; `*` stands for a list element. */
+      path: string[];
+      key: string;
+      /** The text typed so far for this value, and where it starts. */
+      prefix: string;
+      start: number;
+      /** Other values already in the same list, so that they are not offered again. */
+      siblings: string[];
+    }
+  | { kind: 'key'; path: string[]; prefix: string; start: number }
+  | { kind: 'none' };
+
+/**
+ * How far up the ancestor scan may look. The scan reads only the indentation of lines deeper
+ * than the one it looks for, so even this bound costs well under a millisecond.
+ */
+const MAX_LINES_UP = 200_000;
+
+interface LineInfo {
+  indent: number;
+  dash: boolean;
+  /** Column where the key (or the list element's content) starts. */
+  contentIndent: number;
+  key?: string;
+  /** Text after `key:`. */
+  rest?: string;
+}
+
+const LINE = /^( *)(- +)?(?:([^\s:#'"{}[\],&*!|>][^:#]*?|"[^"]*"|'[^']*') *:(?= |$))?(.*)$/;
+
+function readLine(line: string): LineInfo | undefined {
+  if (line.trim() === '' || line.trimStart().startsWith('#')) return undefined;
+  const m = LINE.exec(line);
+  if (!m) return undefined;
+  const indent = m[1].length;
+  const dash = m[2] !== undefined;
+  const contentIndent = indent + (m[2]?.length ?? 0);
+  const key = m[3]?.replace(/^["']|["']$/g, '');
+  return { indent, dash, contentIndent, key, rest: key !== undefined ? m[4].replace(/^ +/, '') : undefined };
+}
+
+export function cursorContext(text: string, offset: number, format: DocumentFormat): CursorContext {
+  let floor = 0;
+  if (format === 'markdown') {
+    const frontMatter = findFrontMatter(text);
+    if (!frontMatter || offset < frontMatter.content.start) return { kind: 'none' };
+    if (offset > frontMatter.content.end) return markdownBodyContext(text, offset);
+    floor = frontMatter.content.start;
+  }
+  return yamlContext(text, offset, floor);
+}
+
+const MARKDOWN_KEY = /^[ \t]*(covers|対応指針|threats|脅威)[ \t]*[:：][ \t]*(.*)$/;
+
+function markdownBodyContext(text: string, offset: number): CursorContext {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const before = text.slice(lineStart, offset);
+  const m = MARKDOWN_KEY.exec(before);
+  if (!m) return { kind: 'none' };
+  const key = m[1] === '対応指針' ? 'covers' : m[1] === '脅威' ? 'threats' : m[1];
+  const parts = m[2].split(/[,、，]/);
+  const prefix = parts[parts.length - 1].trimStart();
+  return {
+    kind: 'value',
+    path: ['clauses', '*'],
+    key,
+    prefix,
+    start: offset - prefix.length,
+    siblings: parts.slice(0, -1).map((p) => p.trim()).filter(Boolean),
+  };
+}
+
+function yamlContext(text: string, offset: number, floor: number): CursorContext {
+  const lineStart = Math.max(floor, text.lastIndexOf('\n', offset - 1) + 1);
+  const before = text.slice(lineStart, offset);
+  if (before.includes('#') && !/["']/.test(before)) return { kind: 'none' };
+
+  // `key: value` or `- key: value` with the cursor in the value.
+  const keyed = /^( *)(- +)?([^\s:#'"{}[\],][^:#]*?) *: *(.*)$/.exec(before);
+  if (keyed) {
+    const indent = keyed[1].length;
+    const path = keyed[2]
+      ? [...ancestors(text, lineStart, floor, indent, true), '*']
+      : ancestors(text, lineStart, floor, indent, false);
+    return valueContext(path, keyed[3], keyed[4], offset);
+  }
+  // `- value` or `- ` in a list: a value of the list's key, or the first key of a new mapping.
+  const listed = /^( *)- +([^:]*)$/.exec(before);
+  if (listed) {
+    const owner = ancestors(text, lineStart, floor, listed[1].length, true);
+    const key = owner[owner.length - 1];
+    if (key === undefined || key === '*') return { kind: 'none' };
+    const prefix = listed[2];
+    return { kind: 'value', path: owner.slice(0, -1), key, prefix, start: offset - prefix.length, siblings: [] };
+  }
+  // A key being typed.
+  const bare = /^( *)([\w-]*)$/.exec(before);
+  if (bare) {
+    const path = ancestors(text, lineStart, floor, bare[1].length, false);
+    return { kind: 'key', path, prefix: bare[2], start: offset - bare[2].length };
+  }
+  return { kind: 'none' };
+}
+
+function valueContext(path: string[], key: string, value: string, offset: number): CursorContext {
+  // Flow collections: `covers: [A, B` or `- {item: X, reason: …`.
+  if (value.startsWith('{')) {
+    const inner = /(?:[{,] *)([\w-]+) *: *([^,{}]*)$/.exec(value);
+    if (!inner) return { kind: 'none' };
+    const prefix = inner[2].replace(/^["']/, '');
+    return { kind: 'value', path: [...path, key], key: inner[1], prefix, start: offset - prefix.length, siblings: [] };
+  }
+  if (value.startsWith('[')) {
+    const parts = value.slice(1).split(',');
+    const prefix = parts[parts.length - 1].trimStart().replace(/^["']/, '');
+    return { kind: 'value', path, key, prefix, start: offset - prefix.length, siblings: parts.slice(0, -1).map((p) => p.trim().replace(/^["']|["']$/g, '')) };
+  }
+  const prefix = value.replace(/^["']/, '');
+  return { kind: 'value', path, key, prefix, start: offset - prefix.length, siblings: [] };
+}
+
+/**
+ * The keys of the maps enclosing a line whose content starts at `column`, found by walking up to
+ * lines of smaller indentation. With `listOwner`, the line is a list element and the walk first
+ * looks for the key that owns the list (which may stand at the same indentation).
+ */
+function ancestors(text: string, lineStart: number, floor: number, column: number, listOwner: boolean): string[] {
+  const path: string[] = [];
+  let target = column;
+  let lookingForListOwner = listOwner;
+  let end = lineStart - 1;
+  for (let steps = 0; end >= floor && steps < MAX_LINES_UP; steps++) {
+    const start = Math.max(floor, text.lastIndexOf('\n', end - 1) + 1);
+    let indent = 0;
+    while (text.charCodeAt(start + indent) === 32) indent++;
+    if (indent > target) {
+      end = start - 1;
+      continue;
+    }
+    const info = readLine(text.slice(start, end).replace(/\r$/, ''));
+    end = start - 1;
+    if (!info) continue;
+    if (lookingForListOwner) {
+      if (info.dash && info.indent === target) continue; // a sibling element of the same list
+      if (info.key !== undefined && info.contentIndent <= target && (info.rest ?? '') === '') {
+        path.unshift(info.key);
+        lookingForListOwner = false;
+        if (info.dash) {
+          path.unshift('*');
+          target = info.indent;
+          lookingForListOwner = true;
+        } else target = info.indent;
+        continue;
+      }
+      if (info.contentIndent < target) return path; // something else encloses the list: give up there
+      continue;
+    }
+    if (info.dash && info.contentIndent === target) {
+      // A sibling key in the same list element: the element's list is the next ancestor.
+      path.unshift('*');
+      target = info.indent;
+      lookingForListOwner = true;
+      continue;
+    }
+    if (info.contentIndent < target && info.key !== undefined) {
+      path.unshift(info.key);
+      if (info.dash) {
+        path.unshift('*');
+        target = info.indent;
+        lookingForListOwner = true;
+      } else target = info.indent;
+      if (target === 0 && !lookingForListOwner) return path;
+    }
+  }
+  return path;
+}

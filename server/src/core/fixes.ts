@@ -1,0 +1,96 @@
+import { PLACEHOLDER_REASONS } from './checks/standard';
+import { Replacement } from './findings';
+import { findFrontMatter } from './markdown';
+import { ParsedDocument } from './parse';
+import { child, entry, TreeNode } from './tree';
+import { Workspace } from './workspace';
+
+/**
+ * Edits behind the coverage quick fixes: a clause stub that covers an item, or an exclusion with
+ * a reason placeholder. They are computed from the parsed document and inserted where a person
+ * would put them, with the indentation of the surrounding list. Nothing is applied here.
+ */
+
+export function addClauseEdit(workspace: Workspace, uri: string, itemId: string): Replacement | undefined {
+  const parsed = workspace.parsed(uri);
+  const model = workspace.model(uri);
+  const item = workspace.catalogFor(uri)?.item(itemId);
+  if (!parsed?.root || model?.kind !== 'standard' || !item) return undefined;
+  const id = nextClauseId(model.clauses.map((c) => c.id?.value).filter((v): v is string => !!v));
+  const title = item.title?.value ?? item.id.value;
+  if (parsed.format === 'markdown') {
+    const text = parsed.text;
+    const level = parsed.markdownClauses.length ? parsed.markdownClauses[parsed.markdownClauses.length - 1].level : 2;
+    const gap = text.endsWith('\n\n') ? '' : text.endsWith('\n') ? '\n' : '\n\n';
+    return {
+      span: { start: text.length, end: text.length },
+      newText: `${gap}${'#'.repeat(level)} ${id} ${title}\ncovers: ${item.id.value}\n\n${PLACEHOLDER_TEXT}\n`,
+    };
+  }
+  return appendListEntry(parsed, 'clauses', [`id: ${id}`, `title: ${yamlString(title)}`, `covers: [${item.id.value}]`, `text: ${PLACEHOLDER_TEXT}`]);
+}
+
+export function addExclusionEdit(workspace: Workspace, uri: string, itemId: string): Replacement | undefined {
+  const parsed = workspace.parsed(uri);
+  const item = workspace.catalogFor(uri)?.item(itemId);
+  if (!parsed?.root || !item) return undefined;
+  return appendListEntry(parsed, 'exclusions', [`item: ${item.id.value}`, `reason: ${PLACEHOLDER_REASONS[0]}`]);
+}
+
+/** The body text a new clause starts with: to be replaced by the author. */
+export const PLACEHOLDER_TEXT = '（本文を記載）';
+
+function yamlString(value: string): string {
+  return /^[\w\u3000-\u9fff\uff00-\uffef（）・、。「」]+$/.test(value) && !/^[-?:,[\]{}#&*!|>'"%@`]/.test(value) ? value : JSON.stringify(value);
+}
+
+/** Increments the number at the end of the last clause id (S-1.9 → S-1.10), avoiding ids in use. */
+export function nextClauseId(existing: string[]): string {
+  const taken = new Set(existing);
+  const last = existing[existing.length - 1];
+  const m = last ? /^(.*?)(\d+)$/.exec(last) : undefined;
+  const prefix = m ? m[1] : 'S-';
+  let n = m ? Number(m[2]) + 1 : 1;
+  while (taken.has(`${prefix}${n}`)) n++;
+  return `${prefix}${n}`;
+}
+
+function lineStartOf(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/**
+ * Appends a mapping to the top-level list `key`: after its last element (same indentation), or
+ * as a new key at the end of the YAML (the front matter, in Markdown).
+ */
+function appendListEntry(parsed: ParsedDocument, key: string, lines: string[]): Replacement | undefined {
+  const text = parsed.text;
+  const root = parsed.root as TreeNode;
+  const list = child(root, key);
+  const element = (indent: string): string => lines.map((l, i) => `${indent}${i === 0 ? '- ' : '  '}${l}`).join('\n');
+  if (list?.kind === 'seq' && list.items.length > 0 && text.charCodeAt(list.span.start) !== 91 /* [ */) {
+    const last = list.items[list.items.length - 1];
+    const lineStart = lineStartOf(text, last.span.start);
+    const dash = text.slice(lineStart, last.span.start).indexOf('-');
+    const indent = ' '.repeat(Math.max(0, dash));
+    // The element's span may run past its last line; insert right after its last character.
+    let end = last.span.end;
+    while (end > last.span.start && /\s/.test(text[end - 1])) end--;
+    return { span: { start: end, end }, newText: `\n${element(indent)}` };
+  }
+  const keyEntry = entry(root, key);
+  if (keyEntry) {
+    // `key:` with nothing, or an empty flow list: replace the value with a block list.
+    if ((keyEntry.value.kind === 'scalar' && keyEntry.value.value === null) || (keyEntry.value.kind === 'seq' && keyEntry.value.items.length === 0)) {
+      const start = keyEntry.keySpan.end + 1; // after the colon
+      const end = keyEntry.value.kind === 'seq' ? keyEntry.value.span.end : start;
+      return { span: { start, end }, newText: `\n${element('  ')}` };
+    }
+    return undefined;
+  }
+  const frontMatter = parsed.format === 'markdown' ? findFrontMatter(text) : undefined;
+  const at = frontMatter ? frontMatter.content.end : text.length;
+  const before = text.slice(0, at);
+  const gap = before.length === 0 || before.endsWith('\n') ? '' : '\n';
+  return { span: { start: at, end: at }, newText: `${gap}${key}:\n${element('  ')}\n` };
+}

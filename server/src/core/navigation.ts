@@ -1,0 +1,165 @@
+import { Catalog } from './catalog';
+import { Locale } from './messages';
+import { ClauseModel, DocumentModel, ItemDef } from './model';
+import { Located, Span } from './text';
+import { vocabulary } from './vocabulary';
+import { Workspace } from './workspace';
+
+/** What stands at a position of a document, as far as Kijun is concerned. */
+export type SymbolAtPosition =
+  | { kind: 'item-reference'; name: Located }
+  | { kind: 'item-definition'; item: ItemDef }
+  | { kind: 'sector'; name: Located }
+  | { kind: 'subsector'; name: Located }
+  | { kind: 'threat'; name: Located }
+  | { kind: 'clause'; clause: ClauseModel; span: Span };
+
+const inside = (span: Span, offset: number): boolean => offset >= span.start && offset <= span.end;
+
+export function symbolAt(model: DocumentModel, offset: number): SymbolAtPosition | undefined {
+  switch (model.kind) {
+    case 'standard': {
+      if (model.sector && inside(model.sector.span, offset)) return { kind: 'sector', name: model.sector };
+      if (model.subsector && inside(model.subsector.span, offset)) return { kind: 'subsector', name: model.subsector };
+      for (const exclusion of model.exclusions) {
+        if (exclusion.item && inside(exclusion.item.span, offset)) return { kind: 'item-reference', name: exclusion.item };
+      }
+      for (const clause of model.clauses) {
+        for (const name of clause.covers) if (inside(name.span, offset)) return { kind: 'item-reference', name };
+        for (const name of clause.threats) if (inside(name.span, offset)) return { kind: 'threat', name };
+        if (clause.id && inside(clause.id.span, offset)) return { kind: 'clause', clause, span: clause.id.span };
+      }
+      return undefined;
+    }
+    case 'guideline': {
+      for (const item of model.items) {
+        if (inside(item.id.span, offset)) return { kind: 'item-definition', item };
+        if (item.parent && inside(item.parent.span, offset)) return { kind: 'item-reference', name: item.parent };
+        if (item.sectors !== 'all') for (const name of item.sectors) if (inside(name.span, offset)) return { kind: 'sector', name };
+        for (const name of item.threats) if (inside(name.span, offset)) return { kind: 'threat', name };
+      }
+      return undefined;
+    }
+    case 'action-plan': {
+      for (const sector of model.sectors) if (sector.sector && inside(sector.sector.span, offset)) return { kind: 'sector', name: sector.sector };
+      for (const row of [...model.threats, ...model.sharing]) if (row.threat && inside(row.threat.span, offset)) return { kind: 'threat', name: row.threat };
+      return undefined;
+    }
+  }
+}
+
+/** Markdown text describing a guideline item. */
+export function describeItem(item: ItemDef, catalog: Catalog, locale: Locale): string {
+  const obligation = item.obligation ? vocabulary.obligation[item.obligation] : undefined;
+  const level = item.level ? vocabulary.level[item.level] : undefined;
+  const title = item.title?.value ?? '';
+  const lines = [
+    `**${item.label?.value ?? ''} ${title}**${locale === 'en' && item.titleEn ? ` — ${item.titleEn}` : ''}`,
+    '',
+    `\`${item.id.value}\` · ${[obligation?.ja, level?.ja].filter(Boolean).join(' · ')}${locale === 'en' && obligation ? ` (${obligation.en})` : ''} · ${catalog.id}`,
+  ];
+  if (item.sectors !== 'all') {
+    const names = item.sectors.map((s) => catalog.findSector(s.value)?.label.value ?? s.value);
+    lines.push('', `${locale === 'ja' ? '対象分野' : 'Sectors'}: ${names.join('、')}`);
+  }
+  if (item.text) lines.push('', item.text);
+  if (item.source) lines.push('', `_${locale === 'ja' ? '出典' : 'Source'}: ${item.source}_`);
+  return lines.join('\n');
+}
+
+export function hoverText(workspace: Workspace, uri: string, offset: number, locale: Locale): { markdown: string; span: Span } | undefined {
+  const model = workspace.model(uri);
+  const catalog = workspace.catalogFor(uri);
+  if (!model) return undefined;
+  const symbol = symbolAt(model, offset);
+  if (!symbol) return undefined;
+  switch (symbol.kind) {
+    case 'item-reference': {
+      const item = catalog?.item(symbol.name.value);
+      return item && catalog ? { markdown: describeItem(item, catalog, locale), span: symbol.name.span } : undefined;
+    }
+    case 'item-definition': {
+      if (!catalog) return undefined;
+      const references = itemReferences(workspace, catalog.id, symbol.item.id.value);
+      const standards = new Set(references.map((r) => r.uri)).size;
+      const usage = locale === 'ja'
+        ? `ワークスペース内で ${standards} 件の安全基準等の ${references.length} 条項が対応`
+        : `Covered by ${references.length} clause(s) in ${standards} standard(s) of the workspace`;
+      return { markdown: `${describeItem(symbol.item, catalog, locale)}\n\n${usage}`, span: symbol.item.id.span };
+    }
+    case 'sector': {
+      const sector = catalog?.findSector(symbol.name.value);
+      if (!sector || !catalog) return undefined;
+      const subsectors = sector.subsectors.map((s) => s.label.value).join('、');
+      const lines = [`**${sector.label.value}**${sector.labelEn ? ` — ${sector.labelEn}` : ''}`, '', `\`${sector.id.value}\` · ${catalog.id}`];
+      if (sector.description) lines.push('', sector.description);
+      if (subsectors) lines.push('', `${locale === 'ja' ? '業種' : 'Sub-sectors'}: ${subsectors}`);
+      return { markdown: lines.join('\n'), span: symbol.name.span };
+    }
+    case 'subsector': {
+      const match = catalog?.findSubsector(undefined, symbol.name.value);
+      if (!match) return undefined;
+      return { markdown: `**${match.subsector.label.value}** · ${match.sector.label.value}\n\n\`${match.subsector.id.value}\`${match.subsector.description ? `\n\n${match.subsector.description}` : ''}`, span: symbol.name.span };
+    }
+    case 'threat': {
+      const match = catalog?.findThreat(symbol.name.value);
+      if (!match) return undefined;
+      const { threat, example } = match;
+      const direction = threat.direction ? vocabulary.direction[threat.direction]?.[locale] : undefined;
+      const lines = example
+        ? [`**${example.label.value}**`, '', `\`${example.id.value}\` · ${threat.label.value}`, '', example.responder ? vocabulary.responder[example.responder]?.[locale] ?? '' : '']
+        : [`**${threat.label.value}**`, '', `\`${threat.id.value}\`${direction ? ` · ${direction}` : ''}`, '', threat.description ?? '',
+          threat.examples.length ? `${locale === 'ja' ? '例' : 'Examples'}: ${threat.examples.map((e) => e.label.value).join('、')}` : ''];
+      return { markdown: lines.filter((l, i, all) => l !== '' || (i > 0 && all[i - 1] !== '')).join('\n').trim(), span: symbol.name.span };
+    }
+    case 'clause': {
+      const covered = symbol.clause.covers.map((name) => {
+        const item = catalog?.item(name.value);
+        return item ? `- \`${item.id.value}\` ${item.label?.value ?? ''} ${item.title?.value ?? ''}` : `- \`${name.value}\` (?)`;
+      });
+      const head = `**${symbol.clause.id?.value ?? ''} ${symbol.clause.title?.value ?? ''}**`;
+      const body = covered.length
+        ? `${locale === 'ja' ? '対応する指針項目' : 'Covers'}:\n${covered.join('\n')}`
+        : locale === 'ja' ? '指針項目への対応なし' : 'Covers no guideline item';
+      return { markdown: `${head}\n\n${body}`, span: symbol.span };
+    }
+  }
+}
+
+/** Every clause of the workspace's standards that names the item in `covers`. */
+export function itemReferences(workspace: Workspace, guidelineId: string, itemId: string): { uri: string; span: Span; clause: ClauseModel }[] {
+  const catalog = workspace.catalog(guidelineId);
+  const target = catalog?.item(itemId);
+  if (!catalog || !target) return [];
+  const result: { uri: string; span: Span; clause: ClauseModel }[] = [];
+  for (const { uri, model } of workspace.standards()) {
+    if (model.guideline?.value !== guidelineId) continue;
+    for (const clause of model.clauses) {
+      for (const name of clause.covers) if (catalog.item(name.value) === target) result.push({ uri, span: name.span, clause });
+    }
+  }
+  return result;
+}
+
+/** For each item of a guideline: the clauses covering it and the standards they belong to. */
+export function guidelineUsage(workspace: Workspace, catalog: Catalog): Map<ItemDef, { clauses: number; standards: number }> {
+  const usage = new Map<ItemDef, { clauses: number; standards: Set<string> }>();
+  for (const { uri, model } of workspace.standards()) {
+    if (model.guideline?.value !== catalog.id) continue;
+    for (const clause of model.clauses) {
+      for (const name of clause.covers) {
+        const item = catalog.item(name.value);
+        if (!item) continue;
+        const entry = usage.get(item) ?? { clauses: 0, standards: new Set<string>() };
+        entry.clauses++;
+        entry.standards.add(uri);
+        usage.set(item, entry);
+      }
+    }
+  }
+  return new Map(catalog.items.map((item) => {
+    const entry = usage.get(item);
+    return [item, { clauses: entry?.clauses ?? 0, standards: entry?.standards.size ?? 0 }];
+  }));
+}
+

@@ -1,0 +1,239 @@
+import * as assert from 'assert';
+import { Finding, renderMessage } from '../../server/src/core';
+import { lines, show, workspaceWith } from '../helpers';
+import { completeStandard, testGuideline } from '../fixtures';
+import { analyze, prng, timed } from './util';
+
+/**
+ * Hostile and pathological input: the core must never throw, never hang, and say what it did.
+ * The time bound is only a guard against hangs; the real assertion is the finding.
+ */
+const HANG_GUARD_MS = 5000;
+const uri = 'file:///ws/hostile.yaml';
+const standard = (text: string) => ({ uri, text });
+
+function analyzeTimed(text: string, format: 'yaml' | 'markdown' = 'yaml'): { findings: Finding[]; ms: number } {
+  const docUri = format === 'markdown' ? uri.replace('.yaml', '.md') : uri;
+  const { result, ms } = timed(() => analyze({ uri: docUri, text }, [testGuideline]).findings);
+  assert.ok(ms < HANG_GUARD_MS, `analysis took ${ms} ms`);
+  return { findings: result, ms };
+}
+
+/** Code, start position, severity and message: for findings whose end is not the point of the test. */
+function startOf(finding: Finding, text: string): { code: string; start: string; severity: string; message: string } {
+  const shown = show(finding, text);
+  return { code: shown.code, start: shown.range.split('-')[0], severity: shown.severity, message: shown.message };
+}
+
+describe('hostile input', () => {
+  it('input.alias-limit: a billion-laughs alias bomb is cut off, reported once, at an alias', () => {
+    const bomb = ['kijun: standard', 'a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+    for (let level = 1; level <= 9; level++) bomb.push(`a${level}: &a${level} [${Array(10).fill(`*a${level - 1}`).join(', ')}]`);
+    const text = lines(...bomb);
+    const { findings } = analyzeTimed(text);
+    const limits = findings.filter((f) => f.code === 'input.alias-limit');
+    assert.strictEqual(limits.length, 1);
+    const shown = show(limits[0], text);
+    assert.deepStrictEqual({ code: shown.code, severity: shown.severity, message: shown.message }, {
+      code: 'input.alias-limit',
+      severity: 'error',
+      message: 'YAML aliases expand to more than 200000 nodes (an alias bomb?); the expansion was stopped here.',
+    });
+    // "Stopped here" must point at an alias the user wrote, not at a node inside the repeated content.
+    assert.strictEqual(text[limits[0].span.start], '*', `the finding is at ${shown.range}, not on an alias`);
+    assert.strictEqual(
+      renderMessage(limits[0].code, limits[0].args, 'ja'),
+      'YAML のエイリアスを展開すると 200000 ノードを超えるため、ここで展開を打ち切りました。',
+    );
+  });
+
+  it('a few aliases that stay under the limit are expanded normally', () => {
+    const text = completeStandard().replace('    covers: [C]', '    covers: &all [C]').concat(lines('  - id: S-4', '    title: 再掲', '    covers: *all'));
+    const { findings } = analyzeTimed(text);
+    assert.deepStrictEqual(findings, []);
+  });
+
+  it('input.too-deep: 100000 nested flow sequences are reported once, where the limit is crossed', () => {
+    const text = `kijun: standard\nx: ${'['.repeat(100000)}${']'.repeat(100000)}\n`;
+    const { findings } = analyzeTimed(text);
+    const notSchema = findings.filter((f) => !f.code.startsWith('schema.'));
+    assert.deepStrictEqual(notSchema.map((f) => startOf(f, text)), [{
+      code: 'input.too-deep',
+      // The 101st bracket: "x: " takes 3 columns, the first bracket is level 1.
+      start: '2:104',
+      severity: 'error',
+      message: 'Nesting is deeper than 100 levels; the content below this point was not checked.',
+    }]);
+    assert.strictEqual(renderMessage(notSchema[0].code, notSchema[0].args, 'ja'), '入れ子が 100 段を超えているため、これより深い部分は検査していません。');
+  });
+
+  it('input.too-deep: 100000 unclosed flow sequences give one depth finding and a handful of syntax findings, not hundreds', () => {
+    const text = `kijun: standard\nx: ${'['.repeat(100000)}\n`;
+    const { findings } = analyzeTimed(text);
+    assert.strictEqual(findings.filter((f) => f.code === 'input.too-deep').length, 1);
+    assert.ok(findings.length <= 10, `${findings.length} findings for one mistake`);
+  });
+
+  it('input.too-deep: 4000 levels of block mappings (the most that fits under the size limit)', () => {
+    const nested = ['kijun: standard'];
+    for (let level = 0; level < 4000; level++) nested.push(`${' '.repeat(level)}k${level}:`);
+    const text = lines(...nested);
+    assert.ok(text.length < 8 * 1024 * 1024);
+    const { findings } = analyzeTimed(text);
+    assert.deepStrictEqual(findings.filter((f) => !f.code.startsWith('schema.')).map((f) => startOf(f, text)), [{
+      code: 'input.too-deep',
+      // Line 2 holds k0, whose value (the mapping of k1, line 3) is level 1; k101 on line 103 opens level 101.
+      start: '103:102',
+      severity: 'error',
+      message: 'Nesting is deeper than 100 levels; the content below this point was not checked.',
+    }]);
+  });
+
+  it('input.too-deep: 5000 levels of compact block sequences', () => {
+    const text = `kijun: standard\nx:\n  ${'- '.repeat(5000)}a\n`;
+    const { findings } = analyzeTimed(text);
+    assert.deepStrictEqual(findings.filter((f) => !f.code.startsWith('schema.')).map((f) => startOf(f, text)), [{
+      code: 'input.too-deep',
+      start: '3:203',
+      severity: 'error',
+      message: 'Nesting is deeper than 100 levels; the content below this point was not checked.',
+    }]);
+  });
+
+  it('input.binary: a NUL character is reported at its position and nothing else is checked', () => {
+    const text = 'kijun: standard\nid: a\u0000b\n';
+    const { findings } = analyzeTimed(text);
+    assert.deepStrictEqual(findings.map((f) => show(f, text)), [{
+      code: 'input.binary',
+      range: '2:6-2:7',
+      severity: 'error',
+      message: 'The file contains a NUL character, so it is not a text document; it was not checked.',
+    }]);
+    assert.strictEqual(renderMessage('input.binary', findings[0].args, 'ja'), 'ファイルに NUL 文字が含まれているため、テキスト文書として検査できません。');
+  });
+
+  it('input.binary: also in a Markdown document', () => {
+    const text = '---\nkijun: standard\n---\n## S-1 \u0000\n';
+    const { findings } = analyzeTimed(text, 'markdown');
+    assert.deepStrictEqual(findings.map((f) => show(f, text)), [{
+      code: 'input.binary',
+      range: '4:8-4:9',
+      severity: 'error',
+      message: 'The file contains a NUL character, so it is not a text document; it was not checked.',
+    }]);
+  });
+
+  it('a single line of 5 MiB (a title of Japanese characters) is checked completely and is fine', () => {
+    const title = 'あ'.repeat(Math.floor((5 * 1024 * 1024) / 3));
+    const text = completeStandard().replace('title: テスト基準', `title: ${title}`);
+    const { findings } = analyzeTimed(text);
+    assert.deepStrictEqual(findings, []);
+    const model = analyze(standard(text), [testGuideline]).model;
+    assert.strictEqual(model?.kind === 'standard' ? model.title?.value.length : -1, title.length);
+  });
+
+  it('input.too-large: a file over 8 MiB is reported, not parsed', () => {
+    const text = `kijun: standard\n# ${'x'.repeat(8 * 1024 * 1024)}\n`;
+    const { findings } = analyzeTimed(text);
+    assert.deepStrictEqual(findings.map((f) => show(f, text)), [{
+      code: 'input.too-large',
+      range: '1:1-1:1',
+      severity: 'error',
+      message: `The file is ${text.length} bytes; Kijun checks files up to 8388608 bytes.`,
+    }]);
+    assert.strictEqual(
+      renderMessage('input.too-large', findings[0].args, 'ja'),
+      `ファイルが ${text.length} バイトあり、検査できる上限（8388608 バイト）を超えています。`,
+    );
+  });
+
+  it('input.too-large: the limit is in bytes (UTF-8), not in UTF-16 code units', () => {
+    // 3 Mi characters of "あ" are 9 MiB in UTF-8, but only 3 Mi UTF-16 code units.
+    const text = `kijun: standard\n# ${'あ'.repeat(3 * 1024 * 1024)}\n`;
+    const bytes = Buffer.byteLength(text, 'utf8');
+    assert.ok(bytes > 8 * 1024 * 1024 && text.length < 8 * 1024 * 1024);
+    const { findings } = analyzeTimed(text);
+    assert.deepStrictEqual(findings.map((f) => show(f, text)), [{
+      code: 'input.too-large',
+      range: '1:1-1:1',
+      severity: 'error',
+      message: `The file is ${bytes} bytes; Kijun checks files up to 8388608 bytes.`,
+    }]);
+  });
+
+  it('a large file without the word kijun is skipped cheaply', () => {
+    const text = `title: ${'x'.repeat(9 * 1024 * 1024)}\n`;
+    const workspace = workspaceWith();
+    const { ms } = timed(() => workspace.set(uri, text, 'yaml'));
+    assert.ok(ms < HANG_GUARD_MS);
+    assert.deepStrictEqual(workspace.analyze(uri), { uri, isKijun: false, findings: [] });
+  });
+
+  /** The 200 fuzz documents: a deterministic mix of YAML punctuation, Japanese, Kijun keys and Markdown. */
+  function fuzzCases(): { text: string; format: 'yaml' | 'markdown'; uri: string }[] {
+    const random = prng(20240601);
+    const pieces = [
+      'kijun: standard\n', 'kijun: guideline\n', 'kijun: action-plan\n', 'guideline: test-g\n', 'id: std-1\n', 'title: 基準\n',
+      'sector: 金融\n', 'class: 3\n', 'clauses:\n', '  - id: S-1\n', '    covers: [A-1, B]\n', '    threats: [意図的要因]\n',
+      'items:\n', '  - {id: A, parent: A}\n', 'sectors: []\n', 'exclusions:\n', '  - item: A-2\n', '    reason:\n',
+      '---\n', '...\n', '## S-1.1 見出し\n', 'covers：A-1、A-2\n', '脅威: 災害\n', '```\n', '# ', '- ', '? ', ': ', '[', ']', '{', '}',
+      ',', '"', "'", '&a ', '*a', '!!str ', '!tag ', '|', '>-', '#', '%YAML 1.2\n', '\t', '\r\n', '\r', '\n', '  ', '\u3000',
+      '金融', '医療', '安全基準', 'ＩＴ障害', '政府･行政', '😀', '\ud800', '\ufeff', 'null', '~', '0x1F', '1e999', '-.inf', '2024-04-01',
+      'kijun', ':', '<<: *a\n', '"\\u00', "'it''s'",
+    ];
+    const cases: { text: string; format: 'yaml' | 'markdown'; uri: string }[] = [];
+    for (let n = 0; n < 200; n++) {
+      const count = 1 + Math.floor(random() * 40);
+      let text = n % 3 === 0 ? 'kijun: standard\n' : n % 3 === 1 ? '---\nkijun: standard\n' : '';
+      for (let i = 0; i < count; i++) text += pieces[Math.floor(random() * pieces.length)];
+      const format = n % 2 === 0 ? 'yaml' : 'markdown';
+      cases.push({ text, format, uri: format === 'yaml' ? `file:///ws/fuzz-${n}.yaml` : `file:///ws/fuzz-${n}.md` });
+    }
+    return cases;
+  }
+
+  let fuzzResults: { text: string; findings: Finding[] }[] | undefined;
+  /** Analyses each fuzz case in one workspace (with the test guideline, so that the domain rules run too). */
+  function fuzzFindings(): { text: string; findings: Finding[] }[] {
+    if (fuzzResults) return fuzzResults;
+    const workspace = workspaceWith(testGuideline);
+    fuzzResults = fuzzCases().map(({ text, format, uri: docUri }, n) => {
+      try {
+        workspace.set(docUri, text, format);
+        const findings = workspace.analyze(docUri).findings;
+        workspace.analyze(testGuideline.uri);
+        workspace.delete(docUri);
+        return { text, findings };
+      } catch (error) {
+        return assert.fail(`case ${n} (${format}) threw ${error instanceof Error ? error.stack : String(error)} on ${JSON.stringify(text)}`);
+      }
+    });
+    return fuzzResults;
+  }
+
+  it('fuzz: 200 pseudo-random documents never make the analysis throw, and every finding renders in both languages', () => {
+    const { result, ms } = timed(fuzzFindings);
+    assert.ok(ms < 4 * HANG_GUARD_MS, `fuzzing took ${ms} ms`);
+    for (const { text, findings } of result) {
+      for (const f of findings) {
+        const where = `${f.code} ${JSON.stringify(f.span)} in ${JSON.stringify(text)}`;
+        for (const locale of ['en', 'ja'] as const) {
+          const message = renderMessage(f.code, f.args, locale);
+          assert.ok(message.length > 0 && !message.includes('undefined'), `${locale}: ${where}`);
+        }
+      }
+    }
+  });
+
+  it('fuzz: every finding of the 200 documents lies within its text (no range past the end of the file)', () => {
+    const outside: string[] = [];
+    for (const { text, findings } of fuzzFindings()) {
+      for (const f of findings) {
+        if (!(f.span.start >= 0 && f.span.start <= f.span.end && f.span.end <= text.length)) {
+          outside.push(`${f.code} ${JSON.stringify(f.span)} in ${JSON.stringify(text)} (length ${text.length})`);
+        }
+      }
+    }
+    assert.deepStrictEqual(outside.slice(0, 5), [], `${outside.length} findings outside their text`);
+  });
+});

@@ -1,0 +1,138 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { PassThrough } from 'stream';
+import { pathToFileURL } from 'url';
+import { createConnection } from 'vscode-languageserver/node';
+import {
+  createProtocolConnection, Diagnostic, InitializeResult, ProtocolConnection, PublishDiagnosticsParams,
+  StreamMessageReader, StreamMessageWriter, TextDocumentContentChangeEvent,
+} from 'vscode-languageserver-protocol/node';
+import { startServer } from '../../server/src/lsp/server';
+import { repoRoot } from '../helpers';
+
+/**
+ * Drives the real language server in-process over a pair of streams, as an editor would:
+ * initialize, open, edit, request. Diagnostics are awaited as events, never with sleeps.
+ */
+export class TestClient {
+  readonly connection: ProtocolConnection;
+  private readonly published = new Map<string, PublishDiagnosticsParams[]>();
+  private readonly waiters: { uri: string; accept: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  readonly notifications: { method: string; params: unknown }[] = [];
+  settings: Record<string, unknown> = {};
+  private versions = new Map<string, number>();
+
+  constructor() {
+    const toServer = new PassThrough();
+    const toClient = new PassThrough();
+    const serverConnection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
+    startServer(serverConnection, { packageRoot: repoRoot, dependentsDelay: 5 });
+    this.connection = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+    this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      const list = this.published.get(params.uri) ?? [];
+      list.push(params);
+      this.published.set(params.uri, list);
+      for (const waiter of [...this.waiters]) {
+        if (waiter.uri === params.uri && waiter.accept(params)) {
+          this.waiters.splice(this.waiters.indexOf(waiter), 1);
+          waiter.resolve(params);
+        }
+      }
+    });
+    this.connection.onNotification('kijun/coverage', (params: unknown) => {
+      this.notifications.push({ method: 'kijun/coverage', params });
+    });
+    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
+      params.items.map(() => this.settings));
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.listen();
+  }
+
+  async initialize(folder?: string, locale = 'en', initializationOptions: object = {}): Promise<InitializeResult> {
+    const result = (await this.connection.sendRequest('initialize', {
+      processId: null,
+      locale,
+      rootUri: folder ? pathToFileURL(folder).toString() : null,
+      workspaceFolders: folder ? [{ uri: pathToFileURL(folder).toString(), name: 'ws' }] : null,
+      capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } } },
+      initializationOptions,
+    })) as InitializeResult;
+    await this.connection.sendNotification('initialized', {});
+    return result;
+  }
+
+  /** Resolves with the next diagnostics published for `uri` that satisfy `accept`. */
+  nextDiagnostics(uri: string, accept: (p: PublishDiagnosticsParams) => boolean = () => true): Promise<PublishDiagnosticsParams> {
+    return new Promise((resolve) => this.waiters.push({ uri, accept, resolve }));
+  }
+
+  /** Waits until the diagnostics for `uri` satisfy `accept` (the latest published ones count too). */
+  diagnosticsWhere(uri: string, accept: (d: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
+    const latest = this.published.get(uri)?.at(-1);
+    if (latest && accept(latest.diagnostics)) return Promise.resolve(latest.diagnostics);
+    return this.nextDiagnostics(uri, (p) => accept(p.diagnostics)).then((p) => p.diagnostics);
+  }
+
+  async open(uri: string, text: string, languageId = uri.endsWith('.md') ? 'markdown' : 'yaml'): Promise<Diagnostic[]> {
+    this.versions.set(uri, 1);
+    const published = this.nextDiagnostics(uri, (p) => p.version === 1);
+    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+    return (await published).diagnostics;
+  }
+
+  async change(uri: string, changes: TextDocumentContentChangeEvent[]): Promise<Diagnostic[]> {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    const published = this.nextDiagnostics(uri, (p) => p.version === version);
+    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+    return (await published).diagnostics;
+  }
+
+  async close(uri: string): Promise<Diagnostic[]> {
+    const published = this.nextDiagnostics(uri, () => true);
+    await this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    return (await published).diagnostics;
+  }
+
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
+  async shutdown(): Promise<void> {
+    await this.connection.sendRequest('shutdown');
+    this.connection.dispose();
+  }
+}
+
+/** A temporary workspace folder with the given files (relative path → text). */
+export function tempWorkspace(files: Record<string, string>): { folder: string; uri: (relative: string) => string; write: (relative: string, text: string) => string; dispose: () => void } {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kijun-ws-'));
+  const write = (relative: string, text: string): string => {
+    const file = path.join(folder, relative);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, text);
+    return pathToFileURL(file).toString();
+  };
+  for (const [relative, text] of Object.entries(files)) write(relative, text);
+  return {
+    folder,
+    uri: (relative) => pathToFileURL(path.join(folder, relative)).toString(),
+    write,
+    dispose: () => fs.rmSync(folder, { recursive: true, force: true }),
+  };
+}
+
+/** Applies LSP text edits to a text (edits must not overlap). */
+export function applyEdits(text: string, edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]): string {
+  const offsets = (position: { line: number; character: number }): number => {
+    let offset = 0;
+    for (let line = 0; line < position.line; line++) offset = text.indexOf('\n', offset) + 1;
+    return offset + position.character;
+  };
+  const sorted = [...edits].sort((a, b) => offsets(b.range.start) - offsets(a.range.start));
+  let result = text;
+  for (const edit of sorted) result = result.slice(0, offsets(edit.range.start)) + edit.newText + result.slice(offsets(edit.range.end));
+  return result;
+}

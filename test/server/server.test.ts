@@ -1,0 +1,240 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { fileURLToPath } from 'url';
+import { CodeAction, CodeLens, CompletionItem, Diagnostic, DocumentSymbol, Hover, Location, TextEdit } from 'vscode-languageserver-protocol/node';
+import { completeStandard, testGuideline } from '../fixtures';
+import { lines, repoRoot } from '../helpers';
+import { applyEdits, tempWorkspace, TestClient } from './harness';
+
+const brief = (d: Diagnostic) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.code} ${d.message}`;
+
+describe('language server', function () {
+  let client: TestClient;
+  let ws: ReturnType<typeof tempWorkspace>;
+
+  beforeEach(async () => {
+    ws = tempWorkspace({ 'guidelines/test-guideline.yaml': testGuideline.text });
+    client = new TestClient();
+    await client.initialize(ws.folder);
+  });
+
+  afterEach(async () => {
+    await client.shutdown();
+    ws.dispose();
+  });
+
+  /** Opens a standard once the workspace guideline has been indexed, so that its id resolves. */
+  async function openStandard(relative: string, text: string): Promise<{ uri: string; diagnostics: Diagnostic[] }> {
+    const uri = ws.write(relative, text);
+    await client.open(uri, text);
+    const diagnostics = await client.diagnosticsWhere(uri, (d) => !d.some((x) => x.code === 'guideline.unknown'));
+    return { uri, diagnostics };
+  }
+
+  it('declares its capabilities', async () => {
+    const other = new TestClient();
+    const result = await other.initialize();
+    assert.strictEqual(result.capabilities.textDocumentSync, 2);
+    assert.ok(result.capabilities.completionProvider);
+    assert.strictEqual(result.capabilities.hoverProvider, true);
+    assert.strictEqual(result.capabilities.definitionProvider, true);
+    assert.strictEqual(result.capabilities.referencesProvider, true);
+    assert.ok(result.capabilities.codeLensProvider);
+    await other.shutdown();
+  });
+
+  it('publishes exact diagnostics on open and updates them on an incremental edit', async () => {
+    const text = completeStandard().replace('sector: 金融', 'sector: 金触');
+    const { uri, diagnostics } = await openStandard('std.yaml', text);
+    assert.deepStrictEqual(diagnostics.map(brief), ['4:8-4:10 sector.unknown Unknown sector "金触" in guideline test-g. Did you mean "金融"?']);
+    assert.strictEqual(diagnostics[0].source, 'kijun');
+    assert.strictEqual(diagnostics[0].severity, 1);
+
+    const fixed = await client.change(uri, [{ range: { start: { line: 4, character: 9 }, end: { line: 4, character: 10 } }, text: '融' }]);
+    assert.deepStrictEqual(fixed, []);
+    const broken = await client.change(uri, [{ range: { start: { line: 16, character: 13 }, end: { line: 16, character: 14 } }, text: 'Z' }]);
+    assert.deepStrictEqual(broken.map(brief), [
+      '1:11-1:17 coverage.uncovered Must-consider item C Ⅲ "Continuity" is neither covered by a clause nor excluded.',
+      '16:13-16:14 covers.unknown-item Guideline test-g has no item "Z". Did you mean "A"?',
+    ]);
+  });
+
+  it('speaks Japanese when the editor does', async () => {
+    const other = new TestClient();
+    await other.initialize(ws.folder, 'ja');
+    const uri = ws.write('ja.yaml', completeStandard().replace('sector: 金融', 'sector: 金触'));
+    await other.open(uri, fs.readFileSync(fileURLToPath(uri), 'utf8'));
+    const diagnostics = await other.diagnosticsWhere(uri, (d) => d.length > 0 && !d.some((x) => x.code === 'guideline.unknown'));
+    assert.deepStrictEqual(diagnostics.map((d) => d.message), ['分野「金触」は指針 test-g にありません。「金融」の誤りではありませんか。']);
+    await other.shutdown();
+  });
+
+  it('clears diagnostics when a document is closed', async () => {
+    const { uri } = await openStandard('std.yaml', completeStandard().replace('sector: 金融', 'sector: 金触'));
+    assert.deepStrictEqual(await client.close(uri), []);
+  });
+
+  it('updates an open standard when the guideline it follows is edited in the editor', async () => {
+    const { uri } = await openStandard('std.yaml', completeStandard());
+    const guidelineUri = ws.uri('guidelines/test-guideline.yaml');
+    // Add a must-consider item D to the guideline; the open standard must now miss it.
+    const edited = testGuideline.text + '  - {id: D, label: Ⅳ, title: 新項目, title-en: New item, obligation: must-consider, level: abstract}\n';
+    await client.open(guidelineUri, edited);
+    const diagnostics = await client.diagnosticsWhere(uri, (d) => d.length > 0);
+    assert.deepStrictEqual(diagnostics.map(brief), ['1:11-1:17 coverage.uncovered Must-consider item D Ⅳ "New item" is neither covered by a clause nor excluded.']);
+  });
+
+  it('follows guideline changes on disk (watched files) and deletions', async () => {
+    const { uri } = await openStandard('std.yaml', completeStandard());
+    const guidelinePath = path.join(ws.folder, 'guidelines/test-guideline.yaml');
+    fs.writeFileSync(guidelinePath, testGuideline.text.replace('obligation: reference', 'obligation: must-consider'));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.uri('guidelines/test-guideline.yaml'), type: 2 }] });
+    // A-2 is covered by S-1 already, so the change alone keeps the standard clean; delete the guideline instead.
+    fs.rmSync(guidelinePath);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.uri('guidelines/test-guideline.yaml'), type: 3 }] });
+    const diagnostics = await client.diagnosticsWhere(uri, (d) => d.some((x) => x.code === 'guideline.unknown'));
+    assert.deepStrictEqual(diagnostics.map(brief), ['1:11-1:17 guideline.unknown Unknown guideline "test-g"; known guidelines: nisc-2008, nisc-2024.']);
+  });
+
+  it('completes sectors with their Japanese label, and items with uncovered ones first', async () => {
+    const text = completeStandard().replace('sector: 金融', 'sector: ');
+    const { uri } = await openStandard('std.yaml', text);
+    const sectors = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line: 4, character: 8 } });
+    assert.deepStrictEqual(sectors.map((c) => [c.label, c.detail, (c.textEdit as TextEdit).newText]), [
+      ['金融', 'finance', '金融'],
+      ['医療', 'medical', '医療'],
+      ['政府・行政サービス', 'government', '政府・行政サービス'],
+    ]);
+
+    await client.change(uri, [{ range: { start: { line: 4, character: 8 }, end: { line: 4, character: 8 } }, text: '金融' }]);
+    // Remove S-3's coverage of C so that C is uncovered, then complete in S-1's covers list.
+    await client.change(uri, [{ range: { start: { line: 16, character: 12 }, end: { line: 16, character: 15 } }, text: '[]' }]);
+    const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line: 9, character: 21 } });
+    const ranked = [...items].sort((a, b) => a.sortText!.localeCompare(b.sortText!)).map((c) => c.label);
+    assert.deepStrictEqual(ranked, ['C', 'A', 'A-2', 'B', 'C-1']);
+    const c = items.find((i) => i.label === 'C')!;
+    assert.strictEqual(c.detail, 'Ⅲ Continuity （要検討事項） [uncovered]');
+  });
+
+  it('completes keys allowed at the position, and class values with their names', async () => {
+    const text = completeStandard(['  - id: S-4', '    ti']);
+    const { uri } = await openStandard('std.yaml', text);
+    const keys = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line: 18, character: 6 } });
+    assert.deepStrictEqual(keys.map((k) => k.label), ['id', 'title', 'covers', 'threats', 'text']);
+    const classes = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line: 5, character: 7 } });
+    assert.deepStrictEqual(classes.map((k) => `${k.label} ${k.detail}`), [
+      '1 強制基準（業法に基づき国が定める）',
+      '2 推奨基準・ガイドライン（業法に準じて国が定める）',
+      '3 業界標準・ガイドライン（事業者団体等が定める）',
+      '4 内規（事業者自らが定める）',
+    ]);
+  });
+
+  it('hovers a covers entry with the item, and a sector with its definition', async () => {
+    const { uri } = await openStandard('std.yaml', completeStandard());
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 9, character: 15 } });
+    assert.deepStrictEqual(hover.range, { start: { line: 9, character: 13 }, end: { line: 9, character: 16 } });
+    assert.strictEqual((hover.contents as { value: string }).value, '**Ⅰ1 責任者** — Officer\n\n`A-1` · 要検討事項 · 抽象的内容 (must be considered for inclusion) · test-g');
+    const sector = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 4, character: 9 } });
+    assert.strictEqual((sector.contents as { value: string }).value, '**金融**\n\n`finance` · test-g\n\nSub-sectors: 銀行');
+  });
+
+  it('goes to the definition of an item, in the workspace guideline and in a bundled one', async () => {
+    const { uri } = await openStandard('std.yaml', completeStandard());
+    const definition = await client.request<Location>('textDocument/definition', { textDocument: { uri }, position: { line: 12, character: 14 } });
+    assert.deepStrictEqual(definition, {
+      uri: ws.uri('guidelines/test-guideline.yaml'),
+      range: { start: { line: 31, character: 9 }, end: { line: 31, character: 10 } },
+    });
+    const bundledText = lines('kijun: standard', 'guideline: nisc-2008', 'id: b', 'title: t', 'sector: 金融', 'class: 3', 'clauses:', '  - {id: S-1, title: x, covers: [G-II-3-4-2-A-b]}');
+    const bundled = await openStandard('bundled.yaml', bundledText);
+    const target = await client.request<Location>('textDocument/definition', { textDocument: { uri: bundled.uri }, position: { line: 7, character: 36 } });
+    assert.strictEqual(target.uri, 'file://' + path.join(repoRoot, 'guidelines', 'nisc-2008.yaml'));
+    const guideline = fs.readFileSync(path.join(repoRoot, 'guidelines', 'nisc-2008.yaml'), 'utf8').split('\n');
+    assert.ok(guideline[target.range.start.line].includes('G-II-3-4-2-A-b'), guideline[target.range.start.line]);
+  });
+
+  it('finds every clause covering an item, across standards', async () => {
+    const { uri } = await openStandard('a.yaml', completeStandard());
+    const second = await openStandard('b.yaml', completeStandard().replace('id: std-1', 'id: std-2'));
+    const references = await client.request<Location[]>('textDocument/references', {
+      textDocument: { uri }, position: { line: 12, character: 14 }, context: { includeDeclaration: false },
+    });
+    assert.deepStrictEqual(references.map((r) => `${r.uri.split('/').pop()} ${r.range.start.line}:${r.range.start.character}`), ['a.yaml 12:13', 'b.yaml 12:13']);
+    assert.ok(second.uri.endsWith('b.yaml'));
+  });
+
+  it('offers quick fixes: the suggestion, a covering clause stub, an exclusion; the result is valid', async () => {
+    const text = completeStandard().replace('    covers: [C]\n', '    covers: []\n');
+    const { uri, diagnostics } = await openStandard('std.yaml', text);
+    assert.deepStrictEqual(diagnostics.map((d) => d.code), ['coverage.uncovered']);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics },
+    });
+    assert.deepStrictEqual(actions.map((a) => a.title), ['Add a clause covering C', 'Exclude C (規定する必要がない) with a reason']);
+    const withClause = applyEdits(text, actions[0].edit!.changes![uri]);
+    assert.strictEqual(withClause, text + '  - id: S-4\n    title: 継続\n    covers: [C]\n    text: （本文を記載）\n');
+    assert.deepStrictEqual(await client.change(uri, [{ text: withClause }]), []);
+
+    const withExclusion = applyEdits(text, actions[1].edit!.changes![uri]);
+    assert.strictEqual(withExclusion, text + 'exclusions:\n  - item: C\n    reason: （理由を記載）\n');
+    const after = await client.change(uri, [{ text: withExclusion }]);
+    assert.deepStrictEqual(after.map((d) => `${d.severity} ${d.code}`), ['2 exclusion.placeholder-reason']);
+  });
+
+  it('inserts the clause stub of a Markdown standard as a heading section', async () => {
+    const markdown = lines('---', 'kijun: standard', 'guideline: test-g', 'id: md', 'title: t', 'sector: 金融', 'class: 3', '---', '# t', '', '## S-1 責任者', 'covers: A-1, A-2', '', '本文', '', '## S-2 金融', 'covers: B');
+    const { uri, diagnostics } = await openStandard('std.md', markdown);
+    assert.deepStrictEqual(diagnostics.map((d) => d.code), ['coverage.uncovered']);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics } });
+    const withClause = applyEdits(markdown, actions[0].edit!.changes![uri]);
+    assert.strictEqual(withClause, markdown + '\n## S-3 継続\ncovers: C\n\n（本文を記載）\n');
+    assert.deepStrictEqual(await client.change(uri, [{ text: withClause }]), []);
+    const withExclusion = applyEdits(markdown, actions[1].edit!.changes![uri]);
+    assert.ok(withExclusion.includes('class: 3\nexclusions:\n  - item: C\n    reason: （理由を記載）\n---\n'), withExclusion);
+  });
+
+  it('replaces an unknown sector with the suggestion', async () => {
+    const text = completeStandard().replace('sector: 金融', 'sector: 金触');
+    const { uri, diagnostics } = await openStandard('std.yaml', text);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics } });
+    assert.deepStrictEqual(actions.map((a) => a.title), ['Replace with "金融"']);
+    assert.strictEqual(applyEdits(text, actions[0].edit!.changes![uri]), completeStandard());
+  });
+
+  it('shows code lenses: coverage on a standard, usage on guideline items', async () => {
+    const { uri } = await openStandard('std.yaml', completeStandard());
+    const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+    assert.deepStrictEqual(lenses.map((l) => l.command!.title), ['Kijun: 4/4 must-consider items covered (0 excluded)']);
+    const guidelineUri = ws.uri('guidelines/test-guideline.yaml');
+    await client.open(guidelineUri, testGuideline.text);
+    const itemLenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: guidelineUri } });
+    assert.deepStrictEqual(itemLenses.map((l) => `${l.range.start.line} ${l.command!.title}`), [
+      '22 covered by 0 clauses in 0 standards',
+      '29 covered by 1 clause in 1 standard',
+      '30 covered by 1 clause in 1 standard',
+      '31 covered by 1 clause in 1 standard',
+      '32 covered by 1 clause in 1 standard',
+      '39 covered by 0 clauses in 0 standards',
+    ]);
+  });
+
+  it('lists document symbols and workspace symbols', async () => {
+    const { uri } = await openStandard('std.yaml', completeStandard());
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.deepStrictEqual(symbols.map((s) => `${s.name} ${s.detail}`), ['S-1 責任者', 'S-2 金融', 'S-3 継続']);
+    const found = await client.request<{ name: string }[]>('workspace/symbol', { query: '継続' });
+    assert.deepStrictEqual(found.map((s) => s.name).sort(), ['C 継続', 'S-3 継続']);
+  });
+
+  it('survives hostile input without crashing and keeps serving', async () => {
+    const uri = ws.write('bomb.yaml', 'kijun: standard\n');
+    const bomb = 'kijun: standard\na: &a ["x","x","x","x","x","x","x","x","x"]\n' +
+      Array.from({ length: 9 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]`).join('\n') + '\n';
+    const diagnostics = await client.open(uri, bomb);
+    assert.ok(diagnostics.some((d) => d.code === 'input.alias-limit'), diagnostics.map(brief).join('\n'));
+    const { diagnostics: after } = await openStandard('ok.yaml', completeStandard());
+    assert.deepStrictEqual(after, []);
+  });
+});
