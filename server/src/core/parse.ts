@@ -1,5 +1,6 @@
 import { Document, parseDocument as parseYaml, YAMLError } from 'yaml';
 import { finding, Finding } from './findings';
+import { ChunkCache, chunkable, parseInChunks } from './chunks';
 import { attachClauses, findFrontMatter, MarkdownClause, readMarkdownClauses } from './markdown';
 import { Bilingual } from './messages';
 import { closest, Span, utf8Length } from './text';
@@ -22,6 +23,8 @@ export interface ParsedDocument {
   findings: Finding[];
   /** Markdown only: clauses read from the headings, with their sections. */
   markdownClauses: MarkdownClause[];
+  /** The chunk parses of this version, for the next version to reuse (long documents only). */
+  chunks: ChunkCache;
 }
 
 export function formatOf(path: string): DocumentFormat | undefined {
@@ -35,8 +38,8 @@ export function formatOf(path: string): DocumentFormat | undefined {
  * Parses a document's text into the located tree. Never throws: unreadable input, syntax errors
  * and hostile constructs become findings, and as much of the tree as can be recovered is kept.
  */
-export function parseDocument(text: string, format: DocumentFormat): ParsedDocument {
-  const result: ParsedDocument = { format, text, isKijun: false, findings: [], markdownClauses: [] };
+export function parseDocument(text: string, format: DocumentFormat, previousChunks?: ChunkCache, options: { chunking?: boolean } = {}): ParsedDocument {
+  const result: ParsedDocument = { format, text, isKijun: false, findings: [], markdownClauses: [], chunks: new Map() };
   // Cheap first test: workspaces hold many YAML and Markdown files that are not ours.
   if (!text.includes('kijun')) return result;
   // Each UTF-16 unit is at most 3 UTF-8 bytes: only long texts need counting.
@@ -65,7 +68,7 @@ export function parseDocument(text: string, format: DocumentFormat): ParsedDocum
   }
 
   const yamlFindings: Finding[] = [];
-  const root = parseYamlTree(text.slice(yamlSpan.start, yamlSpan.end), yamlSpan.start, yamlFindings);
+  const root = parseYamlTree(text.slice(yamlSpan.start, yamlSpan.end), yamlSpan.start, yamlFindings, previousChunks, options.chunking === false ? undefined : result.chunks);
   const kindEntry = entry(root, 'kijun');
   if (!root || !kindEntry) {
     result.findings = [];
@@ -89,7 +92,23 @@ export function parseDocument(text: string, format: DocumentFormat): ParsedDocum
   return result;
 }
 
-function parseYamlTree(source: string, base: number, findings: Finding[]): TreeNode | undefined {
+function parseYamlTree(source: string, base: number, findings: Finding[], previous?: ChunkCache, next?: ChunkCache): TreeNode | undefined {
+  if (next && chunkable(source)) {
+    const chunkFindings: Finding[] = [];
+    const tree = parseInChunks(source, base, chunkFindings, previous, next, (chunk) => {
+      const relative: Finding[] = [];
+      return { tree: parseWhole(chunk, 0, relative), findings: relative };
+    });
+    if (tree) {
+      findings.push(...chunkFindings);
+      return tree;
+    }
+    next.clear();
+  }
+  return parseWhole(source, base, findings);
+}
+
+function parseWhole(source: string, base: number, findings: Finding[]): TreeNode | undefined {
   let doc: Document;
   try {
     doc = parseYaml(source, { prettyErrors: false, uniqueKeys: true, strict: false });

@@ -9,6 +9,7 @@ import { DocumentModel, GuidelineModel, PlanModel, readGuideline, readPlan, read
 import { DocumentFormat, parseDocument, ParsedDocument } from './parse';
 import { validateSchema } from './schema';
 import { LineIndex } from './text';
+import { ChunkCache } from './chunks';
 
 /**
  * One document of the workspace and what has been derived from its text. Everything here depends
@@ -26,10 +27,21 @@ class DocumentState {
     readonly text: string,
     readonly version: number,
     readonly format: DocumentFormat,
+    /** The previous version's chunk parses: an edit re-parses only the chunks it touched. */
+    private previousChunks?: ChunkCache,
   ) {}
 
   get parsed(): ParsedDocument {
-    return (this.parsedCache ??= parseDocument(this.text, this.format));
+    if (!this.parsedCache) {
+      this.parsedCache = parseDocument(this.text, this.format, this.previousChunks);
+      this.previousChunks = undefined;
+    }
+    return this.parsedCache;
+  }
+
+  /** The chunk parses to hand to the next version, without parsing this one just for that. */
+  get chunks(): ChunkCache | undefined {
+    return this.parsedCache?.chunks ?? this.previousChunks;
   }
 
   get lines(): LineIndex {
@@ -111,7 +123,7 @@ export class Workspace implements WorkspaceView {
   set(uri: string, text: string, format: DocumentFormat, version = ++this.versionCounter): boolean {
     const existing = this.documents.get(uri);
     if (existing && existing.version === version && existing.text === text) return existing.parsed.isKijun;
-    const state = new DocumentState(uri, text, version, format);
+    const state = new DocumentState(uri, text, version, format, existing?.format === format ? existing.chunks : undefined);
     this.documents.set(uri, state);
     this.sortedCache = undefined;
     return state.parsed.isKijun;

@@ -1,0 +1,84 @@
+import * as assert from 'assert';
+import { parseDocument } from '../../server/src/core';
+import { CHUNKING_THRESHOLD } from '../../server/src/core/chunks';
+import { toPlain } from '../../server/src/core/tree';
+import { readRepoFile } from '../helpers';
+
+/** A long standard: the finance example's header and many generated clauses, some of them wrong. */
+function longStandard(clauses: number, mistakes: Record<number, string> = {}): string {
+  const header = readRepoFile('examples/finance/fisc-anzen-taisaku.yaml').split('\nclauses:\n')[0];
+  let text = `${header}\nclauses:\n`;
+  for (let i = 1; i <= clauses; i++) {
+    text += mistakes[i] ?? `  - id: S-${i}\n    title: 条項${i}\n    covers: [G-II-1-1]\n    threats: [intentional]\n    text: |\n      本文${i}。\n\n      二段落目。\n`;
+  }
+  return `${text}exclusions:\n  - item: G-II-4-3\n    reason: 制御系システムを保有しないため\n`;
+}
+
+const mistakes = {
+  10: '  - id: S-10\n    titel: 誤記\n    covers: [G-II-1-1]\n',
+  40: '  - id: S-40\n    title: 重複\n    title: 重複\n',
+  50: '  - id: S-10\n    title: 同じID\n    covers: [G-Z]\n',
+};
+
+function summary(text: string, chunking: boolean) {
+  const parsed = parseDocument(text, 'yaml', undefined, { chunking });
+  return {
+    findings: parsed.findings.map((f) => `${f.code} ${f.span.start}-${f.span.end} ${JSON.stringify(f.args)}`),
+    plain: parsed.root ? toPlain(parsed.root) : undefined,
+    chunks: parsed.chunks.size,
+  };
+}
+
+describe('incremental (chunked) parsing', () => {
+  it('gives the same tree and findings as parsing the whole text', () => {
+    for (const text of [longStandard(300), longStandard(300, mistakes)]) {
+      assert.ok(text.length > CHUNKING_THRESHOLD);
+      const chunked = summary(text, true);
+      const whole = summary(text, false);
+      assert.ok(chunked.chunks > 300, `chunks: ${chunked.chunks}`);
+      assert.strictEqual(whole.chunks, 0);
+      assert.deepStrictEqual(chunked.plain, whole.plain);
+      assert.deepStrictEqual(chunked.findings, whole.findings);
+    }
+  });
+
+  it('keeps an unclosed quote inside its clause: same finding, and the clauses after it are still read', () => {
+    const text = longStandard(300, { 20: '  - id: S-20\n    title: "閉じていない\n    covers: [G-II-1-1]\n' });
+    const chunked = summary(text, true);
+    const whole = summary(text, false);
+    assert.deepStrictEqual(chunked.findings, whole.findings);
+    const clauses = (chunked.plain as { clauses: { id: string }[] }).clauses;
+    assert.strictEqual(clauses.length, 300);
+    assert.strictEqual((whole.plain as { clauses: unknown[] }).clauses.length, 20);
+  });
+
+  it('re-parses only the chunk an edit touches', () => {
+    const text = longStandard(500);
+    const first = parseDocument(text, 'yaml');
+    const edited = text.replace('title: 条項250\n', 'title: 条項二五〇\n');
+    const second = parseDocument(edited, 'yaml', first.chunks);
+    const reused = [...second.chunks.values()].filter((chunk) => [...first.chunks.values()].includes(chunk));
+    assert.strictEqual(second.chunks.size - reused.length, 1);
+    const clauses = (toPlain(second.root!) as { clauses: { title: string }[] }).clauses;
+    assert.strictEqual(clauses[249].title, '条項二五〇');
+    assert.strictEqual(clauses.length, 500);
+  });
+
+  it('falls back to the whole-text parser where a chunk does not parse as one list element', () => {
+    const text = longStandard(300, { 30: '  - id: S-30\n    title: 字下げ\n   covers: [G-II-1-1]\n' });
+    const chunked = summary(text, true);
+    assert.strictEqual(chunked.chunks, 0);
+    assert.deepStrictEqual(chunked, summary(text, false));
+    assert.strictEqual(chunked.findings.length, 1);
+  });
+
+  it('falls back to the whole-text parser for anchors, aliases and several documents', () => {
+    const base = longStandard(300);
+    for (const text of [
+      base.replace('title: 条項5\n', 'title: &t 条項5\n').replace('title: 条項6\n', 'title: *t\n'),
+      `${base}---\nkijun: standard\n`,
+    ]) {
+      assert.strictEqual(parseDocument(text, 'yaml').chunks.size, 0);
+    }
+  });
+});
