@@ -29,10 +29,10 @@ export interface CompletionRequest {
   catalog?: Catalog;
   /** The document's coverage as last computed, to offer uncovered items first. */
   coverage?: CoverageReport;
-  /** Ids of the workspace's guideline documents and bundled guidelines. */
-  guidelineIds: string[];
-  /** Ids of the workspace's standards, with their sector labels, for plans. */
-  standardIds: { id: string; sector?: string; title?: string }[];
+  /** Ids of the workspace's guideline documents and bundled guidelines (asked only where needed). */
+  guidelineIds: () => string[];
+  /** Ids of the workspace's standards, with their sectors, for plans (asked only where needed). */
+  standardIds: () => { id: string; sector?: string; title?: string }[];
 }
 
 export interface CompletionResult {
@@ -82,7 +82,7 @@ function valueSuggestions(kind: DocumentKind, path: string[], key: string, reque
   const inItem = kind === 'guideline' && path.includes('items');
   switch (key) {
     case 'guideline':
-      if (path.length === 0) return request.guidelineIds.map((id, i) => ({ label: id, insertText: id, kind: 'document', sortText: pad(i) }));
+      if (path.length === 0) return request.guidelineIds().map((id, i) => ({ label: id, insertText: id, kind: 'document', sortText: pad(i) }));
       break;
     case 'sector':
     case 'sectors':
@@ -110,7 +110,7 @@ function valueSuggestions(kind: DocumentKind, path: string[], key: string, reque
     case 'parent':
       return catalog ? itemSuggestions(catalog, request.coverage, locale) : [];
     case 'standards':
-      return request.standardIds.map((s, i) => ({
+      return request.standardIds().map((s, i) => ({
         label: s.id,
         insertText: s.id,
         kind: 'document',

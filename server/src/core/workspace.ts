@@ -10,6 +10,7 @@ import { DocumentFormat, parseDocument, ParsedDocument } from './parse';
 import { validateSchema } from './schema';
 import { LineIndex } from './text';
 import { ChunkCache } from './chunks';
+import { documentKindOf } from './completion';
 
 /**
  * One document of the workspace and what has been derived from its text. Everything here depends
@@ -70,6 +71,8 @@ class DocumentState {
 
   /** The catalog this document defines, when it is a guideline. */
   get ownCatalog(): Catalog | undefined {
+    // Most documents are standards: tell from the header, without parsing them, that they define no catalog.
+    if (this.catalogCache === undefined && this.parsedCache === undefined && documentKindOf(this.text) !== 'guideline') this.catalogCache = null;
     if (this.catalogCache === undefined) {
       const model = this.model;
       this.catalogCache = model?.kind === 'guideline' && model.id ? new Catalog(model, this.uri, false) : null;

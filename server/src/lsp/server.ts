@@ -311,8 +311,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       locale: locale(),
       catalog,
       coverage,
-      guidelineIds: workspace.guidelineIds(),
-      standardIds: workspace.standards().flatMap(({ model }) => (model.id ? [{ id: model.id.value, sector: model.sector?.value, title: model.title?.value }] : [])),
+      guidelineIds: () => workspace.guidelineIds(),
+      standardIds: () => workspace.standards().flatMap(({ model }) => (model.id ? [{ id: model.id.value, sector: model.sector?.value, title: model.title?.value }] : [])),
     });
     const range = { start: document.positionAt(result.start), end: position };
     return result.suggestions.map((s): CompletionItem => ({
