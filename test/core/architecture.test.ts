@@ -1,0 +1,34 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { repoRoot } from '../helpers';
+
+/** ARCHITECTURE.md, invariant 1: the core imports only yaml, ajv, the schemas and itself. */
+describe('architecture', () => {
+  const coreDir = path.join(repoRoot, 'server', 'src', 'core');
+  const files = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+
+  it('the core imports nothing but yaml, ajv, the JSON Schemas and itself', () => {
+    const offending: string[] = [];
+    for (const file of files(coreDir)) {
+      const source = fs.readFileSync(file, 'utf8');
+      for (const m of source.matchAll(/^\s*(?:import|export)\s[^;]*?from\s*['"]([^'"]+)['"]|^\s*import\s*['"]([^'"]+)['"]|\brequire\(\s*['"]([^'"]+)['"]\s*\)/gm)) {
+        const target = m[1] ?? m[2] ?? m[3];
+        const allowed = target === 'yaml' || target === 'ajv'
+          || (target.startsWith('.') && (path.resolve(path.dirname(file), target).startsWith(coreDir) || /schemas\/[\w-]+\.schema\.json$/.test(target)));
+        if (!allowed) offending.push(`${path.relative(repoRoot, file)}: ${target}`);
+      }
+      assert.ok(!/\bprocess\.|\brequire\(['"]fs['"]\)/.test(source), `${file} uses process or fs`);
+    }
+    assert.deepStrictEqual(offending, []);
+  });
+
+  it('the server and the client contain no rules: no finding is created outside the core', () => {
+    for (const dir of ['server/src/lsp', 'server/src/cli', 'client/src']) {
+      for (const file of files(path.join(repoRoot, dir))) {
+        assert.ok(!/\bfinding\(/.test(fs.readFileSync(file, 'utf8')), `${file} creates findings`);
+      }
+    }
+  });
+});
