@@ -22,6 +22,7 @@ const USAGE = `usage: npm run bench -- [options]   (or: node out/bench/bench.js 
   --edits <N>             sequential edits timed per run (default 30; --quick 8)
   --completion-runs <N>   completion requests timed per position (default 30; --quick 8)
   --no-peer               skip ${PEER_NAME}
+  --peer-dir <dir>        where the peer is installed (default bench/.peer; env KIJUN_BENCH_PEER_DIR)
   --server <bin|dist>     Kijun entry: bin/kijun-language-server.js (default) or the dist/server.js bundle
   --out <file>            where to write the results (default bench/results.md; '-' for nowhere)
   --timeout <ms>          bound of each single wait (default 60000)
@@ -37,6 +38,7 @@ interface Options {
   edits: number;
   completionRuns: number;
   peer: boolean;
+  peerDir: string;
   server: 'bin' | 'dist';
   out?: string;
   timeout: number;
@@ -72,6 +74,7 @@ function options(argv: string[]): Options {
         edits: { type: 'string' },
         'completion-runs': { type: 'string' },
         'no-peer': { type: 'boolean', default: false },
+        'peer-dir': { type: 'string' },
         server: { type: 'string', default: 'bin' },
         out: { type: 'string' },
         timeout: { type: 'string', default: '60000' },
@@ -105,6 +108,7 @@ function options(argv: string[]): Options {
     edits: int('edits', v.edits, quick ? 8 : 30),
     completionRuns: int('completion-runs', v['completion-runs'], quick ? 8 : 30),
     peer: !v['no-peer'],
+    peerDir: path.resolve(v['peer-dir'] ?? process.env.KIJUN_BENCH_PEER_DIR ?? path.join(repoRoot, 'bench', '.peer')),
     server: v.server as 'bin' | 'dist',
     out,
     timeout: int('timeout', v.timeout, 60_000, 1),
@@ -360,7 +364,7 @@ async function main(): Promise<number> {
 
   let peerNote: string;
   if (opts.peer) {
-    const peer = await ensurePeer(repoRoot, log);
+    const peer = await ensurePeer(repoRoot, opts.peerDir, log);
     if (peer.entry) {
       const schemaFile = path.join(tmp, 'peer-schema', 'standard.schema.json');
       fs.mkdirSync(path.dirname(schemaFile), { recursive: true });
@@ -380,7 +384,7 @@ async function main(): Promise<number> {
         },
         folder: (n) => path.join(tmp, `peer-${n}`),
       });
-      peerNote = `${PEER_NAME} ${PEER_VERSION} (installed into bench/.peer/ from bench/peer/), on the same text, with Kijun's standard schema `
+      peerNote = `${PEER_NAME} ${PEER_VERSION} (installed from the lockfile in bench/peer/), on the same text, with Kijun's standard schema `
         + `in which \`sector\`, \`covers\` and \`threats\` are enums of the guideline's vocabulary (so it flags the same unknown \`covers\` ids). `
         + 'It is schema validation only: no guideline resolution, no coverage.';
     } else {

@@ -1,5 +1,5 @@
-// Installs the peer, yaml-language-server, into bench/.peer/ (outside the repository's node_modules)
-// from the pinned manifest and lockfile in bench/peer/. Returns the server's entry point, or why it
+// Installs the peer, yaml-language-server, into bench/.peer/ or --peer-dir (never the repository's
+// node_modules) from the pinned manifest and lockfile in bench/peer/. Returns the server's entry point, or why it
 // could not be installed (offline, no npm): the bench then runs Kijun alone.
 
 import { spawn } from 'child_process';
@@ -34,6 +34,14 @@ function layoutWorks(dir: string): boolean {
     && fs.existsSync(path.join(top, PEER_NAME, 'bin', PEER_NAME));
 }
 
+function manifestName(dir: string): string | undefined {
+  try {
+    return (JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string }).name;
+  } catch {
+    return undefined;
+  }
+}
+
 function run(cmd: string, args: string[], cwd: string, timeoutMs: number): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], shell: process.platform === 'win32', detached: process.platform !== 'win32' });
@@ -60,12 +68,15 @@ function run(cmd: string, args: string[], cwd: string, timeoutMs: number): Promi
   });
 }
 
-export async function ensurePeer(repoRoot: string, log: (s: string) => void, timeoutMs = 240_000): Promise<Peer> {
-  const dir = path.join(repoRoot, 'bench', '.peer');
+export async function ensurePeer(repoRoot: string, dir: string, log: (s: string) => void, timeoutMs = 240_000): Promise<Peer> {
   const entry = path.join(dir, 'node_modules', PEER_NAME, 'bin', PEER_NAME);
   if (layoutWorks(dir)) return { entry, version: PEER_VERSION };
-  log(`installing the peer ${PEER_NAME}@${PEER_VERSION} into ${path.relative(repoRoot, dir)}/ …`);
-  fs.rmSync(dir, { recursive: true, force: true });
+  log(`installing the peer ${PEER_NAME}@${PEER_VERSION} into ${path.relative(process.cwd(), dir) || dir} …`);
+  // Never wipe a folder that is not ours (--peer-dir may point anywhere): only our manifest's folder or an empty one.
+  if (fs.existsSync(dir) && fs.readdirSync(dir).length > 0 && manifestName(dir) !== 'kijun-bench-peer') {
+    return { problem: `${dir} is not empty and holds no kijun-bench-peer manifest: not installing there` };
+  }
+  for (const f of ['node_modules', 'package.json', 'package-lock.json']) fs.rmSync(path.join(dir, f), { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   const manifest = path.join(repoRoot, 'bench', 'peer');
   for (const f of ['package.json', 'package-lock.json']) {
@@ -74,7 +85,7 @@ export async function ensurePeer(repoRoot: string, log: (s: string) => void, tim
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   const common = ['--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'];
   let res = fs.existsSync(path.join(dir, 'package-lock.json'))
-    ? await run(npm, ['ci', ...common], dir, timeoutMs)
+    ? await run(npm, ['ci', ...common, '--prefix', dir], dir, timeoutMs)
     : { code: 1, output: 'no lockfile' };
   if (res.code !== 0 || !layoutWorks(dir)) {
     // No usable lockfile: install the pins directly (the explicit protocol pin keeps it hoisted).

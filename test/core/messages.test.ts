@@ -33,6 +33,11 @@ const sample: MessageArgs = {
   reason: '（理由を記載）',
   path: 'A → B → A',
   standards: 2,
+  threat: '意図的要因',
+  info: 'B',
+  year: 2012,
+  from: 2009,
+  to: 2011,
 };
 
 const japanese = /[\u3040-\u30ff\u4e00-\u9fff]/;

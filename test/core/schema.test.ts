@@ -316,8 +316,10 @@ describe('schema: fallback and accepted documents', () => {
     };
     const fisc = { uri: 'file:///ws/fisc.yaml', text: readRepoFile('examples/finance/fisc-anzen-taisaku.yaml') };
     const findings = check(example, [fisc]);
-    assert.deepStrictEqual(findings.filter((f) => !f.code.startsWith('plan.sector-missing')), []);
-    // Only 金融 is listed: the nine other sectors of nisc-2008 are missing, as warnings.
-    assert.strictEqual(findings.length, 9);
+    assert.deepStrictEqual(findings.filter((f) => !f.code.startsWith('plan.')), []);
+    // Only 金融 is listed: the nine other sectors of nisc-2008 are missing, as warnings; only one threat kind is illustrated.
+    assert.strictEqual(findings.filter((f) => f.code === 'plan.sector-missing').length, 9);
+    assert.strictEqual(findings.filter((f) => f.code === 'plan.threat-not-illustrated').length, 3);
+    assert.strictEqual(findings.length, 12);
   });
 });

@@ -190,6 +190,35 @@ const catalogue = {
     ja: (a) => `安全基準等 ${a.id} は分野「${a.actual}」のものであり、「${a.expected}」のものではありません。`,
   },
 
+  'plan.sector-without-standard': {
+    en: (a) => `Sector ${a.sector} lists no standard in force (安全基準等).`,
+    ja: (a) => `分野「${a.sector}」に適用される安全基準等が記載されていません。`,
+  },
+  'plan.standard-class-mismatch': {
+    en: (a) => `The plan gives standard ${a.id} class ${a.expected}, but the standard says class ${a.actual}.`,
+    ja: (a) => `行動計画では安全基準等 ${a.id} を分類 ${a.expected} としていますが、安全基準等の記載は分類 ${a.actual} です。`,
+  },
+  'plan.threat-not-illustrated': {
+    en: (a) => `Threat ${a.threat} of guideline ${a.guideline} has no illustration in the plan (脅威の例示).`,
+    ja: (a) => `指針 ${a.guideline} の脅威「${a.threat}」の例示が行動計画にありません。`,
+  },
+  'plan.sharing-timing': {
+    en: (a) => `Information of type ${a.info} is shared ${a.expected}, not ${a.actual}.`,
+    ja: (a) => `情報の種類 ${a.info} は${a.expected}に共有する情報です（${a.actual}が指定されています）。`,
+  },
+  'plan.schedule-outside-period': {
+    en: (a) => `Fiscal year ${a.year} lies outside the plan period ${a.from}–${a.to}.`,
+    ja: (a) => `${a.year} 年度は計画期間（${a.from}〜${a.to} 年度）の外です。`,
+  },
+  'plan.period-reversed': {
+    en: (a) => `The plan period ends (${a.to}) before it starts (${a.from}).`,
+    ja: (a) => `計画期間の終わり（${a.to} 年度）が始まり（${a.from} 年度）より前です。`,
+  },
+  'plan.duplicate-sector': {
+    en: (a) => `Sector ${a.sector} appears more than once in the plan (first at line ${a.firstLine}).`,
+    ja: (a) => `分野「${a.sector}」が行動計画に重複して記載されています（最初の記載は ${a.firstLine} 行目）。`,
+  },
+
   // Coverage.
   'coverage.uncovered': {
     en: (a) => `Must-consider item ${a.item} ${a.label} "${a.title}" is neither covered by a clause nor excluded.`,

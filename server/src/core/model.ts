@@ -85,7 +85,7 @@ export interface GuidelineModel {
 
 export interface PlanSectorModel {
   sector?: Located;
-  standards: { id?: Located; title?: string; class?: number; span: Span }[];
+  standards: { id?: Located; title?: string; class?: Located<number>; span: Span }[];
   services: { name?: Located; subsector?: Located }[];
   span: Span;
 }
@@ -101,6 +101,9 @@ export interface PlanModel {
   sharing: { threat?: Located; subtype?: Located; info?: Located; timing?: Located; span: Span }[];
   measures: { measure?: Located; schedule: { year?: Located<number>; span: Span }[]; span: Span }[];
   anchor: Span;
+  /** The `threats:` key, where missing illustrations are reported; and whether the plan has one. */
+  threatsAnchor?: Span;
+  hasThreatsKey: boolean;
 }
 
 export type DocumentModel = StandardModel | GuidelineModel | PlanModel;
@@ -254,7 +257,7 @@ export function readPlan(root: TreeNode): PlanModel {
       standards: list(child(node, 'standards')).map((s) =>
         s.kind === 'scalar'
           ? { id: str(s), span: s.span }
-          : { id: str(child(s, 'id')), title: plainString(child(s, 'title')), class: num(child(s, 'class'))?.value, span: s.span },
+          : { id: str(child(s, 'id')), title: plainString(child(s, 'title')), class: num(child(s, 'class')), span: s.span },
       ),
       services: list(child(node, 'services')).map((s) => ({ name: str(child(s, 'name')), subsector: str(child(s, 'subsector')) })),
       span: node.span,
@@ -277,5 +280,7 @@ export function readPlan(root: TreeNode): PlanModel {
       span: node.span,
     })),
     anchor: guideline?.span ?? entry(root, 'kijun')?.keySpan ?? root.span,
+    threatsAnchor: entry(root, 'threats')?.keySpan,
+    hasThreatsKey: entry(root, 'threats') !== undefined,
   };
 }

@@ -57,6 +57,7 @@ export function parseDocument(text: string, format: DocumentFormat, previousChun
   }
 
   let yamlSpan: Span = { start: 0, end: text.length };
+  const markdownFindings: Finding[] = [];
   if (format === 'markdown') {
     const frontMatter = findFrontMatter(text);
     if (!frontMatter) return result;
@@ -64,7 +65,7 @@ export function parseDocument(text: string, format: DocumentFormat, previousChun
       result.findings.push(finding('syntax.front-matter', 'error', { start: frontMatter.whole.start, end: frontMatter.whole.start + 3 }));
     }
     yamlSpan = frontMatter.content;
-    result.markdownClauses = readMarkdownClauses(text, frontMatter.whole.end, result.findings);
+    result.markdownClauses = readMarkdownClauses(text, frontMatter.whole.end, markdownFindings);
   }
 
   const yamlFindings: Finding[] = [];
@@ -78,7 +79,6 @@ export function parseDocument(text: string, format: DocumentFormat, previousChun
   result.isKijun = true;
   result.root = root;
   result.findings.push(...yamlFindings);
-  if (format === 'markdown') attachClauses(root, result.markdownClauses);
 
   const kindValue = kindEntry.value.kind === 'scalar' ? kindEntry.value.value : undefined;
   if (typeof kindValue === 'string' && (documentKinds as readonly string[]).includes(kindValue)) {
@@ -88,6 +88,13 @@ export function parseDocument(text: string, format: DocumentFormat, previousChun
     const suggestion = closest(value, documentKinds, (k) => [k]);
     result.findings.push(finding('document.unknown-kind', 'error', kindEntry.value.span, { value, suggestion },
       suggestion ? { replacement: { span: kindEntry.value.span, newText: suggestion } } : {}));
+  }
+  // Headings are clauses in a standard only; in a Markdown guideline or plan the body is prose.
+  if (format === 'markdown' && result.kind === 'standard') {
+    attachClauses(root, result.markdownClauses);
+    result.findings.push(...markdownFindings);
+  } else {
+    result.markdownClauses = [];
   }
   return result;
 }

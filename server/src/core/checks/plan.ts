@@ -1,19 +1,27 @@
 import { finding, Finding } from '../findings';
 import { StandardModel } from '../model';
-import { PlanRule } from './context';
+import { vocabulary } from '../vocabulary';
+import { lineNumber, PlanRule } from './context';
 import { checkGuidelineReference, standardSector } from './standard';
 
 const planSectors: PlanRule = {
   name: 'plan sectors against the guideline',
-  check({ model, catalog }) {
+  check(context) {
+    const { model, catalog } = context;
     if (!catalog) return [];
     const findings: Finding[] = [];
-    const present = new Set<string>();
+    const present = new Map<string, number>();
     for (const entry of model.sectors) {
       if (!entry.sector) continue;
       const sector = catalog.findSector(entry.sector.value);
       if (sector) {
-        present.add(sector.id.value);
+        const first = present.get(sector.id.value);
+        if (first !== undefined) {
+          findings.push(finding('plan.duplicate-sector', 'error', entry.sector.span, { sector: sector.label.value, firstLine: lineNumber(context, first) }));
+        } else present.set(sector.id.value, entry.sector.span.start);
+        if (entry.standards.length === 0) {
+          findings.push(finding('plan.sector-without-standard', 'warning', entry.sector.span, { sector: sector.label.value }));
+        }
         continue;
       }
       const suggestion = catalog.suggestSector(entry.sector.value)?.name;
@@ -52,6 +60,13 @@ const planStandards: PlanRule = {
             expected: sector.label.value,
           }));
         }
+        if (reference.class && standard.class && reference.class.value !== standard.class.value) {
+          findings.push(finding('plan.standard-class-mismatch', 'error', reference.class.span, {
+            id: reference.id.value,
+            expected: reference.class.value,
+            actual: standard.class.value,
+          }));
+        }
       }
     }
     return findings;
@@ -73,10 +88,65 @@ const planThreats: PlanRule = {
   },
 };
 
+const threatIllustration: PlanRule = {
+  name: 'every threat kind illustrated',
+  check({ model, catalog }) {
+    if (!catalog || model.threats.length === 0 && model.sharing.length === 0 && !model.hasThreatsKey) return [];
+    const illustrated = new Set(model.threats.map((t) => t.threat && catalog.findThreat(t.threat.value)?.threat).filter(Boolean));
+    return catalog.threats
+      .filter((threat) => !illustrated.has(threat))
+      .map((threat) => finding('plan.threat-not-illustrated', 'warning', model.threatsAnchor ?? model.anchor, { threat: threat.label.value, guideline: catalog.id }));
+  },
+};
+
+/** What the seed's information-sharing table says of each type: B is for alerts and outages, A.a and A.b for normal times. */
+const sharingTiming: Record<string, string | undefined> = { 'A.a': 'normal', 'A.b': 'normal', 'A.c': undefined, B: 'alert' };
+
+const informationSharing: PlanRule = {
+  name: 'information sharing rows',
+  check({ model }) {
+    const findings: Finding[] = [];
+    for (const row of model.sharing) {
+      if (!row.info || !row.timing) continue;
+      const expected = sharingTiming[row.info.value];
+      if (expected && expected !== row.timing.value && vocabulary.timing[row.timing.value]) {
+        findings.push(finding('plan.sharing-timing', 'error', row.timing.span, {
+          info: row.info.value,
+          expected: vocabulary.timing[expected],
+          actual: vocabulary.timing[row.timing.value],
+        }, { replacement: { span: row.timing.span, newText: expected } }));
+      }
+    }
+    return findings;
+  },
+};
+
+const schedule: PlanRule = {
+  name: 'period and schedule',
+  check({ model }) {
+    const from = model.period?.from;
+    const to = model.period?.to;
+    if (!from || !to) return [];
+    if (to.value < from.value) return [finding('plan.period-reversed', 'error', to.span, { from: from.value, to: to.value })];
+    const findings: Finding[] = [];
+    for (const measure of model.measures) {
+      for (const step of measure.schedule) {
+        if (step.year && (step.year.value < from.value || step.year.value > to.value)) {
+          findings.push(finding('plan.schedule-outside-period', 'error', step.year.span, { year: step.year.value, from: from.value, to: to.value }));
+        }
+      }
+    }
+    return findings;
+  },
+};
+
 export const planRules: PlanRule[] = [
   { name: 'guideline reference', check: checkGuidelineReference },
   planSectors,
   planStandards,
   planThreats,
+  threatIllustration,
+  informationSharing,
+  schedule,
 ];
 

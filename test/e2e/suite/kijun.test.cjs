@@ -1,0 +1,253 @@
+// Kijun inside a real VS Code: the extension as users get it (dist/extension.js starting
+// dist/server.js), driven through the public `vscode` API. The workspace is a copy of examples/ plus
+// the e2e/ fixture pair (a workspace guideline e2e-g and a standard that follows it); see run.mjs.
+// Every wait is on an editor event (onDidChangeDiagnostics) with a timeout, never a sleep.
+const assert = require('assert');
+const vscode = require('vscode');
+
+const EXTENSION_ID = 'kijun.kijun';
+const WAIT_MS = Number(process.env.KIJUN_E2E_WAIT_MS || 20000);
+
+const folder = () => vscode.workspace.workspaceFolders[0].uri;
+const file = (...segments) => vscode.Uri.joinPath(folder(), ...segments);
+const codeOf = (d) => (typeof d.code === 'object' && d.code !== null ? d.code.value : d.code);
+const severityName = (s) => ['error', 'warning', 'info', 'hint'][s];
+/** `line:col-line:col severity code message`, 0-based like the API. */
+const brief = (d) =>
+  `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${severityName(d.severity)} ${codeOf(d)} ${d.message}`;
+const kijunDiagnostics = (uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'kijun');
+
+/**
+ * Resolves with the document's Kijun diagnostics as soon as `predicate` holds for them: checked now,
+ * then on every onDidChangeDiagnostics event for that document. Rejects after `ms` with what was there.
+ */
+function waitForDiagnostics(uri, predicate, what, ms = WAIT_MS) {
+  return new Promise((resolve, reject) => {
+    let subscription;
+    const timer = setTimeout(() => {
+      subscription?.dispose();
+      const now = kijunDiagnostics(uri).map(brief).join('\n  ') || '(none)';
+      reject(new Error(`timed out after ${ms} ms waiting for ${what} on ${vscode.workspace.asRelativePath(uri)}; diagnostics now:\n  ${now}`));
+    }, ms);
+    const check = () => {
+      const diagnostics = kijunDiagnostics(uri);
+      if (!predicate(diagnostics)) return false;
+      clearTimeout(timer);
+      subscription?.dispose();
+      resolve(diagnostics);
+      return true;
+    };
+    if (check()) return;
+    subscription = vscode.languages.onDidChangeDiagnostics((event) => {
+      if (event.uris.some((u) => u.toString() === uri.toString())) check();
+    });
+  });
+}
+
+/** Rejects if `promise` does not settle in time (for API calls that hang when the server is gone). */
+function within(promise, what, ms = WAIT_MS) {
+  let timer;
+  return Promise.race([
+    promise.finally(() => clearTimeout(timer)),
+    new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms: ${what}`)), ms); }),
+  ]);
+}
+
+async function open(uri) {
+  const document = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(document, { preview: false });
+  return document;
+}
+
+/** Position of the first occurrence of `needle` in the document (plus `delta` characters). */
+function positionOf(document, needle, delta = 0) {
+  const offset = document.getText().indexOf(needle);
+  assert.ok(offset >= 0, `"${needle}" not found in ${document.uri.path}`);
+  return document.positionAt(offset + delta);
+}
+
+/** Reverts the document to what is on disk (the tests never save). */
+async function revert(document) {
+  await vscode.window.showTextDocument(document, { preview: false });
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+  assert.strictEqual(document.isDirty, false);
+}
+
+const uncovered = (item) => (d) => codeOf(d) === 'coverage.uncovered' && d.message.startsWith(`Must-consider item ${item} `);
+
+describe('Kijun in a real VS Code', function () {
+  const mistakes = file('examples', 'with-mistakes', 'butsuryu-draft.yaml');
+  const finance = file('examples', 'finance', 'fisc-anzen-taisaku.yaml');
+  const standard = file('e2e', 'e2e-standard.yaml');
+  const guideline = file('e2e', 'e2e-guideline.yaml');
+
+  before(function () {
+    console.log(`VS Code ${vscode.version} (${vscode.env.appName}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI), language ${vscode.env.language}`);
+    assert.strictEqual(vscode.workspace.workspaceFolders?.length, 1, 'the runner opens one workspace folder');
+  });
+
+  it('activates on a YAML document and starts its language server', async function () {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, `${EXTENSION_ID} is not loaded (extensionDevelopmentPath?)`);
+    await open(mistakes); // onLanguage:yaml
+    const api = await within(Promise.resolve(extension.activate()), 'activating the extension');
+    assert.strictEqual(extension.isActive, true);
+    assert.ok(api && api.client, 'activate() returns { client }');
+    assert.strictEqual(api.client.isRunning(), true, 'the language client is running');
+    const commands = await vscode.commands.getCommands(true);
+    for (const command of ['kijun.showCoverage', 'kijun.restartServer', 'kijun.findReferences']) {
+      assert.ok(commands.includes(command), `command ${command} is registered`);
+    }
+  });
+
+  it('reports the deliberate mistakes of with-mistakes/butsuryu-draft.yaml with exact ranges and messages', async function () {
+    await open(mistakes);
+    const diagnostics = await waitForDiagnostics(mistakes, (d) => d.some((x) => codeOf(x) === 'sector.unknown'), 'sector.unknown');
+    const sector = diagnostics.find((d) => codeOf(d) === 'sector.unknown');
+    assert.strictEqual(brief(sector), '6:8-6:10 error sector.unknown Unknown sector "物留" in guideline nisc-2008. Did you mean "物流"?');
+    const document = await vscode.workspace.openTextDocument(mistakes);
+    assert.strictEqual(document.getText(sector.range), '物留');
+
+    // The error-level findings, one per MISTAKE line of the example, in document order.
+    const errors = diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).map(brief);
+    assert.deepStrictEqual(errors, [
+      '6:8-6:10 error sector.unknown Unknown sector "物留" in guideline nisc-2008. Did you mean "物流"?',
+      '20:27-20:39 error threat.unknown Unknown threat "unintentinal" in guideline nisc-2008. Did you mean "unintentional"?',
+      '24:4-24:13 error schema.required Missing required key "title" in clause B-2.2.',
+      '25:4-25:9 error schema.unknown-key Unknown key "titel" in clause B-2.2. Did you mean "title"?',
+      '44:8-44:13 error clause.duplicate-id Clause id "B-4.1" is used more than once (first at line 38).',
+      '60:23-60:35 error covers.unknown-item Guideline nisc-2008 has no item "G-II-3-4-2-D". Did you mean "G-II-3-4-2-A"?',
+      '66:10-66:18 error exclusion.missing-reason The exclusion of G-II-1-2 needs a reason: say why the standard need not cover it (規定する必要がない理由).',
+    ]);
+    assert.ok(diagnostics.some((d) => brief(d) === '67:10-67:18 warning exclusion.covered G-II-4-1 is excluded, but clause B-5.1 covers it; remove the exclusion or the clause\'s reference.'));
+    // Coverage warnings sit on the guideline id (line 2, "nisc-2008"), one per uncovered must-consider item.
+    const coverage = diagnostics.filter((d) => codeOf(d) === 'coverage.uncovered');
+    assert.ok(coverage.length >= 6, coverage.map(brief).join('\n'));
+    assert.ok(coverage.every((d) => brief(d).startsWith('3:11-3:20 warning coverage.uncovered Must-consider item ')), coverage.map(brief).join('\n'));
+    assert.ok(coverage.some(uncovered('G-II-1-3')));
+    // The line marked "OK:" (full-width ＩＴ in a threat label) is accepted.
+    assert.ok(!diagnostics.some((d) => d.range.start.line === 39), diagnostics.map(brief).join('\n'));
+  });
+
+  it('completes the sectors of the guideline at a `sector:` value', async function () {
+    const document = await open(finance);
+    await waitForDiagnostics(finance, (d) => d.some(uncovered('G-II-1-3')), 'the finance example to be checked');
+    const position = positionOf(document, 'sector: 金融', 'sector: '.length);
+    const list = await within(vscode.commands.executeCommand('vscode.executeCompletionItemProvider', document.uri, position), 'completion');
+    const sectors = list.items.filter((i) => i.kind === vscode.CompletionItemKind.Module);
+    const labels = sectors.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    for (const label of ['金融', '医療', '物流', '情報通信']) assert.ok(labels.includes(label), `sector ${label} offered; got ${labels.join(', ')}`);
+    const kinyu = sectors.find((i) => i.label === '金融');
+    assert.strictEqual(kinyu.detail, 'finance');
+    assert.strictEqual(kinyu.insertText ?? kinyu.textEdit?.newText ?? '金融', '金融');
+  });
+
+  it('shows the guideline item when hovering a `covers` entry', async function () {
+    const document = await open(finance);
+    const position = positionOf(document, 'covers: [G-II-1-1]', 'covers: [G-II'.length);
+    const hovers = await within(vscode.commands.executeCommand('vscode.executeHoverProvider', document.uri, position), 'hover');
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n---\n');
+    assert.strictEqual(text, HOVER_G_II_1_1);
+    const range = hovers[0].range;
+    assert.strictEqual(document.getText(range), 'G-II-1-1');
+  });
+
+  it('goes to the definition of an item in the bundled guideline, served read-only by the client', async function () {
+    const document = await open(finance);
+    const position = positionOf(document, 'covers: [G-II-1-1]', 'covers: [G-II'.length);
+    const locations = await within(vscode.commands.executeCommand('vscode.executeDefinitionProvider', document.uri, position), 'definition');
+    assert.strictEqual(locations.length, 1);
+    const target = locations[0].uri ?? locations[0].targetUri;
+    const range = locations[0].range ?? locations[0].targetRange;
+    assert.strictEqual(target.toString(), 'kijun-bundled:/nisc-2008.yaml');
+    const bundled = await within(Promise.resolve(vscode.workspace.openTextDocument(target)), 'opening the bundled guideline');
+    assert.match(bundled.getText(), /^id: nisc-2008$/m);
+    assert.match(bundled.lineAt(range.start.line).text, /\bG-II-1-1\b/);
+  });
+
+  it('applies the quick fix "Add a clause covering G-II-1-3" and the warning goes away', async function () {
+    const document = await open(finance);
+    const before = await waitForDiagnostics(finance, (d) => d.some(uncovered('G-II-1-3')), 'coverage.uncovered G-II-1-3');
+    assert.deepStrictEqual(before.map(brief), [
+      '7:11-7:20 warning coverage.uncovered Must-consider item G-II Ⅱ "Items desirable to be specified in safety standards" is neither covered by a clause nor excluded.',
+      '7:11-7:20 warning coverage.uncovered Must-consider item G-II-1 Ⅱ1 "Organisation, structure and resources" is neither covered by a clause nor excluded.',
+      '7:11-7:20 warning coverage.uncovered Must-consider item G-II-1-3 Ⅱ1（Kijun補足3） "Securing resources" is neither covered by a clause nor excluded.',
+    ]);
+    const warning = before.find(uncovered('G-II-1-3'));
+    const actions = await within(vscode.commands.executeCommand('vscode.executeCodeActionProvider', document.uri, warning.range, vscode.CodeActionKind.QuickFix.value), 'code actions');
+    const titles = actions.map((a) => a.title);
+    assert.ok(titles.includes('Exclude G-II-1-3 (規定する必要がない) with a reason'), titles.join('\n'));
+    const fix = actions.find((a) => a.title === 'Add a clause covering G-II-1-3');
+    assert.ok(fix, `quick fix offered; got:\n${titles.join('\n')}`);
+    assert.strictEqual(fix.kind.value, 'quickfix');
+    assert.ok(await vscode.workspace.applyEdit(fix.edit), 'edit applied');
+    assert.match(document.getText(), /\n {2}- id: [^\n]+\n {4}title: [^\n]+\n {4}covers: \[G-II-1-3\]\n/);
+    // Covering G-II-1-3 also completes its parents G-II-1 and G-II: the standard is clean.
+    const after = await waitForDiagnostics(finance, (d) => !d.some((x) => codeOf(x) === 'coverage.uncovered'), 'the coverage warnings to go away');
+    assert.deepStrictEqual(after.map(brief), []);
+    await revert(document);
+    await waitForDiagnostics(finance, (d) => d.filter((x) => codeOf(x) === 'coverage.uncovered').length === 3, 'the warnings to come back after revert');
+  });
+
+  describe('a workspace guideline and a standard that follows it', function () {
+    const NEW_ITEM = '  - {id: D, label: Ⅳ, title: 新項目, title-en: New item, obligation: must-consider, level: abstract}\n';
+    const C_WARNING = '1:11-1:16 warning coverage.uncovered Must-consider item C Ⅲ "Continuity" is neither covered by a clause nor excluded.';
+    const D_WARNING = '1:11-1:16 warning coverage.uncovered Must-consider item D Ⅳ "New item" is neither covered by a clause nor excluded.';
+    const C_INFO = '1:11-1:16 info coverage.uncovered-reference Reference item C Ⅲ "Continuity" is not covered.';
+    const only = (...expected) => (d) => JSON.stringify(d.map(brief)) === JSON.stringify(expected);
+
+    it('resolves the workspace guideline: the standard misses item C, its code lens counts 3/4', async function () {
+      const document = await open(standard);
+      const diagnostics = await waitForDiagnostics(standard, (d) => d.some(uncovered('C')), 'coverage.uncovered C (guideline e2e-g indexed)');
+      assert.deepStrictEqual(diagnostics.map(brief), [C_WARNING]);
+      const lenses = await within(vscode.commands.executeCommand('vscode.executeCodeLensProvider', document.uri), 'code lenses');
+      assert.deepStrictEqual(lenses.map((l) => l.command?.title), ['Kijun: 3/4 must-consider items covered (0 excluded)']);
+      const hovers = await within(vscode.commands.executeCommand('vscode.executeHoverProvider', document.uri, positionOf(document, 'A-1')), 'hover');
+      assert.strictEqual(hovers[0].contents[0].value, '**Ⅰ1 責任者** — Officer\n\n`A-1` · 要検討事項 · 抽象的内容 (must be considered for inclusion) · e2e-g');
+    });
+
+    it('follows a change of the guideline on disk (file watcher)', async function () {
+      await open(standard);
+      await waitForDiagnostics(standard, only(C_WARNING), 'the C warning alone');
+      const original = Buffer.from(await vscode.workspace.fs.readFile(guideline)).toString('utf8');
+      try {
+        await vscode.workspace.fs.writeFile(guideline, Buffer.from(original + NEW_ITEM, 'utf8'));
+        await waitForDiagnostics(standard, only(C_WARNING, D_WARNING), 'a warning for the new item D');
+      } finally {
+        await vscode.workspace.fs.writeFile(guideline, Buffer.from(original, 'utf8'));
+      }
+      await waitForDiagnostics(standard, only(C_WARNING), 'the D warning to go away once the file is restored');
+    });
+
+    it('updates the standard while the guideline is edited in the editor (unsaved)', async function () {
+      const guidelineDocument = await open(guideline);
+      // Make C a reference item: the standard's warning becomes information.
+      const c = guidelineDocument.getText().indexOf('title-en: Continuity\n    obligation: must-consider');
+      assert.ok(c > 0);
+      const obligation = guidelineDocument.positionAt(c + 'title-en: Continuity\n    obligation: '.length);
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(guideline, new vscode.Range(obligation, obligation.translate(0, 'must-consider'.length)), 'reference');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      await waitForDiagnostics(standard, only(C_INFO), 'C to become a reference item');
+      // Add a must-consider item at the end: the standard gets a warning for it.
+      const append = new vscode.WorkspaceEdit();
+      append.insert(guideline, guidelineDocument.positionAt(guidelineDocument.getText().length), NEW_ITEM);
+      assert.ok(await vscode.workspace.applyEdit(append));
+      await waitForDiagnostics(standard, only(D_WARNING, C_INFO), 'a warning for the new item D');
+      await revert(guidelineDocument);
+      await waitForDiagnostics(standard, only(C_WARNING), 'the original findings after revert');
+    });
+  });
+
+  it('restarts its server on "Kijun: Restart Server" and checks the open documents again', async function () {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    const { client } = extension.exports;
+    await within(Promise.resolve(vscode.commands.executeCommand('kijun.restartServer')), 'restarting the server');
+    assert.strictEqual(client.isRunning(), true);
+    await open(mistakes);
+    await waitForDiagnostics(mistakes, (d) => d.some((x) => codeOf(x) === 'sector.unknown'), 'sector.unknown after restart');
+  });
+});
+
+// The hover of G-II-1-1 in the bundled nisc-2008 guideline, English locale.
+const HOVER_G_II_1_1 = 'TBD';
