@@ -25,6 +25,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
+import { format } from 'node:util';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -213,7 +214,7 @@ const workbenchUrl = (cs, payload) =>
 // Workbench log lines (the extension host's console included) arrive through codeAutomationLog.
 const noise = /^(Resolv|Creating a socket|\[reconnection|Ignoring fetching|\[Service Worker|\[AgentHost|\[AccountPolicyGate|Started local extension host|Extension host|\[Extension Host\] (Resolv|Creat))/;
 const printLog = (type, args) => {
-  const message = (args ?? []).map(String).join(' ');
+  const message = format(...(args ?? []).map(String)); // mocha logs with printf-style placeholders
   if (env.LOG_ALL === '1' || !noise.test(message)) for (const line of message.split('\n')) console.log(`  ${type === 'error' ? '!' : '|'} ${line}`);
 };
 
@@ -325,8 +326,15 @@ async function uiCheck() {
       if (!/\[Ln 7, Col 9\]|line 7 and character 9/.test(sectorRow)) failures.push('the sector row is not at line 7, column 9');
     }
     if (!/^Kijun \d+\/\d+$/.test(status.replace(/^\W+/, ''))) failures.push(`no "Kijun n/m" coverage entry in the status bar (got ${JSON.stringify(status)})`);
-    // Put the cursor on the typo so that the screenshot shows the squiggle, the row and the status bar.
+    // Go to the typo from its row (Enter moves the focus to the editor) and show its hover, so that
+    // the screenshot has the message, the quick-fix link, the rows and the status bar.
     await row.click();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.monaco-editor.focused');
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    await page.locator('.monaco-hover', { hasText: '物留' }).first().waitFor({ state: 'visible' })
+      .catch(() => log('(no hover for the screenshot)'));
     await page.mouse.move(0, 0);
     await page.waitForTimeout(300); // let the selection/scroll animation settle for a stable image (not a sync point)
     await page.screenshot({ path: SHOT });

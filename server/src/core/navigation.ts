@@ -2,6 +2,7 @@ import { Catalog } from './catalog';
 import { Locale } from './messages';
 import { ClauseModel, DocumentModel, ItemDef } from './model';
 import { Located, Span } from './text';
+import { ScalarNode, TreeNode } from './tree';
 import { vocabulary } from './vocabulary';
 import { Workspace } from './workspace';
 
@@ -67,12 +68,46 @@ export function describeItem(item: ItemDef, catalog: Catalog, locale: Locale): s
   return lines.join('\n');
 }
 
+/** The scalar at an offset and the key that holds it (a list's key for its elements). */
+export function valueAt(root: TreeNode | undefined, offset: number): { key: string; node: ScalarNode } | undefined {
+  let key = '';
+  let node: TreeNode | undefined = root;
+  while (node) {
+    if (node.kind === 'scalar') return offset >= node.span.start && offset <= node.span.end ? { key, node } : undefined;
+    let next: TreeNode | undefined;
+    if (node.kind === 'map') {
+      for (const e of node.entries) {
+        if (offset >= e.value.span.start && offset <= e.value.span.end) {
+          key = e.key;
+          next = e.value;
+          break;
+        }
+      }
+    } else {
+      next = node.items.find((i) => offset >= i.span.start && offset <= i.span.end);
+    }
+    node = next;
+  }
+  return undefined;
+}
+
+/** Hover for an enumerated value (class, obligation, info, timing…): its official Japanese wording. */
+function enumHover(workspace: Workspace, uri: string, offset: number, locale: Locale): { markdown: string; span: Span } | undefined {
+  const found = valueAt(workspace.parsed(uri)?.root, offset);
+  if (!found || found.node.value === null) return undefined;
+  const words = vocabulary[found.key]?.[String(found.node.value)];
+  if (!words) return undefined;
+  const lines = [`**${words.ja}**`, '', `\`${found.key}: ${String(found.node.value)}\``];
+  if (locale === 'en') lines.push('', words.en);
+  return { markdown: lines.join('\n'), span: found.node.span };
+}
+
 export function hoverText(workspace: Workspace, uri: string, offset: number, locale: Locale): { markdown: string; span: Span } | undefined {
   const model = workspace.model(uri);
   const catalog = workspace.catalogFor(uri);
   if (!model) return undefined;
   const symbol = symbolAt(model, offset);
-  if (!symbol) return undefined;
+  if (!symbol) return enumHover(workspace, uri, offset, locale);
   switch (symbol.kind) {
     case 'item-reference': {
       const item = catalog?.item(symbol.name.value);
