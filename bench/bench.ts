@@ -327,6 +327,9 @@ async function main(): Promise<number> {
   const opts = options(process.argv.slice(2));
   const log = (s: string) => process.stderr.write(`${s}\n`);
   const started = new Date();
+  // The code measured is the code built before this started: record its commit now, not at the end.
+  const commit = git(['rev-parse', '--short', 'HEAD']);
+  const dirty = git(['status', '--porcelain', '--', 'server', 'bin', 'guidelines', 'schemas']);
   const budget = setTimeout(() => {
     log(`bench: the whole run exceeded --budget ${opts.budget} ms: stopping`);
     killAll();
@@ -408,8 +411,6 @@ async function main(): Promise<number> {
   clearTimeout(budget);
 
   if (opts.out) {
-    const commit = git(['rev-parse', '--short', 'HEAD']);
-    const dirty = git(['status', '--porcelain', '--', 'server', 'bin', 'guidelines', 'schemas']);
     const md = [
       '# Kijun bench results',
       '',

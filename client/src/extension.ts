@@ -52,7 +52,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   status.command = ShowCoverageCommand;
   context.subscriptions.push(status);
   const coverage = new Map<string, CoverageParams>();
-  const ja = vscode.env.language.startsWith('ja');
+  // The client's own texts follow the same language as the server's messages: kijun.locale, else the editor's.
+  const ja = (): boolean => {
+    const setting = vscode.workspace.getConfiguration('kijun').get<string>('locale', 'auto');
+    return setting === 'auto' ? vscode.env.language.startsWith('ja') : setting === 'ja';
+  };
   const updateStatus = (): void => {
     const uri = vscode.window.activeTextEditor?.document.uri.toString();
     const current = uri ? coverage.get(uri) : undefined;
@@ -63,7 +67,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     const c = current.mustConsider;
     const done = c.covered + c.excluded;
     status.text = `${done === c.total ? '$(pass)' : '$(warning)'} Kijun ${done}/${c.total}`;
-    status.tooltip = ja
+    status.tooltip = ja()
       ? `要検討事項 ${c.total} 件中 ${done} 件に対応（除外 ${c.excluded} 件）。指針: ${current.guideline}`
       : `${done} of ${c.total} must-consider items covered (${c.excluded} excluded). Guideline: ${current.guideline}`;
     status.show();
@@ -75,7 +79,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     if (!uri) return;
     const report = await languageClient.sendRequest<{ items: CoverageReportItem[] } | null>(CoverageReportRequest.method, { uri });
     if (!report) {
-      void vscode.window.showInformationMessage(ja ? 'この文書は安全基準等ではありません。' : 'This document is not a Kijun safety standard.');
+      void vscode.window.showInformationMessage(ja() ? 'この文書は安全基準等ではありません。' : 'This document is not a Kijun safety standard.');
       return;
     }
     const icon = (s: string): string => (s === 'covered' ? '$(pass)' : s === 'excluded' ? '$(circle-slash)' : '$(warning)');
@@ -83,7 +87,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       label: `${icon(i.status)} ${i.id} ${i.label ?? ''}`,
       description: i.title,
       detail: `${i.obligation ?? ''} · ${i.status}${i.coveredBy.length ? ` · ${i.coveredBy.join(', ')}` : ''}`,
-    })), { title: ja ? '指針項目への対応状況' : 'Coverage of guideline items', matchOnDescription: true });
+    })), { title: ja() ? '指針項目への対応状況' : 'Coverage of guideline items', matchOnDescription: true });
   }));
 
   context.subscriptions.push(vscode.commands.registerCommand(FindReferencesCommand, (uri: string, position: { line: number; character: number }) =>
@@ -91,11 +95,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
 
   context.subscriptions.push(vscode.commands.registerCommand('kijun.restartServer', () => languageClient.restart()));
 
-  await client.start();
+  // Registered before start(): the first checks (of the documents already open) notify as soon as the
+  // server is initialized, before start() resolves; a handler added afterwards would miss them.
   context.subscriptions.push(client.onNotification(CoverageNotification.method, (params: CoverageParams) => {
     coverage.set(params.uri, params);
     updateStatus();
   }));
+  context.subscriptions.push(vscode.workspace.onDidCloseTextDocument((document) => coverage.delete(document.uri.toString())));
+  await client.start();
   return { client };
 }
 

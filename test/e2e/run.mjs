@@ -212,7 +212,7 @@ const workbenchUrl = (cs, payload) =>
   `${cs.base}/?folder=${encodeURIComponent(WS)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 
 // Workbench log lines (the extension host's console included) arrive through codeAutomationLog.
-const noise = /^(Resolv|Creating a socket|\[reconnection|Ignoring fetching|\[Service Worker|\[AgentHost|\[AccountPolicyGate|Started local extension host|Extension host|\[Extension Host\] (Resolv|Creat))/;
+const noise = /^(Resolv|Creating a socket|\[reconnection|Ignoring fetching|\[Service Worker|\[AgentHost|\[AccountPolicyGate|Started local extension host|Extension host|\[Extension Host\] (Resolv|Creat)|Updating additional builtin extensions cache)/;
 const printLog = (type, args) => {
   const message = format(...(args ?? []).map(String)); // mocha logs with printf-style placeholders
   if (env.LOG_ALL === '1' || !noise.test(message)) for (const line of message.split('\n')) console.log(`  ${type === 'error' ? '!' : '|'} ${line}`);

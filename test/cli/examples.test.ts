@@ -1,0 +1,52 @@
+import * as assert from 'assert';
+import { run } from '../../server/src/cli/main';
+import { repoRoot } from '../helpers';
+
+/**
+ * The main job: `kijun check examples`. Each deliberate mistake of the examples (marked MISTAKE: in
+ * the files) must be found where it is, and the complete examples must stay clean. Reviewed by hand
+ * against the comments in the example files, not regenerated.
+ */
+describe('the shipped examples (kijun check examples)', () => {
+  it('reports exactly the deliberate mistakes and the realistic gaps', async () => {
+    let out = '';
+    const code = await run(['check', 'examples', '--format', 'json', '--locale', 'en'], {
+      stdout: (t) => { out += t; }, stderr: () => undefined, cwd: repoRoot, env: {},
+    });
+    assert.strictEqual(code, 1);
+    const report = JSON.parse(out) as { files: { path: string; findings: { line: number; column: number; code: string }[] }[]; coverage: { path: string; mustConsider: unknown }[] };
+    const found = Object.fromEntries(report.files.map((f) => [f.path, f.findings.map((x) => `${x.line}:${x.column} ${x.code}`)]));
+    const uncovered = (line: number, n: number, reference = 0) => [
+      ...Array(n).fill(`${line}:12 coverage.uncovered`),
+      ...Array(reference).fill(`${line}:12 coverage.uncovered-reference`),
+    ];
+    assert.deepStrictEqual(found, {
+      'examples/action-plan/dai2ji-koudou-keikaku.yaml': [
+        '28:72 plan.standard-class-mismatch',
+        '75:17 plan.standard-unknown',
+        '82:1 plan.threat-not-illustrated',
+        '88:14 threat.unknown',
+        '93:41 plan.sharing-timing',
+        '109:16 plan.schedule-outside-period',
+      ],
+      'examples/finance/fisc-anzen-taisaku.yaml': uncovered(8, 3),
+      'examples/medical/iryo-joho-anzen.md': [],
+      'examples/with-mistakes/butsuryu-draft.yaml': [
+        ...uncovered(4, 12, 2),
+        '7:9 sector.unknown',
+        '21:28 threat.unknown',
+        '25:5 schema.required',
+        '26:5 schema.unknown-key',
+        '45:9 clause.duplicate-id',
+        '61:24 covers.unknown-item',
+        '67:11 exclusion.missing-reason',
+        '68:11 exclusion.covered',
+      ],
+    });
+    assert.deepStrictEqual(report.coverage.map((c) => [c.path, c.mustConsider]), [
+      ['examples/finance/fisc-anzen-taisaku.yaml', { total: 19, covered: 15, excluded: 1, uncovered: 3 }],
+      ['examples/medical/iryo-joho-anzen.md', { total: 19, covered: 19, excluded: 0, uncovered: 0 }],
+      ['examples/with-mistakes/butsuryu-draft.yaml', { total: 19, covered: 6, excluded: 1, uncovered: 12 }],
+    ]);
+  });
+});
