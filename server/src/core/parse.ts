@@ -128,7 +128,7 @@ function parseWhole(source: string, base: number, findings: Finding[]): TreeNode
   const seen = new Set<string>();
   for (const error of doc.errors) {
     // The tree builder reports excessive depth itself, once, where its limit is crossed.
-    if (error.code === 'RESOURCE_EXHAUSTION') continue;
+    if (error.code === 'RESOURCE_EXHAUSTION' || /call stack/i.test(error.message)) continue;
     const result = yamlErrorFinding(error, source, base);
     const key = `${result.code}:${result.span.start}:${result.span.end}`;
     if (seen.has(key)) continue;

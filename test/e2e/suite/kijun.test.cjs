@@ -250,8 +250,12 @@ describe('Kijun in a real VS Code', function () {
       const { client } = extension.exports;
       const document = await open(mistakes);
       await waitForDiagnostics(mistakes, (d) => d.some((x) => codeOf(x) === 'sector.unknown'), 'sector.unknown');
-      // Only diagnostics published after the restart count (the old ones are dropped when the client stops).
-      const republished = waitForDiagnostics(mistakes, (d) => d.some((x) => codeOf(x) === 'sector.unknown'), 'sector.unknown from the new server', WAIT_MS, { now: false });
+      // The stopping client drops its diagnostics; the new server publishes them again.
+      let cleared = false;
+      const republished = waitForDiagnostics(mistakes, (d) => {
+        if (d.length === 0) cleared = true;
+        return cleared && d.some((x) => codeOf(x) === 'sector.unknown');
+      }, 'the diagnostics to be cleared, then sector.unknown from the new server', WAIT_MS, { now: false });
       await within(Promise.resolve(vscode.commands.executeCommand('kijun.restartServer')), 'restarting the server');
       assert.strictEqual(client.isRunning(), true);
       await republished;
