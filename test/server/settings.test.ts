@@ -1,0 +1,81 @@
+import * as assert from 'assert';
+import { spawn } from 'child_process';
+import * as path from 'path';
+import { createProtocolConnection, Diagnostic, Location, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+import { completeStandard, testGuideline } from '../fixtures';
+import { lines, repoRoot } from '../helpers';
+import { tempWorkspace, TestClient } from './harness';
+
+const codes = (d: Diagnostic[]) => d.map((x) => `${x.severity} ${x.code}`);
+
+describe('language server settings and entry points', () => {
+  let ws: ReturnType<typeof tempWorkspace>;
+  beforeEach(() => { ws = tempWorkspace({ 'g/test-guideline.yaml': testGuideline.text }); });
+  afterEach(() => ws.dispose());
+
+  const withReferenceGap = completeStandard().replace('covers: [A-1, A-2]', 'covers: [A, A-1]');
+
+  it('kijun.referenceCoverageSeverity changes or hides uncovered reference items; kijun.locale overrides the editor', async () => {
+    const client = new TestClient();
+    await client.initialize(ws.folder);
+    const uri = ws.write('std.yaml', withReferenceGap);
+    await client.open(uri, withReferenceGap);
+    assert.deepStrictEqual(codes(await client.diagnosticsWhere(uri, (d) => d.length === 1 && d[0].code === 'coverage.uncovered-reference')), ['3 coverage.uncovered-reference']);
+    client.settings = { referenceCoverageSeverity: 'warning' };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    assert.deepStrictEqual(codes(await client.diagnosticsWhere(uri, (d) => d[0]?.severity === 2)), ['2 coverage.uncovered-reference']);
+    client.settings = { referenceCoverageSeverity: 'off' };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    assert.deepStrictEqual(await client.diagnosticsWhere(uri, (d) => d.length === 0), []);
+    client.settings = { locale: 'ja', referenceCoverageSeverity: 'hint' };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    const ja = await client.diagnosticsWhere(uri, (d) => d[0]?.severity === 4);
+    assert.deepStrictEqual(ja.map((d) => d.message), ['参考事項 A-2 Ⅰ2「参考」に対応する条項がありません。']);
+    await client.shutdown();
+  });
+
+  it('kijun.guidelineFolders adds guideline documents from outside the workspace folders', async () => {
+    const outside = tempWorkspace({ 'extra/test-guideline.yaml': testGuideline.text });
+    const inside = tempWorkspace({});
+    const client = new TestClient();
+    client.settings = { guidelineFolders: [path.join(outside.folder, 'extra')] };
+    await client.initialize(inside.folder);
+    const uri = inside.write('std.yaml', completeStandard());
+    await client.open(uri, completeStandard());
+    assert.deepStrictEqual(await client.diagnosticsWhere(uri, (d) => d.length === 0), []);
+    await client.shutdown();
+    outside.dispose();
+    inside.dispose();
+  });
+
+  it('bundled guidelines are served under kijun-bundled: when the client asks for it (read-only documents)', async () => {
+    const client = new TestClient();
+    await client.initialize(ws.folder, 'en', { bundledScheme: 'kijun-bundled' });
+    const text = lines('kijun: standard', 'guideline: nisc-2008', 'id: b', 'title: t', 'sector: 金融', 'class: 3', 'clauses:', '  - {id: S-1, title: x, covers: [G-II-1-1]}');
+    const uri = ws.write('b.yaml', text);
+    await client.open(uri, text);
+    const target = await client.request<Location>('textDocument/definition', { textDocument: { uri }, position: { line: 7, character: 36 } });
+    assert.strictEqual(target.uri, 'kijun-bundled:/nisc-2008.yaml');
+    const content = await client.request<string>('kijun/bundledGuideline', { uri: target.uri });
+    assert.ok(content.split('\n')[target.range.start.line].includes('G-II-1-1'));
+    await client.shutdown();
+  });
+
+  it('runs standalone over stdio: kijun-language-server --stdio', async () => {
+    const child = spawn(process.execPath, [path.join(repoRoot, 'bin', 'kijun-language-server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const published = new Promise<Diagnostic[]>((resolve) => connection.onNotification('textDocument/publishDiagnostics', (p: { diagnostics: Diagnostic[] }) => resolve(p.diagnostics)));
+    connection.listen();
+    const result = await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, locale: 'en' }) as { serverInfo: { name: string } };
+    assert.strictEqual(result.serverInfo.name, 'kijun-language-server');
+    await connection.sendNotification('initialized', {});
+    const text = completeStandard().replace('guideline: test-g', 'guideline: nisc-2008').replace('sector: 金融', 'sector: 金触');
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 'file:///tmp/x.yaml', languageId: 'yaml', version: 1, text } });
+    const diagnostics = await published;
+    assert.deepStrictEqual(diagnostics.filter((d) => d.code === 'sector.unknown').map((d) => d.message), ['Unknown sector "金触" in guideline nisc-2008. Did you mean "金融"?']);
+    await connection.sendRequest('shutdown');
+    await connection.sendNotification('exit');
+    await new Promise((resolve) => child.on('exit', resolve));
+    connection.dispose();
+  });
+});
