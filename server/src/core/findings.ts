@@ -33,3 +33,11 @@ export function finding(
 ): Finding {
   return { code, severity, span, args, ...extra };
 }
+
+/**
+ * A finding about a name that does not resolve, with the "did you mean" suggestion in its
+ * arguments and, when there is one, as the replacement a quick fix applies.
+ */
+export function unknownName(code: MessageCode, span: Span, args: MessageArgs, suggestion: string | undefined): Finding {
+  return finding(code, 'error', span, { ...args, suggestion }, suggestion ? { replacement: { span, newText: suggestion } } : {});
+}

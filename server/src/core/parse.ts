@@ -1,5 +1,5 @@
 import { Document, parseDocument as parseYaml, YAMLError } from 'yaml';
-import { finding, Finding } from './findings';
+import { finding, Finding, unknownName } from './findings';
 import { ChunkCache, chunkable, parseInChunks } from './chunks';
 import { attachClauses, findFrontMatter, MarkdownClause, readMarkdownClauses } from './markdown';
 import { Bilingual } from './messages';
@@ -85,9 +85,7 @@ export function parseDocument(text: string, format: DocumentFormat, previousChun
     result.kind = kindValue as DocumentKind;
   } else {
     const value = String(kindValue ?? '');
-    const suggestion = closest(value, documentKinds, (k) => [k]);
-    result.findings.push(finding('document.unknown-kind', 'error', kindEntry.value.span, { value, suggestion },
-      suggestion ? { replacement: { span: kindEntry.value.span, newText: suggestion } } : {}));
+    result.findings.push(unknownName('document.unknown-kind', kindEntry.value.span, { value }, closest(value, documentKinds, (k) => [k])));
   }
   // Headings are clauses in a standard only; in a Markdown guideline or plan the body is prose.
   if (format === 'markdown' && result.kind === 'standard') {

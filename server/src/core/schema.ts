@@ -2,7 +2,7 @@ import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import actionPlanSchema from '../../../schemas/action-plan.schema.json';
 import guidelineSchema from '../../../schemas/guideline.schema.json';
 import standardSchema from '../../../schemas/standard.schema.json';
-import { finding, Finding } from './findings';
+import { finding, Finding, unknownName } from './findings';
 import { Bilingual, formatRules, MessageArg, words } from './messages';
 import { DocumentKind } from './parse';
 import { closest, Span } from './text';
@@ -118,9 +118,7 @@ function toFinding(error: ErrorObject, root: TreeNode, rootSchema: SchemaNode): 
       const unknownEntry = entry(node, unknown);
       const span = unknownEntry?.keySpan ?? node.span;
       const known = Object.keys((parentSchema.properties as object) ?? {});
-      const suggestion = closest(unknown, known, (k) => [k]);
-      return finding('schema.unknown-key', 'error', span, { key: unknown, where: describeOwner(root, segments, true), suggestion },
-        suggestion ? { replacement: { span, newText: suggestion } } : {});
+      return unknownName('schema.unknown-key', span, { key: unknown, where: describeOwner(root, segments, true) }, closest(unknown, known, (k) => [k]));
     }
     case 'type':
       return finding('schema.type', 'error', node.span, {

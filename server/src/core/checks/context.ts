@@ -2,7 +2,7 @@ import { Catalog } from '../catalog';
 import { Finding } from '../findings';
 import { DocumentModel, GuidelineModel, PlanModel, StandardModel } from '../model';
 import { ParsedDocument } from '../parse';
-import { LineIndex } from '../text';
+import { Located, LineIndex, normalizeName } from '../text';
 
 /** What a rule may ask of the rest of the workspace. Rules never read files themselves. */
 export interface WorkspaceView {
@@ -39,4 +39,17 @@ export type PlanRule = Rule<PlanModel>;
 /** 1-based line of an offset, for messages such as "first at line 12". */
 export function lineNumber(context: RuleContext, offset: number): number {
   return context.lines.positionAt(offset).line + 1;
+}
+
+/**
+ * Calls `report` for every value whose name (normalised) appeared before, with its first
+ * occurrence; a rule then says "used more than once (first at line N)".
+ */
+export function forEachDuplicate(values: Located[], report: (duplicate: Located, first: Located) => void, key: (v: Located) => string = (v) => normalizeName(v.value)): void {
+  const first = new Map<string, Located>();
+  for (const value of values) {
+    const earlier = first.get(key(value));
+    if (earlier) report(value, earlier);
+    else first.set(key(value), value);
+  }
 }

@@ -1,33 +1,23 @@
 import { computeCoverage } from '../coverage';
-import { finding, Finding } from '../findings';
+import { finding, Finding, unknownName } from '../findings';
 import { ItemDef } from '../model';
-import { closest, Located, normalizeName } from '../text';
-import { GuidelineRule, lineNumber } from './context';
+import { closest } from '../text';
+import { forEachDuplicate, GuidelineRule, lineNumber } from './context';
 import { standardSector } from './standard';
 
 const duplicateIds: GuidelineRule = {
   name: 'duplicate ids',
   check(context) {
     const findings: Finding[] = [];
-    const firstItem = new Map<string, Located>();
-    for (const item of context.model.items) {
-      const key = normalizeName(item.id.value);
-      const earlier = firstItem.get(key);
-      if (earlier) findings.push(finding('item.duplicate-id', 'error', item.id.span, { id: item.id.value, firstLine: lineNumber(context, earlier.span.start) }));
-      else firstItem.set(key, item.id);
-    }
+    forEachDuplicate(context.model.items.map((i) => i.id), (id, first) =>
+      findings.push(finding('item.duplicate-id', 'error', id.span, { id: id.value, firstLine: lineNumber(context, first.span.start) })));
     // Sectors, sub-sectors, threats and examples share one namespace: a clause's name must resolve to one of them.
-    const firstTerm = new Map<string, Located>();
     const terms = [
       ...context.model.sectors.flatMap((s) => [s.id, ...s.subsectors.map((sub) => sub.id)]),
       ...context.model.threats.flatMap((t) => [t.id, ...t.examples.map((e) => e.id)]),
     ];
-    for (const id of terms) {
-      const key = normalizeName(id.value);
-      const earlier = firstTerm.get(key);
-      if (earlier) findings.push(finding('term.duplicate-id', 'error', id.span, { id: id.value, firstLine: lineNumber(context, earlier.span.start) }));
-      else firstTerm.set(key, id);
-    }
+    forEachDuplicate(terms, (id, first) =>
+      findings.push(finding('term.duplicate-id', 'error', id.span, { id: id.value, firstLine: lineNumber(context, first.span.start) })));
     return findings;
   },
 };
@@ -76,16 +66,12 @@ const itemReferences: GuidelineRule = {
       if (item.sectors !== 'all') {
         for (const sector of item.sectors) {
           if (catalog.findSector(sector.value)) continue;
-          const suggestion = catalog.suggestSector(sector.value)?.name;
-          findings.push(finding('sector.unknown', 'error', sector.span, { value: sector.value, guideline: catalog.id, suggestion },
-            suggestion ? { replacement: { span: sector.span, newText: suggestion } } : {}));
+          findings.push(unknownName('sector.unknown', sector.span, { value: sector.value, guideline: catalog.id }, catalog.suggestSector(sector.value)?.name));
         }
       }
       for (const threat of item.threats) {
         if (catalog.findThreat(threat.value)) continue;
-        const suggestion = catalog.suggestThreat(threat.value);
-        findings.push(finding('threat.unknown', 'error', threat.span, { value: threat.value, guideline: catalog.id, suggestion },
-          suggestion ? { replacement: { span: threat.span, newText: suggestion } } : {}));
+        findings.push(unknownName('threat.unknown', threat.span, { value: threat.value, guideline: catalog.id }, catalog.suggestThreat(threat.value)));
       }
     }
     return findings;

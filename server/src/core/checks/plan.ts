@@ -1,4 +1,4 @@
-import { finding, Finding } from '../findings';
+import { finding, Finding, unknownName } from '../findings';
 import { StandardModel } from '../model';
 import { vocabulary } from '../vocabulary';
 import { lineNumber, PlanRule } from './context';
@@ -24,9 +24,7 @@ const planSectors: PlanRule = {
         }
         continue;
       }
-      const suggestion = catalog.suggestSector(entry.sector.value)?.name;
-      findings.push(finding('sector.unknown', 'error', entry.sector.span, { value: entry.sector.value, guideline: catalog.id, suggestion },
-        suggestion ? { replacement: { span: entry.sector.span, newText: suggestion } } : {}));
+      findings.push(unknownName('sector.unknown', entry.sector.span, { value: entry.sector.value, guideline: catalog.id }, catalog.suggestSector(entry.sector.value)?.name));
     }
     for (const sector of catalog.sectors) {
       if (!present.has(sector.id.value)) {
@@ -80,9 +78,7 @@ const planThreats: PlanRule = {
     const findings: Finding[] = [];
     for (const row of [...model.threats, ...model.sharing]) {
       if (!row.threat || catalog.findThreat(row.threat.value)) continue;
-      const suggestion = catalog.suggestThreat(row.threat.value);
-      findings.push(finding('threat.unknown', 'error', row.threat.span, { value: row.threat.value, guideline: catalog.id, suggestion },
-        suggestion ? { replacement: { span: row.threat.span, newText: suggestion } } : {}));
+      findings.push(unknownName('threat.unknown', row.threat.span, { value: row.threat.value, guideline: catalog.id }, catalog.suggestThreat(row.threat.value)));
     }
     return findings;
   },

@@ -1,10 +1,10 @@
 import { Catalog } from '../catalog';
 import { computeCoverage } from '../coverage';
-import { finding, Finding } from '../findings';
+import { finding, Finding, unknownName } from '../findings';
 import { Bilingual } from '../messages';
 import { ItemDef, PlanModel, SectorDef, StandardModel } from '../model';
 import { closest, Located, normalizeName } from '../text';
-import { lineNumber, RuleContext, StandardRule } from './context';
+import { forEachDuplicate, lineNumber, RuleContext, StandardRule } from './context';
 
 /** Reasons that only hold the place of one (the quick fix inserts the first). */
 export const PLACEHOLDER_REASONS = ['（理由を記載）', '理由を記載', 'TODO', 'TBD', '...', '…'];
@@ -24,11 +24,7 @@ export function checkGuidelineReference({ model, catalog, workspace }: RuleConte
   if (!model.guideline || catalog) return [];
   const known = workspace.guidelineIds();
   const suggestion = closest(model.guideline.value, known, (k) => [k]);
-  return [finding('guideline.unknown', 'error', model.guideline.span, {
-    value: model.guideline.value,
-    known: known.join(', '),
-    suggestion,
-  }, suggestion ? { replacement: { span: model.guideline.span, newText: suggestion } } : {})];
+  return [unknownName('guideline.unknown', model.guideline.span, { value: model.guideline.value, known: known.join(', ') }, suggestion)];
 }
 
 const guidelineReference: StandardRule = { name: 'guideline reference', check: checkGuidelineReference };
@@ -41,44 +37,25 @@ const sectorNames: StandardRule = {
     const sector = standardSector(model, catalog);
     if (model.sector && !sector) {
       const suggestion = catalog.suggestSector(model.sector.value);
-      findings.push(unknownName('sector.unknown', model.sector, catalog, suggestion?.name));
+      findings.push(unknownName('sector.unknown', model.sector.span, { value: model.sector.value, guideline: catalog.id }, suggestion?.name));
     }
     if (model.subsector) {
       const match = catalog.findSubsector(sector, model.subsector.value);
       if (!match && (sector || !model.sector)) {
-        const suggestion = catalog.suggestSubsector(sector, model.subsector.value);
-        findings.push(finding('subsector.unknown', 'error', model.subsector.span, {
-          value: model.subsector.value,
-          sector: sector?.label.value ?? '',
-          suggestion: suggestion?.label.value,
-        }, suggestion ? { replacement: { span: model.subsector.span, newText: suggestion.label.value } } : {}));
+        findings.push(unknownName('subsector.unknown', model.subsector.span, { value: model.subsector.value, sector: sector?.label.value ?? '' },
+          catalog.suggestSubsector(sector, model.subsector.value)?.label.value));
       }
     }
     return findings;
   },
 };
 
-function unknownName(code: 'sector.unknown' | 'threat.unknown', name: Located, catalog: Catalog, suggestion: string | undefined): Finding {
-  return finding(code, 'error', name.span, { value: name.value, guideline: catalog.id, suggestion },
-    suggestion ? { replacement: { span: name.span, newText: suggestion } } : {});
-}
-
 const clauseIds: StandardRule = {
   name: 'duplicate clause ids',
   check(context) {
-    const first = new Map<string, Located>();
     const findings: Finding[] = [];
-    for (const clause of context.model.clauses) {
-      if (!clause.id) continue;
-      const key = normalizeName(clause.id.value);
-      const earlier = first.get(key);
-      if (earlier) {
-        findings.push(finding('clause.duplicate-id', 'error', clause.id.span, {
-          id: clause.id.value,
-          firstLine: lineNumber(context, earlier.span.start),
-        }));
-      } else first.set(key, clause.id);
-    }
+    forEachDuplicate(context.model.clauses.flatMap((c) => (c.id ? [c.id] : [])), (id, first) =>
+      findings.push(finding('clause.duplicate-id', 'error', id.span, { id: id.value, firstLine: lineNumber(context, first.span.start) })));
     return findings;
   },
 };
@@ -93,9 +70,7 @@ const clauseReferences: StandardRule = {
       for (const reference of clause.covers) {
         const item = catalog.item(reference.value);
         if (!item) {
-          const suggestion = catalog.suggestItem(reference.value)?.id.value;
-          findings.push(finding('covers.unknown-item', 'error', reference.span, { value: reference.value, guideline: catalog.id, suggestion },
-            suggestion ? { replacement: { span: reference.span, newText: suggestion } } : {}));
+          findings.push(unknownName('covers.unknown-item', reference.span, { value: reference.value, guideline: catalog.id }, catalog.suggestItem(reference.value)?.id.value));
         } else if (sector && !catalog.applies(item, sector.id.value)) {
           findings.push(finding('covers.not-applicable', 'warning', reference.span, {
             item: item.id.value,
@@ -105,7 +80,7 @@ const clauseReferences: StandardRule = {
         }
       }
       for (const threat of clause.threats) {
-        if (!catalog.findThreat(threat.value)) findings.push(unknownName('threat.unknown', threat, catalog, catalog.suggestThreat(threat.value)));
+        if (!catalog.findThreat(threat.value)) findings.push(unknownName('threat.unknown', threat.span, { value: threat.value, guideline: catalog.id }, catalog.suggestThreat(threat.value)));
       }
     }
     return findings;
@@ -130,9 +105,7 @@ const exclusions: StandardRule = {
         findings.push(finding('exclusion.placeholder-reason', 'warning', exclusion.reason.span, { item: name, reason }, { itemId: item?.id.value }));
       }
       if (catalog && !item) {
-        const suggestion = catalog.suggestItem(exclusion.item.value)?.id.value;
-        findings.push(finding('exclusion.unknown-item', 'error', exclusion.item.span, { value: exclusion.item.value, guideline: catalog.id, suggestion },
-          suggestion ? { replacement: { span: exclusion.item.span, newText: suggestion } } : {}));
+        findings.push(unknownName('exclusion.unknown-item', exclusion.item.span, { value: exclusion.item.value, guideline: catalog.id }, catalog.suggestItem(exclusion.item.value)?.id.value));
         continue;
       }
       const key = normalizeName(name);
