@@ -307,7 +307,7 @@ async function uiCheck() {
     await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${FILE}"]`);
     await page.keyboard.press('Enter');
     await page.waitForSelector(`.tabs-container .tab[aria-label*="${FILE}"]`);
-    await page.waitForSelector('.monaco-editor .squiggly-error');
+    await page.waitForSelector('.monaco-editor .squiggly-error', { timeout: 30000 });
     log(`${FILE} open, squiggles shown`);
     // Problems panel (Ctrl+Shift+M).
     await page.keyboard.press('Control+Shift+M');

@@ -79,3 +79,23 @@ describe('language server settings and entry points', () => {
     connection.dispose();
   });
 });
+
+describe('plan outline', () => {
+  it('lists the plan sections, with sectors and measures inside', async () => {
+    const ws = tempWorkspace({});
+    const client = new TestClient();
+    await client.initialize(ws.folder);
+    const text = lines('kijun: action-plan', 'guideline: nisc-2008', 'id: p', 'title: 計画', 'period: {from: 2009, to: 2011}', 'sectors:', '  - sector: 金融', '    standards: [{title: x}]',
+      'measures:', '  - measure: cross-sector-exercise');
+    const uri = ws.write('plan.yaml', text);
+    await client.open(uri, text);
+    const symbols = await client.request<{ name: string; detail?: string; children?: { name: string; detail?: string }[] }[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.deepStrictEqual(symbols.map((s) => [s.name, (s.children ?? []).map((c) => `${c.name}${c.detail ? ` ${c.detail}` : ''}`)]), [
+      ['kijun', []], ['guideline', []], ['id', []], ['title', []], ['period', []],
+      ['sectors', ['金融']],
+      ['measures', ['cross-sector-exercise 分野横断的演習']],
+    ]);
+    await client.shutdown();
+    ws.dispose();
+  });
+});

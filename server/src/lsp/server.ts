@@ -10,7 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   addClauseEdit, addExclusionEdit, complete, DocumentFormat, formatOf, guidelineUsage, hoverText, ItemDef, itemReferences,
   LineIndex, Locale, MAX_DOCUMENT_BYTES, Severity, Span, standardSector, SuggestionKind, symbolAt,
-  Workspace,
+  vocabulary, Workspace,
 } from '../core';
 import { loadBundledGuidelines, packageRoot } from '../node/bundled';
 import { toDiagnostic, toOffset, toRange } from './convert';
@@ -420,8 +420,19 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           ...(catalog?.roots ?? []).map(build),
         ];
       }
-      case 'action-plan':
-        return model.sectors.filter((s) => s.sector).map((s) => symbol(s.sector!.value, undefined, SymbolKind.Module, s.span, s.sector!.span));
+      case 'action-plan': {
+        // The plan's sections (its top-level keys), with the sectors and measures inside theirs.
+        const root = workspace.parsed(textDocument.uri)?.root;
+        if (root?.kind !== 'map') return [];
+        return root.entries.map((e) => {
+          const children = e.key === 'sectors'
+            ? model.sectors.filter((s) => s.sector).map((s) => symbol(s.sector!.value, undefined, SymbolKind.Module, s.span, s.sector!.span))
+            : e.key === 'measures'
+              ? model.measures.filter((m) => m.measure).map((m) => symbol(m.measure!.value, vocabulary.measure[m.measure!.value]?.ja, SymbolKind.Event, m.span, m.measure!.span))
+              : undefined;
+          return symbol(e.key, undefined, SymbolKind.Namespace, { start: e.keySpan.start, end: e.value.span.end }, e.keySpan, children);
+        });
+      }
     }
   });
 

@@ -87,11 +87,19 @@ describe('Kijun in a real VS Code', function () {
     assert.strictEqual(vscode.workspace.workspaceFolders?.length, 1, 'the runner opens one workspace folder');
   });
 
+  // Without an active extension every other test would only wait for its timeout: skip them instead
+  // (the activation test has failed the run already).
+  let activationFailed = false;
+  beforeEach(function () {
+    if (activationFailed) this.skip();
+  });
+
   it('activates on a YAML document and starts its language server', async function () {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension, `${EXTENSION_ID} is not loaded (extensionDevelopmentPath?)`);
     await open(mistakes); // onLanguage:yaml
-    const api = await within(Promise.resolve(extension.activate()), 'activating the extension');
+    const api = await within(Promise.resolve(extension.activate()), 'activating the extension')
+      .catch((error) => { activationFailed = true; throw error; });
     assert.strictEqual(extension.isActive, true);
     assert.ok(api && api.client, 'activate() returns { client }');
     assert.strictEqual(api.client.isRunning(), true, 'the language client is running');
