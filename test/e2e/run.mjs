@@ -5,7 +5,8 @@
 //   node test/e2e/run.mjs --suite         # only the integration suite (mocha inside the extension host)
 //   node test/e2e/run.mjs --ui            # only the workbench check (Problems panel + screenshot)
 //   node test/e2e/run.mjs --update-screenshot   # also copy a passing UI check's screenshot to docs/screenshot.png
-//   options: --no-setup (skip test/e2e/setup.sh), --no-build (use dist/ as it is)
+//   options: --no-setup (skip test/e2e/setup.sh), --no-build (use dist/ as it is),
+//            --vsix (UI check only: install kijun.vsix, built by `npm run package`, instead of loading the folder)
 //   env: KIJUN_E2E_HOST=auto|code-server|electron (default auto), KIJUN_E2E_GREP=<mocha grep>,
 //        KIJUN_E2E_TIMEOUT_MS (whole suite, default 300000), KEEP=1 (keep the run folder), CHROMIUM=/path,
 //        LOG_ALL=1 (all workbench log lines)
@@ -37,7 +38,7 @@ const require = createRequire(path.join(HERE, 'package.json'));
 const env = process.env;
 const argv = new Set(process.argv.slice(2));
 for (const a of argv) {
-  if (!['--suite', '--ui', '--update-screenshot', '--no-setup', '--no-build'].includes(a)) {
+  if (!['--suite', '--ui', '--update-screenshot', '--no-setup', '--no-build', '--vsix'].includes(a)) {
     console.error(`unknown option ${a}; see the head of test/e2e/run.mjs`);
     process.exit(2);
   }
@@ -282,8 +283,20 @@ const FILE = 'butsuryu-draft.yaml';
 const EXPECT = 'Unknown sector "物留" in guideline nisc-2008. Did you mean "物流"?';
 
 async function uiCheck() {
+  const fromVsix = argv.has('--vsix');
+  if (fromVsix) {
+    // The packaged extension, installed as a user would: code-server --install-extension kijun.vsix.
+    const vsix = path.join(ROOT, 'kijun.vsix');
+    if (!fs.existsSync(vsix)) throw new Error('kijun.vsix not found: run `npm run package` first');
+    const extensions = path.join(run, 'ui', 'extensions');
+    fs.mkdirSync(extensions, { recursive: true });
+    const installed = spawnSync(path.join(N24, 'node'), [CS_ENTRY, '--extensions-dir', extensions, '--install-extension', vsix],
+      { encoding: 'utf8', env: { ...env, PATH: `${N24}:${env.PATH}`, XDG_CONFIG_HOME: path.join(run, 'ui', 'xdg-config'), XDG_DATA_HOME: path.join(run, 'ui', 'xdg-data') } });
+    log(`installed ${vsix}: ${(installed.stdout + installed.stderr).trim().split('\n').pop()}`);
+    if (installed.status !== 0) throw new Error('installing kijun.vsix failed');
+  }
   const cs = await startCodeServer('ui');
-  log(`code-server up at ${cs.base}; UI check`);
+  log(`code-server up at ${cs.base}; UI check${fromVsix ? ' (extension installed from kijun.vsix)' : ''}`);
   const context = await launchChromium(cs.dir);
   const page = context.pages()[0] ?? await context.newPage();
   page.setDefaultTimeout(60000);
@@ -294,7 +307,7 @@ async function uiCheck() {
   });
   let ok = false;
   try {
-    await page.goto(workbenchUrl(cs, [['extensionDevelopmentPath', cs.remote(ROOT)], ['skipWelcome', 'true']]));
+    await page.goto(workbenchUrl(cs, fromVsix ? [['skipWelcome', 'true']] : [['extensionDevelopmentPath', cs.remote(ROOT)], ['skipWelcome', 'true']]));
     await page.waitForSelector('.monaco-workbench .part.editor');
     await page.waitForSelector('.explorer-folders-view .monaco-list-row');
     log('workbench loaded');

