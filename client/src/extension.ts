@@ -5,6 +5,8 @@ import {
   BundledGuidelineRequest, BundledScheme, CoverageNotification, CoverageParams, CoverageReportRequest, FindReferencesCommand,
   ShowCoverageCommand,
 } from '../../server/src/lsp/protocol';
+// The message catalogue is plain data and functions: the client shows its few texts from it too.
+import { Locale, renderText } from '../../server/src/core/messages';
 
 /**
  * The thin client: starts the language server, shows the active standard's coverage in the status
@@ -53,9 +55,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   context.subscriptions.push(status);
   const coverage = new Map<string, CoverageParams>();
   // The client's own texts follow the same language as the server's messages: kijun.locale, else the editor's.
-  const ja = (): boolean => {
+  const locale = (): Locale => {
     const setting = vscode.workspace.getConfiguration('kijun').get<string>('locale', 'auto');
-    return setting === 'auto' ? vscode.env.language.startsWith('ja') : setting === 'ja';
+    return (setting === 'auto' ? vscode.env.language.startsWith('ja') : setting === 'ja') ? 'ja' : 'en';
   };
   const updateStatus = (): void => {
     const uri = vscode.window.activeTextEditor?.document.uri.toString();
@@ -67,9 +69,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     const c = current.mustConsider;
     const done = c.covered + c.excluded;
     status.text = `${done === c.total ? '$(pass)' : '$(warning)'} Kijun ${done}/${c.total}`;
-    status.tooltip = ja()
-      ? `要検討事項 ${c.total} 件中 ${done} 件に対応（除外 ${c.excluded} 件）。指針: ${current.guideline}`
-      : `${done} of ${c.total} must-consider items covered (${c.excluded} excluded). Guideline: ${current.guideline}`;
+    status.tooltip = renderText('client.status-tooltip', { covered: done, total: c.total, excluded: c.excluded, guideline: current.guideline }, locale());
     status.show();
   };
   context.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(updateStatus));
@@ -79,7 +79,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     if (!uri) return;
     const report = await languageClient.sendRequest<{ items: CoverageReportItem[] } | null>(CoverageReportRequest.method, { uri });
     if (!report) {
-      void vscode.window.showInformationMessage(ja() ? 'この文書は安全基準等ではありません。' : 'This document is not a Kijun safety standard.');
+      void vscode.window.showInformationMessage(renderText('client.not-a-standard', {}, locale()));
       return;
     }
     const icon = (s: string): string => (s === 'covered' ? '$(pass)' : s === 'excluded' ? '$(circle-slash)' : '$(warning)');
@@ -87,7 +87,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       label: `${icon(i.status)} ${i.id} ${i.label ?? ''}`,
       description: i.title,
       detail: `${i.obligation ?? ''} · ${i.status}${i.coveredBy.length ? ` · ${i.coveredBy.join(', ')}` : ''}`,
-    })), { title: ja() ? '指針項目への対応状況' : 'Coverage of guideline items', matchOnDescription: true });
+    })), { title: renderText('client.coverage-title', {}, locale()), matchOnDescription: true });
   }));
 
   context.subscriptions.push(vscode.commands.registerCommand(FindReferencesCommand, (uri: string, position: { line: number; character: number }) =>

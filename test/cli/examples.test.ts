@@ -50,3 +50,20 @@ describe('the shipped examples (kijun check examples)', () => {
     ]);
   });
 });
+
+describe('CLI texts follow the locale', () => {
+  it('usage errors, coverage lines and totals in Japanese', async () => {
+    let err = '';
+    const code = await run(['check', '--locale', 'ja', '--format', 'xml'], { stdout: () => undefined, stderr: (t) => { err += t; }, cwd: repoRoot, env: {} });
+    assert.strictEqual(code, 2);
+    assert.ok(err.startsWith('kijun: --format には text か json を指定してください（「xml」が指定されています）\n\n使い方: kijun check'), err);
+    let out = '';
+    await run(['check', 'examples/finance', 'guidelines', '--locale', 'ja'], { stdout: (t) => { out += t; }, stderr: () => undefined, cwd: repoRoot, env: {} });
+    const tail = out.trimEnd().split('\n').slice(-3);
+    assert.deepStrictEqual(tail, [
+      'examples/finance/fisc-anzen-taisaku.yaml: 要検討事項 19 件中 16 件に対応（うち除外 1 件）。未対応: G-II, G-II-1, G-II-1-3',
+      '',
+      '3 件の文書を検査: エラー 0 件、警告 3 件、情報 18 件',
+    ]);
+  });
+});

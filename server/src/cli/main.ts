@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import {
-  CoverageReport, DocumentAnalysis, Finding, formatOf, LineIndex, Locale, renderMessage, Workspace,
+  CoverageReport, DocumentAnalysis, Finding, formatOf, InterfaceText, LineIndex, Locale, MessageArgs, renderMessage, renderText, Workspace,
 } from '../core';
 import { loadBundledGuidelines, localeFromEnvironment } from '../node/bundled';
 
@@ -16,49 +16,51 @@ export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
 
-const usage = `Usage: kijun check [options] [paths or folders…]
-
-Checks Kijun documents (guidelines, safety standards, action plans; YAML or Markdown) and
-prints every finding, then the guideline coverage of each standard.
-
-Options:
-  --format text|json   output format (default: text)
-  --locale ja|en       language of messages (default: from LANG / LC_ALL)
-  -h, --help           show this help
-
-Exit status: 0 no errors, 1 errors found, 2 bad usage or unreadable input.`;
-
 interface Options {
   paths: string[];
   format: 'text' | 'json';
   locale: Locale;
 }
 
-class UsageError extends Error {}
+/** A usage mistake, reported with a catalogue text (so in the user's language). */
+class UsageError extends Error {
+  constructor(readonly key: InterfaceText, readonly args: MessageArgs = {}) {
+    super(key);
+  }
+}
+
+/** The locale for messages, read before the arguments are validated (a usage error needs it too). */
+function requestedLocale(argv: string[], env: NodeJS.ProcessEnv): Locale {
+  for (let i = 0; i < argv.length; i++) {
+    const value = argv[i] === '--locale' ? argv[i + 1] : argv[i].startsWith('--locale=') ? argv[i].slice(9) : undefined;
+    if (value === 'ja' || value === 'en') return value;
+  }
+  return localeFromEnvironment(env);
+}
 
 function parseArguments(argv: string[], env: NodeJS.ProcessEnv): Options | 'help' {
   const [command, ...rest] = argv;
   if (command === '-h' || command === '--help' || command === 'help') return 'help';
-  if (command !== 'check') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
+  if (command !== 'check') throw command ? new UsageError('cli.unknown-command', { command }) : new UsageError('cli.missing-command');
   const options: Options = { paths: [], format: 'text', locale: localeFromEnvironment(env) };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const value = (): string => {
       const v = inline ?? rest[++i];
-      if (v === undefined) throw new UsageError(`${flag} needs a value`);
+      if (v === undefined) throw new UsageError('cli.needs-value', { flag });
       return v;
     };
     if (flag === '-h' || flag === '--help') return 'help';
     else if (flag === '--format') {
       const v = value();
-      if (v !== 'text' && v !== 'json') throw new UsageError(`--format must be text or json, not "${v}"`);
+      if (v !== 'text' && v !== 'json') throw new UsageError('cli.bad-format', { value: v });
       options.format = v;
     } else if (flag === '--locale') {
       const v = value();
-      if (v !== 'ja' && v !== 'en') throw new UsageError(`--locale must be ja or en, not "${v}"`);
+      if (v !== 'ja' && v !== 'en') throw new UsageError('cli.bad-locale', { value: v });
       options.locale = v;
-    } else if (flag.startsWith('-')) throw new UsageError(`unknown option "${flag}"`);
+    } else if (flag.startsWith('-')) throw new UsageError('cli.unknown-option', { flag });
     else options.paths.push(arg);
   }
   if (options.paths.length === 0) options.paths.push('.');
@@ -73,7 +75,7 @@ function collectFiles(paths: string[], cwd: string): string[] {
     try {
       stat = fs.statSync(absolute);
     } catch {
-      throw new UsageError(`cannot read "${path.relative(cwd, absolute) || absolute}": no such file or folder`);
+      throw new UsageError('cli.no-such-path', { path: path.relative(cwd, absolute) || absolute });
     }
     if (stat.isDirectory()) {
       const base = path.basename(absolute);
@@ -88,12 +90,14 @@ function collectFiles(paths: string[], cwd: string): string[] {
 }
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
+  const locale = requestedLocale(argv, io.env);
+  const usage = renderText('cli.usage', {}, locale);
   let options: Options | 'help';
   try {
     options = parseArguments(argv, io.env);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    io.stderr(`kijun: ${error.message}\n\n${usage}\n`);
+    io.stderr(`kijun: ${renderText(error.key, error.args, locale)}\n\n${usage}\n`);
     return EXIT_USAGE;
   }
   if (options === 'help') {
@@ -106,7 +110,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     files = collectFiles(options.paths, io.cwd);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    io.stderr(`kijun: ${error.message}\n`);
+    io.stderr(`kijun: ${renderText(error.key, error.args, locale)}\n`);
     return EXIT_USAGE;
   }
 
@@ -116,14 +120,14 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     const format = formatOf(file);
     const display = path.relative(io.cwd, file) || file;
     if (!format) {
-      io.stderr(`kijun: "${display}" is not a YAML or Markdown file (.yaml, .yml, .md)\n`);
+      io.stderr(`kijun: ${renderText('cli.not-yaml-or-markdown', { path: display }, locale)}\n`);
       return EXIT_USAGE;
     }
     let text: string;
     try {
       text = fs.readFileSync(file, 'utf8');
     } catch (error) {
-      io.stderr(`kijun: cannot read "${display}": ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+      io.stderr(`kijun: ${renderText('cli.unreadable', { path: display, reason: (error as NodeJS.ErrnoException).code ?? String(error) }, locale)}\n`);
       return EXIT_USAGE;
     }
     if (workspace.set(display, text, format)) displayPaths.set(display, file);
@@ -207,35 +211,25 @@ function buildReport(analyses: DocumentAnalysis[], workspace: Workspace, locale:
   return report;
 }
 
-const severityWords: Record<Locale, Record<Finding['severity'], string>> = {
-  en: { error: 'error', warning: 'warning', information: 'info', hint: 'hint' },
-  ja: { error: 'エラー', warning: '警告', information: '情報', hint: 'ヒント' },
-};
-
 function textReport(report: Report, locale: Locale): string {
   const out: string[] = [];
   for (const file of report.files) {
     for (const f of file.findings) {
-      out.push(`${file.path}:${f.line}:${f.column} ${severityWords[locale][f.severity]} ${f.code} ${f.message}`);
+      out.push(`${file.path}:${f.line}:${f.column} ${renderText(`severity.${f.severity}`, {}, locale)} ${f.code} ${f.message}`);
     }
   }
   if (report.coverage.length > 0) out.push('');
   for (const c of report.coverage) {
     const uncovered = c.items.filter((i) => i.obligation === 'must-consider' && i.status === 'uncovered').map((i) => i.id);
-    const covered = c.mustConsider.covered + c.mustConsider.excluded;
-    if (locale === 'ja') {
-      out.push(`${c.path}: 要検討事項 ${c.mustConsider.total} 件中 ${covered} 件に対応（うち除外 ${c.mustConsider.excluded} 件）`
-        + (uncovered.length ? `。未対応: ${uncovered.join(', ')}` : ''));
-    } else {
-      out.push(`${c.path}: covered ${covered}/${c.mustConsider.total} must-consider items (${c.mustConsider.excluded} excluded)`
-        + (uncovered.length ? `; uncovered: ${uncovered.join(', ')}` : ''));
-    }
+    out.push(renderText('cli.coverage', {
+      path: c.path,
+      covered: c.mustConsider.covered + c.mustConsider.excluded,
+      total: c.mustConsider.total,
+      excluded: c.mustConsider.excluded,
+      uncovered: uncovered.join(', ') || undefined,
+    }, locale));
   }
-  const s = report.summary;
-  out.push('');
-  out.push(locale === 'ja'
-    ? `${s.files} 件の文書を検査: エラー ${s.errors} 件、警告 ${s.warnings} 件、情報 ${s.information} 件`
-    : `Checked ${s.files} document(s): ${s.errors} error(s), ${s.warnings} warning(s), ${s.information} information`);
+  out.push('', renderText('cli.totals', { ...report.summary }, locale));
   return `${out.join('\n')}\n`;
 }
 
@@ -246,7 +240,8 @@ export function main(argv: string[]): Promise<number> {
     cwd: process.cwd(),
     env: process.env,
   }).catch((error: unknown) => {
-    process.stderr.write(`kijun: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
+    const detail = error instanceof Error ? error.stack ?? error.message : String(error);
+    process.stderr.write(`kijun: ${renderText('cli.internal-error', { detail }, localeFromEnvironment())}\n`);
     return EXIT_USAGE;
   });
 }

@@ -1,7 +1,7 @@
 import { Catalog } from './catalog';
 import { CoverageReport } from './coverage';
 import { cursorContext } from './cursor';
-import { Locale } from './messages';
+import { Locale, renderText } from './messages';
 import { DocumentFormat, DocumentKind, documentKinds } from './parse';
 import { schemas } from './schema';
 import { normalizeName } from './text';
@@ -128,7 +128,7 @@ function sectorSuggestions(catalog: Catalog, insertIds: boolean, locale: Locale)
     insertText: insertIds ? sector.id.value : sector.label.value,
     kind: 'sector',
     detail: `${sector.id.value}${sector.labelEn ? ` — ${sector.labelEn}` : ''}`,
-    documentation: sector.description ?? (locale === 'ja' ? `指針 ${catalog.id} の分野` : `Sector of guideline ${catalog.id}`),
+    documentation: sector.description ?? renderText('completion.sector-of', { guideline: catalog.id }, locale),
     sortText: pad(i),
     filterText: `${sector.label.value} ${sector.id.value} ${sector.aliases.join(' ')}`,
   }));
@@ -174,10 +174,7 @@ function itemSuggestions(catalog: Catalog, coverage: CoverageReport | undefined,
     const rank = itemStatus === 'uncovered' ? (mustConsider ? 0 : 1) : itemStatus === undefined && coverage ? 3 : 2;
     const obligation = item.obligation ? vocabulary.obligation[item.obligation]?.ja : undefined;
     const title = locale === 'en' ? item.titleEn ?? item.title?.value : item.title?.value;
-    const state = itemStatus === 'uncovered'
-      ? (locale === 'ja' ? '未対応' : 'uncovered')
-      : itemStatus === 'covered' ? (locale === 'ja' ? '対応済み' : 'covered')
-        : itemStatus === 'excluded' ? (locale === 'ja' ? '除外' : 'excluded') : undefined;
+    const state = itemStatus ? renderText(`status.${itemStatus}`, {}, locale) : undefined;
     return {
       label: item.id.value,
       insertText: item.id.value,

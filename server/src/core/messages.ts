@@ -287,3 +287,102 @@ export const formatRules: Record<string, Bilingual> = {
     ja: '半角英数字と「.」「-」を使ってください（例: S-1.1、3.2.1）。',
   },
 };
+
+/**
+ * The words of the user interface around the findings (CLI output, quick fixes, code lenses, hovers,
+ * the status bar), from the same catalogue, so that nothing the user reads exists in one language only.
+ */
+const interfaceTexts = {
+  'cli.usage': {
+    en: () => [
+      'Usage: kijun check [options] [paths or folders…]',
+      '',
+      'Checks Kijun documents (guidelines, safety standards, action plans; YAML or Markdown) and',
+      'prints every finding, then the guideline coverage of each standard.',
+      '',
+      'Options:',
+      '  --format text|json   output format (default: text)',
+      '  --locale ja|en       language of messages (default: from LANG / LC_ALL)',
+      '  -h, --help           show this help',
+      '',
+      'Exit status: 0 no errors, 1 errors found, 2 bad usage or unreadable input.',
+    ].join('\n'),
+    ja: () => [
+      '使い方: kijun check [オプション] [ファイルまたはフォルダ…]',
+      '',
+      'Kijun の文書（指針・安全基準等・行動計画。YAML または Markdown）を検査し、すべての指摘と、',
+      '安全基準等ごとの指針項目への対応状況を表示します。',
+      '',
+      'オプション:',
+      '  --format text|json   出力形式（既定: text）',
+      '  --locale ja|en       メッセージの言語（既定: LANG / LC_ALL に従う）',
+      '  -h, --help           この説明を表示',
+      '',
+      '終了コード: 0 エラーなし、1 エラーあり、2 使い方の誤りまたは読み込めない入力。',
+    ].join('\n'),
+  },
+  'cli.missing-command': { en: () => 'missing command', ja: () => 'コマンドがありません' },
+  'cli.unknown-command': { en: (a) => `unknown command "${a.command}"`, ja: (a) => `不明なコマンド「${a.command}」` },
+  'cli.needs-value': { en: (a) => `${a.flag} needs a value`, ja: (a) => `${a.flag} には値が必要です` },
+  'cli.bad-format': { en: (a) => `--format must be text or json, not "${a.value}"`, ja: (a) => `--format には text か json を指定してください（「${a.value}」が指定されています）` },
+  'cli.bad-locale': { en: (a) => `--locale must be ja or en, not "${a.value}"`, ja: (a) => `--locale には ja か en を指定してください（「${a.value}」が指定されています）` },
+  'cli.unknown-option': { en: (a) => `unknown option "${a.flag}"`, ja: (a) => `不明なオプション「${a.flag}」` },
+  'cli.no-such-path': { en: (a) => `cannot read "${a.path}": no such file or folder`, ja: (a) => `「${a.path}」を読み込めません: ファイルまたはフォルダがありません` },
+  'cli.unreadable': { en: (a) => `cannot read "${a.path}": ${a.reason}`, ja: (a) => `「${a.path}」を読み込めません: ${a.reason}` },
+  'cli.not-yaml-or-markdown': { en: (a) => `"${a.path}" is not a YAML or Markdown file (.yaml, .yml, .md)`, ja: (a) => `「${a.path}」は YAML または Markdown のファイル（.yaml、.yml、.md）ではありません` },
+  'cli.internal-error': { en: (a) => `internal error: ${a.detail}`, ja: (a) => `内部エラー: ${a.detail}` },
+  'cli.coverage': {
+    en: (a) => `${a.path}: covered ${a.covered}/${a.total} must-consider items (${a.excluded} excluded)${a.uncovered ? `; uncovered: ${a.uncovered}` : ''}`,
+    ja: (a) => `${a.path}: 要検討事項 ${a.total} 件中 ${a.covered} 件に対応（うち除外 ${a.excluded} 件）${a.uncovered ? `。未対応: ${a.uncovered}` : ''}`,
+  },
+  'cli.totals': {
+    en: (a) => `Checked ${a.files} document(s): ${a.errors} error(s), ${a.warnings} warning(s), ${a.information} information`,
+    ja: (a) => `${a.files} 件の文書を検査: エラー ${a.errors} 件、警告 ${a.warnings} 件、情報 ${a.information} 件`,
+  },
+  'severity.error': { en: () => 'error', ja: () => 'エラー' },
+  'severity.warning': { en: () => 'warning', ja: () => '警告' },
+  'severity.information': { en: () => 'info', ja: () => '情報' },
+  'severity.hint': { en: () => 'hint', ja: () => 'ヒント' },
+  'action.replace': { en: (a) => `Replace with "${a.text}"`, ja: (a) => `「${a.text}」に置き換える` },
+  'action.add-clause': { en: (a) => `Add a clause covering ${a.item}`, ja: (a) => `${a.item} に対応する条項を追加` },
+  'action.exclude': { en: (a) => `Exclude ${a.item} (規定する必要がない) with a reason`, ja: (a) => `${a.item} を除外する（規定する必要がない）` },
+  'lens.standard': {
+    en: (a) => `Kijun: ${a.covered}/${a.total} must-consider items covered (${a.excluded} excluded)`,
+    ja: (a) => `Kijun: 要検討事項 ${a.total} 件中 ${a.covered} 件に対応（除外 ${a.excluded} 件）`,
+  },
+  'lens.item': {
+    en: (a) => `covered by ${a.clauses} clause${a.clauses === '1' ? '' : 's'} in ${a.standards} standard${a.standards === '1' ? '' : 's'}`,
+    ja: (a) => `${a.standards} 件の安全基準等の ${a.clauses} 条項が対応`,
+  },
+  'symbol.exclusion': { en: (a) => `exclusion ${a.item}`, ja: (a) => `除外 ${a.item}` },
+  'hover.sectors': { en: (a) => `Sectors: ${a.names}`, ja: (a) => `対象分野: ${a.names}` },
+  'hover.source': { en: (a) => `_Source: ${a.source}_`, ja: (a) => `_出典: ${a.source}_` },
+  'hover.usage': {
+    en: (a) => `Covered by ${a.clauses} clause(s) in ${a.standards} standard(s) of the workspace`,
+    ja: (a) => `ワークスペース内で ${a.standards} 件の安全基準等の ${a.clauses} 条項が対応`,
+  },
+  'hover.subsectors': { en: (a) => `Sub-sectors: ${a.names}`, ja: (a) => `業種: ${a.names}` },
+  'hover.examples': { en: (a) => `Examples: ${a.names}`, ja: (a) => `例: ${a.names}` },
+  'hover.covers': { en: () => 'Covers:', ja: () => '対応する指針項目:' },
+  'hover.covers-nothing': { en: () => 'Covers no guideline item', ja: () => '指針項目への対応なし' },
+  'completion.sector-of': { en: (a) => `Sector of guideline ${a.guideline}`, ja: (a) => `指針 ${a.guideline} の分野` },
+  'status.uncovered': { en: () => 'uncovered', ja: () => '未対応' },
+  'status.covered': { en: () => 'covered', ja: () => '対応済み' },
+  'status.excluded': { en: () => 'excluded', ja: () => '除外' },
+  'client.status-tooltip': {
+    en: (a) => `${a.covered} of ${a.total} must-consider items covered (${a.excluded} excluded). Guideline: ${a.guideline}`,
+    ja: (a) => `要検討事項 ${a.total} 件中 ${a.covered} 件に対応（除外 ${a.excluded} 件）。指針: ${a.guideline}`,
+  },
+  'client.not-a-standard': { en: () => 'This document is not a Kijun safety standard.', ja: () => 'この文書は安全基準等ではありません。' },
+  'client.coverage-title': { en: () => 'Coverage of guideline items', ja: () => '指針項目への対応状況' },
+} satisfies Record<string, Record<Locale, Render>>;
+
+export type InterfaceText = keyof typeof interfaceTexts;
+
+export const interfaceTextKeys = Object.keys(interfaceTexts) as InterfaceText[];
+
+export function renderText(key: InterfaceText, args: MessageArgs, locale: Locale): string {
+  const rendered: Record<string, string> = {};
+  for (const [name, value] of Object.entries(args)) rendered[name] = text(value, locale);
+  return interfaceTexts[key][locale](rendered);
+}

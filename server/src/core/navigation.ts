@@ -1,5 +1,5 @@
 import { Catalog } from './catalog';
-import { Locale } from './messages';
+import { Locale, renderText } from './messages';
 import { ClauseModel, DocumentModel, ItemDef } from './model';
 import { Located, Span } from './text';
 import { ScalarNode, TreeNode } from './tree';
@@ -61,10 +61,10 @@ export function describeItem(item: ItemDef, catalog: Catalog, locale: Locale): s
   ];
   if (item.sectors !== 'all') {
     const names = item.sectors.map((s) => catalog.findSector(s.value)?.label.value ?? s.value);
-    lines.push('', `${locale === 'ja' ? '対象分野' : 'Sectors'}: ${names.join('、')}`);
+    lines.push('', renderText('hover.sectors', { names: names.join('、') }, locale));
   }
   if (item.text) lines.push('', item.text);
-  if (item.source) lines.push('', `_${locale === 'ja' ? '出典' : 'Source'}: ${item.source}_`);
+  if (item.source) lines.push('', renderText('hover.source', { source: item.source }, locale));
   return lines.join('\n');
 }
 
@@ -117,9 +117,7 @@ export function hoverText(workspace: Workspace, uri: string, offset: number, loc
       if (!catalog) return undefined;
       const references = itemReferences(workspace, catalog.id, symbol.item.id.value);
       const standards = new Set(references.map((r) => r.uri)).size;
-      const usage = locale === 'ja'
-        ? `ワークスペース内で ${standards} 件の安全基準等の ${references.length} 条項が対応`
-        : `Covered by ${references.length} clause(s) in ${standards} standard(s) of the workspace`;
+      const usage = renderText('hover.usage', { clauses: references.length, standards }, locale);
       return { markdown: `${describeItem(symbol.item, catalog, locale)}\n\n${usage}`, span: symbol.item.id.span };
     }
     case 'sector': {
@@ -128,7 +126,7 @@ export function hoverText(workspace: Workspace, uri: string, offset: number, loc
       const subsectors = sector.subsectors.map((s) => s.label.value).join('、');
       const lines = [`**${sector.label.value}**${sector.labelEn ? ` — ${sector.labelEn}` : ''}`, '', `\`${sector.id.value}\` · ${catalog.id}`];
       if (sector.description) lines.push('', sector.description);
-      if (subsectors) lines.push('', `${locale === 'ja' ? '業種' : 'Sub-sectors'}: ${subsectors}`);
+      if (subsectors) lines.push('', renderText('hover.subsectors', { names: subsectors }, locale));
       return { markdown: lines.join('\n'), span: symbol.name.span };
     }
     case 'subsector': {
@@ -144,7 +142,7 @@ export function hoverText(workspace: Workspace, uri: string, offset: number, loc
       const lines = example
         ? [`**${example.label.value}**`, '', `\`${example.id.value}\` · ${threat.label.value}`, '', example.responder ? vocabulary.responder[example.responder]?.[locale] ?? '' : '']
         : [`**${threat.label.value}**`, '', `\`${threat.id.value}\`${direction ? ` · ${direction}` : ''}`, '', threat.description ?? '',
-          threat.examples.length ? `${locale === 'ja' ? '例' : 'Examples'}: ${threat.examples.map((e) => e.label.value).join('、')}` : ''];
+          threat.examples.length ? renderText('hover.examples', { names: threat.examples.map((e) => e.label.value).join('、') }, locale) : ''];
       return { markdown: lines.filter((l, i, all) => l !== '' || (i > 0 && all[i - 1] !== '')).join('\n').trim(), span: symbol.name.span };
     }
     case 'clause': {
@@ -154,8 +152,8 @@ export function hoverText(workspace: Workspace, uri: string, offset: number, loc
       });
       const head = `**${symbol.clause.id?.value ?? ''} ${symbol.clause.title?.value ?? ''}**`;
       const body = covered.length
-        ? `${locale === 'ja' ? '対応する指針項目' : 'Covers'}:\n${covered.join('\n')}`
-        : locale === 'ja' ? '指針項目への対応なし' : 'Covers no guideline item';
+        ? `${renderText('hover.covers', {}, locale)}\n${covered.join('\n')}`
+        : renderText('hover.covers-nothing', {}, locale);
       return { markdown: `${head}\n\n${body}`, span: symbol.span };
     }
   }

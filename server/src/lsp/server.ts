@@ -10,7 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   addClauseEdit, addExclusionEdit, complete, DocumentFormat, formatOf, guidelineUsage, hoverText, ItemDef, itemReferences,
   LineIndex, Locale, MAX_DOCUMENT_BYTES, Severity, Span, standardSector, SuggestionKind, symbolAt,
-  vocabulary, Workspace,
+  renderText, vocabulary, Workspace,
 } from '../core';
 import { loadBundledGuidelines, packageRoot } from '../node/bundled';
 import { toDiagnostic, toOffset, toRange } from './convert';
@@ -406,7 +406,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       case 'standard':
         return [
           ...model.clauses.filter((c) => c.id).map((c) => symbol(c.id!.value, c.title?.value, SymbolKind.Struct, c.span, c.id!.span)),
-          ...model.exclusions.filter((e) => e.item).map((e) => symbol(`${locale() === 'ja' ? '除外' : 'exclusion'} ${e.item!.value}`, e.reason?.value, SymbolKind.Constant, e.span, e.item!.span)),
+          ...model.exclusions.filter((e) => e.item).map((e) => symbol(renderText('symbol.exclusion', { item: e.item!.value }, locale()), e.reason?.value, SymbolKind.Constant, e.span, e.item!.span)),
         ];
       case 'guideline': {
         const catalog = workspace.catalogFor(textDocument.uri);
@@ -478,7 +478,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const diagnostics = matching.length ? matching : [diagnostic];
       if (finding.replacement) {
         actions.push({
-          title: locale() === 'ja' ? `「${finding.replacement.newText}」に置き換える` : `Replace with "${finding.replacement.newText}"`,
+          title: renderText('action.replace', { text: finding.replacement.newText }, locale()),
           kind: CodeActionKind.QuickFix,
           isPreferred: true,
           diagnostics,
@@ -489,7 +489,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         const clause = addClauseEdit(workspace, uri, finding.itemId);
         if (clause) {
           actions.push({
-            title: locale() === 'ja' ? `${finding.itemId} に対応する条項を追加` : `Add a clause covering ${finding.itemId}`,
+            title: renderText('action.add-clause', { item: finding.itemId }, locale()),
             kind: CodeActionKind.QuickFix,
             diagnostics,
             edit: edit(clause.span, clause.newText),
@@ -498,7 +498,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         const exclusion = addExclusionEdit(workspace, uri, finding.itemId);
         if (exclusion) {
           actions.push({
-            title: locale() === 'ja' ? `${finding.itemId} を除外する（規定する必要がない）` : `Exclude ${finding.itemId} (規定する必要がない) with a reason`,
+            title: renderText('action.exclude', { item: finding.itemId }, locale()),
             kind: CodeActionKind.QuickFix,
             diagnostics,
             edit: edit(exclusion.span, exclusion.newText),
@@ -514,23 +514,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!current) return [];
     const analysis = workspace.analyze(textDocument.uri);
     const model = analysis.model;
-    const ja = locale() === 'ja';
     if (model?.kind === 'standard' && analysis.coverage) {
       const c = analysis.coverage.mustConsider;
-      const title = ja
-        ? `Kijun: 要検討事項 ${c.total} 件中 ${c.covered + c.excluded} 件に対応（除外 ${c.excluded} 件）`
-        : `Kijun: ${c.covered + c.excluded}/${c.total} must-consider items covered (${c.excluded} excluded)`;
+      const title = renderText('lens.standard', { covered: c.covered + c.excluded, total: c.total, excluded: c.excluded }, locale());
       return [{ range: toRange(current.lines, { start: 0, end: 0 }), command: { title, command: ShowCoverageCommand, arguments: [textDocument.uri] } }];
     }
     if (model?.kind === 'guideline' && analysis.catalog) {
       const usage = guidelineUsage(workspace, analysis.catalog);
       return model.items.map((item) => {
         const u = usage.get(item) ?? { clauses: 0, standards: 0 };
-        const title = ja
-          ? `${u.standards} 件の安全基準等の ${u.clauses} 条項が対応`
-          : `covered by ${u.clauses} clause${u.clauses === 1 ? '' : 's'} in ${u.standards} standard${u.standards === 1 ? '' : 's'}`;
         const range = toRange(current.lines, item.id.span);
-        const lens: CodeLens = { range, command: { title, command: FindReferencesCommand, arguments: [textDocument.uri, range.start] } };
+        const lens: CodeLens = { range, command: { title: renderText('lens.item', u, locale()), command: FindReferencesCommand, arguments: [textDocument.uri, range.start] } };
         return lens;
       });
     }
