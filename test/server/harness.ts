@@ -21,6 +21,8 @@ export class TestClient {
   private readonly waiters: { uri: string; accept: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   readonly notifications: { method: string; params: unknown }[] = [];
   settings: Record<string, unknown> = {};
+  private indexedCount = 0;
+  private indexWaiters: (() => void)[] = [];
   private versions = new Map<string, number>();
 
   constructor() {
@@ -43,6 +45,10 @@ export class TestClient {
     this.connection.onNotification('kijun/coverage', (params: unknown) => {
       this.notifications.push({ method: 'kijun/coverage', params });
     });
+    this.connection.onNotification('window/logMessage', (params: { message: string }) => {
+      if (/\bindexed \d+ file/.test(params.message)) this.indexedCount++;
+      for (const resolve of this.indexWaiters.splice(0)) resolve();
+    });
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
       params.items.map(() => this.settings));
     this.connection.onRequest('client/registerCapability', () => null);
@@ -61,6 +67,11 @@ export class TestClient {
     })) as InitializeResult;
     await this.connection.sendNotification('initialized', {});
     return result;
+  }
+
+  /** Resolves once the server has finished indexing the workspace folders (at least once). */
+  async whenIndexed(): Promise<void> {
+    while (this.indexedCount === 0) await new Promise<void>((resolve) => this.indexWaiters.push(resolve));
   }
 
   /** Resolves with the next diagnostics published for `uri` that satisfy `accept`. */

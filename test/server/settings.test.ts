@@ -19,6 +19,7 @@ describe('language server settings and entry points', () => {
     const client = new TestClient();
     await client.initialize(ws.folder);
     const uri = ws.write('std.yaml', withReferenceGap);
+    await client.whenIndexed();
     await client.open(uri, withReferenceGap);
     assert.deepStrictEqual(codes(await client.diagnosticsWhere(uri, (d) => d.length === 1 && d[0].code === 'coverage.uncovered-reference')), ['3 coverage.uncovered-reference']);
     client.settings = { referenceCoverageSeverity: 'warning' };
@@ -40,9 +41,11 @@ describe('language server settings and entry points', () => {
     const client = new TestClient();
     client.settings = { guidelineFolders: [path.join(outside.folder, 'extra')] };
     await client.initialize(inside.folder);
-    const uri = inside.write('std.yaml', completeStandard());
-    await client.open(uri, completeStandard());
-    assert.deepStrictEqual(await client.diagnosticsWhere(uri, (d) => d.length === 0), []);
+    // The sector check needs the guideline: finding the typo proves the guideline folder was read.
+    const text = completeStandard().replace('sector: 金融', 'sector: 金触');
+    const uri = inside.write('std.yaml', text);
+    await client.whenIndexed();
+    assert.deepStrictEqual((await client.open(uri, text)).map((d) => d.code), ['sector.unknown']);
     await client.shutdown();
     outside.dispose();
     inside.dispose();

@@ -125,6 +125,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // --- Keeping the workspace in step -------------------------------------------------------
 
   let indexing: Promise<void> | undefined;
+  let indexedOnce = false;
   let indexAgain = false;
 
   /** Reads every Kijun document of the workspace folders, yielding often so that requests are served meanwhile. */
@@ -148,6 +149,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           }
         }
         log(`indexed ${count} file(s)`);
+        indexedOnce = true;
         revalidateAll();
       } while (indexAgain);
       indexing = undefined;
@@ -243,6 +245,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const lines = workspace.lines(uri) ?? new LineIndex(document.getText());
       const diagnostics = [];
       for (const finding of analysis.findings) {
+        // Until the first indexing is done, a guideline document of the workspace may simply not be read yet.
+        if (finding.code === 'guideline.unknown' && !indexedOnce) continue;
         let severity: Severity = finding.severity;
         if (finding.code === 'coverage.uncovered-reference') {
           if (settings.referenceCoverageSeverity === 'off') continue;
