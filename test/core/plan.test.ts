@@ -218,3 +218,41 @@ describe('action plan: sectors, standards, threats, sharing and schedule', () =>
     assert.deepStrictEqual(workspace.analyze(uri).findings, []);
   });
 });
+
+describe('action plan: every plan check in YAML and in Markdown', () => {
+  // One document per code; the Markdown form is the same YAML as front matter, so every finding moves down one line.
+  const cases: Record<string, string[]> = {
+    'plan.sector-missing': ['sectors:', '  - sector: finance', '    standards: [std-1]'],
+    'plan.standard-unknown': ['sectors:', '  - sector: finance', '    standards: [std-9]'],
+    'plan.standard-sector-mismatch': ['sectors:', '  - sector: 医療', '    standards: [std-1]'],
+    'plan.standard-class-mismatch': ['sectors:', '  - sector: finance', '    standards: [{id: std-1, title: t, class: 1}]'],
+    'plan.sector-without-standard': ['sectors:', '  - sector: finance'],
+    'plan.duplicate-sector': ['sectors:', '  - sector: finance', '    standards: [std-1]', '  - sector: 金融', '    standards: [std-1]'],
+    'plan.threat-not-illustrated': ['threats:', '  - {threat: intentional, responder: society}'],
+    'plan.sharing-timing': ['information-sharing:', '  - {threat: disaster, info: B, timing: normal}'],
+    'plan.schedule-outside-period': ['measures:', '  - {measure: safety-standards, schedule: [{year: 2008, activity: 準備}]}'],
+    'sector.unknown': ['sectors:', '  - sector: 宇宙', '    standards: [std-1]'],
+    'threat.unknown': ['threats:', '  - {threat: disastr, responder: society}'],
+  };
+  for (const [code, body] of Object.entries(cases)) {
+    it(code, () => {
+      const yaml = plan(...body);
+      const markdown = { uri: 'file:///ws/plan.md', text: `---\n${yaml.text}---\n# 計画\n\n## 1 目的\n本文\n` };
+      const yamlFindings = check(yaml, others).filter((f) => f.code === code);
+      assert.ok(yamlFindings.length > 0, `${code} not found`);
+      const shifted = yamlFindings.map((f) => ({
+        ...f,
+        range: f.range.replace(/(\d+):(\d+)-(\d+):(\d+)/, (_, a, b, c, d) => `${Number(a) + 1}:${b}-${Number(c) + 1}:${d}`),
+        message: f.message.replace(/at line (\d+)/, (_, n) => `at line ${Number(n) + 1}`),
+      }));
+      assert.deepStrictEqual(check(markdown, others).filter((f) => f.code === code), shifted);
+    });
+  }
+
+  it('plan.period-reversed, in both forms', () => {
+    const yaml = { uri, text: plan().text.replace('{from: 2009, to: 2011}', '{from: 2011, to: 2009}') };
+    const markdown = { uri: 'file:///ws/plan.md', text: `---\n${yaml.text}---\n` };
+    assert.deepStrictEqual(check(yaml, others, 'en', (f) => f.code === 'plan.period-reversed').map((f) => f.range), ['5:26-5:30']);
+    assert.deepStrictEqual(check(markdown, others, 'en', (f) => f.code === 'plan.period-reversed').map((f) => f.range), ['6:26-6:30']);
+  });
+});
