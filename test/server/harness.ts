@@ -56,13 +56,14 @@ export class TestClient {
     this.connection.listen();
   }
 
-  async initialize(folder?: string, locale = 'en', initializationOptions: object = {}): Promise<InitializeResult> {
+  async initialize(folder?: string | string[], locale = 'en', initializationOptions: object = {}): Promise<InitializeResult> {
+    const folders = folder === undefined ? [] : ([] as string[]).concat(folder);
     const result = (await this.connection.sendRequest('initialize', {
       processId: null,
       locale,
-      rootUri: folder ? pathToFileURL(folder).toString() : null,
-      workspaceFolders: folder ? [{ uri: pathToFileURL(folder).toString(), name: 'ws' }] : null,
-      capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } } },
+      rootUri: folders.length ? pathToFileURL(folders[0]).toString() : null,
+      workspaceFolders: folders.length ? folders.map((f, i) => ({ uri: pathToFileURL(f).toString(), name: `ws${i}` })) : null,
+      capabilities: { workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } } },
       initializationOptions,
     })) as InitializeResult;
     await this.connection.sendNotification('initialized', {});

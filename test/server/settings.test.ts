@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { spawn } from 'child_process';
 import * as path from 'path';
+import { pathToFileURL } from 'url';
 import { createProtocolConnection, Diagnostic, Location, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import { completeStandard, testGuideline } from '../fixtures';
 import { lines, repoRoot } from '../helpers';
@@ -102,3 +103,39 @@ describe('plan outline', () => {
     ws.dispose();
   });
 });
+
+describe('multi-root workspaces', () => {
+  it('a standard in one folder follows a guideline in another; adding a folder later is indexed too', async () => {
+    const guidelines = tempWorkspace({ 'test-guideline.yaml': testGuideline.text });
+    const standards = tempWorkspace({});
+    const third = tempWorkspace({ 'other.yaml': completeStandard().replace('id: std-1', 'id: std-3').replace('sector: 金融', 'sector: 金触') });
+    const client = new TestClient();
+    await client.initialize([standards.folder, guidelines.folder]);
+    const text = completeStandard().replace('sector: 金融', 'sector: 金触');
+    const uri = standards.write('std.yaml', text);
+    await client.whenIndexed();
+    assert.deepStrictEqual((await client.open(uri, text)).map((d) => d.code), ['sector.unknown']);
+    // A folder added while running: its standards become part of the workspace (workspace symbols find them).
+    await client.connection.sendNotification('workspace/didChangeWorkspaceFolders', {
+      event: { added: [{ uri: pathToFileURL(third.folder).toString(), name: 'third' }], removed: [] },
+    });
+    const found = await waitFor(async () => {
+      const symbols = await client.request<{ name: string; containerName?: string }[]>('workspace/symbol', { query: 'S-1' });
+      return symbols.some((s) => s.containerName === 'std-3') ? symbols : undefined;
+    });
+    assert.ok(found.some((s) => s.containerName === 'std-3'));
+    await client.shutdown();
+    [guidelines, standards, third].forEach((w) => w.dispose());
+  });
+});
+
+/** Polls an async probe until it returns a value (a bounded fallback where the server sends no event). */
+async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
