@@ -16,6 +16,8 @@ import { MapEntry, MapNode, SeqNode, TreeNode } from './tree';
 export interface ParsedChunk {
   tree?: TreeNode;
   findings: Finding[];
+  /** The tree moved to where the chunk last stood: an edit elsewhere that keeps its offset reuses it. */
+  placed?: { at: number; tree: TreeNode };
 }
 
 /** Parses of the previous version's chunks, keyed by their text. */
@@ -26,12 +28,6 @@ export const CHUNKING_THRESHOLD = 16 * 1024;
 
 const UNSAFE = /(?:^|[\s[{,])[&*!][^\s,\]}]|^(?:---|\.\.\.|%)|^\t|^[ ]*\t/m;
 const TOP_KEY = /^([A-Za-z0-9_][A-Za-z0-9_.-]*)[ \t]*:[ \t]*(?:#.*)?$/;
-
-interface Line {
-  start: number;
-  end: number;
-  text: string;
-}
 
 export function chunkable(source: string): boolean {
   if (source.length < CHUNKING_THRESHOLD || UNSAFE.test(source)) return false;
@@ -53,55 +49,56 @@ export function parseInChunks(
   next: ChunkCache,
   parseChunk: (text: string) => ParsedChunk,
 ): TreeNode | undefined {
-  const lines = splitLines(source);
+  const starts = lineStarts(source);
+  const lineEnd = (i: number): number => (i + 1 < starts.length ? starts[i + 1] : source.length);
   // Top-level blocks: a line at column 0 that is neither blank, a comment, nor a list item starts one.
   const blocks: { first: number; last: number }[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const c = lines[i].text[0];
-    if (c === undefined || c === ' ' || c === '#' || c === '-' || c === '\r') {
-      if (blocks.length === 0) continue; // leading comments and blank lines
-      blocks[blocks.length - 1].last = i;
+  for (let i = 0; i < starts.length; i++) {
+    const c = source.charCodeAt(starts[i]);
+    const continues = Number.isNaN(c) || c === 32 /* space */ || c === 35 /* # */ || c === 45 /* - */ || c === 13 || c === 10;
+    if (continues) {
+      if (blocks.length > 0) blocks[blocks.length - 1].last = i;
       continue;
     }
     blocks.push({ first: i, last: i });
   }
   if (blocks.length === 0) return undefined;
 
-  const use = (text: string): ParsedChunk => {
+  /** The chunk's tree placed at `at`: reused when the chunk has not moved, else a shifted copy. */
+  const place = (start: number, end: number): { parsed: ParsedChunk; tree?: TreeNode; at: number } => {
+    const text = source.slice(start, end);
     const parsed = next.get(text) ?? previous?.get(text) ?? parseChunk(text);
     next.set(text, parsed);
-    return parsed;
+    const at = base + start;
+    if (parsed.tree && parsed.placed?.at !== at) parsed.placed = { at, tree: shift(parsed.tree, at) };
+    return { parsed, tree: parsed.placed?.tree, at };
   };
-  const root: MapNode = { kind: 'map', span: { start: base + lines[blocks[0].first].start, end: base + source.length }, entries: [] };
+  const root: MapNode = { kind: 'map', span: { start: base + starts[blocks[0].first], end: base + source.length }, entries: [] };
   const seenKeys = new Set<string>();
 
   for (const block of blocks) {
-    const header = lines[block.first];
-    const start = header.start;
-    const end = lines[block.last].end;
-    const key = TOP_KEY.exec(header.text.replace(/\r$/, ''));
-    const elements = key ? listElements(lines, block.first + 1, block.last) : undefined;
+    const start = starts[block.first];
+    const key = TOP_KEY.exec(source.slice(start, lineEnd(block.first)).replace(/\r?\n$/, '').replace(/\r$/, ''));
+    const elements = key ? listElements(source, starts, block.first + 1, block.last) : undefined;
     let entries: MapEntry[];
     if (key && elements && elements.length > 1) {
       const items: TreeNode[] = [];
       for (const element of elements) {
-        const text = source.slice(element.start, element.end);
-        const parsed = use(text);
-        addFindings(findings, parsed.findings, base + element.start);
-        const seq = parsed.tree;
-        if (seq?.kind !== 'seq' || seq.items.length !== 1) return undefined; // not one list element after all
-        items.push(shift(seq.items[0], base + element.start));
+        const { parsed, tree, at } = place(element.start, element.end);
+        addFindings(findings, parsed.findings, at);
+        if (tree?.kind !== 'seq' || tree.items.length !== 1) return undefined; // not one list element after all
+        items.push(tree.items[0]);
       }
       const keySpan = { start: base + start, end: base + start + key[1].length };
       const dash = base + source.indexOf('-', elements[0].start);
       const value: SeqNode = { kind: 'seq', span: { start: dash, end: items[items.length - 1].span.end }, items };
       entries = [{ key: key[1], keySpan, value }];
     } else {
-      const parsed = use(source.slice(start, end));
-      addFindings(findings, parsed.findings, base + start);
-      if (!parsed.tree) continue;
-      if (parsed.tree.kind !== 'map') return undefined;
-      entries = (shift(parsed.tree, base + start) as MapNode).entries;
+      const { parsed, tree, at } = place(start, lineEnd(block.last));
+      addFindings(findings, parsed.findings, at);
+      if (!tree) continue;
+      if (tree.kind !== 'map') return undefined;
+      entries = tree.entries;
     }
     for (const entry of entries) {
       if (seenKeys.has(entry.key)) {
@@ -115,45 +112,37 @@ export function parseInChunks(
   return root;
 }
 
-function splitLines(source: string): Line[] {
-  const lines: Line[] = [];
-  let start = 0;
-  while (start <= source.length) {
-    let end = source.indexOf('\n', start);
-    if (end < 0) end = source.length;
-    lines.push({ start, end: Math.min(end + 1, source.length), text: source.slice(start, end) });
-    if (end >= source.length) break;
-    start = end + 1;
-  }
-  return lines;
+function lineStarts(source: string): number[] {
+  const starts = [0];
+  for (let i = source.indexOf('\n'); i >= 0 && i + 1 < source.length; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
 }
 
 /**
  * The elements of a block list that forms the body of lines first..last: each starts with `- `
  * at one indentation, every other significant line is deeper. Undefined when the body is not that.
  */
-function listElements(lines: Line[], first: number, last: number): { start: number; end: number }[] | undefined {
+function listElements(source: string, starts: number[], first: number, last: number): { start: number; end: number }[] | undefined {
   let indent = -1;
   const elements: { start: number; end: number }[] = [];
+  const end = (i: number): number => (i + 1 < starts.length ? starts[i + 1] : source.length);
   for (let i = first; i <= last; i++) {
-    const text = lines[i].text.replace(/\r$/, '');
-    const trimmed = text.trimStart();
-    if (trimmed === '' || trimmed.startsWith('#')) {
-      if (elements.length) elements[elements.length - 1].end = lines[i].end;
+    let column = 0;
+    while (source.charCodeAt(starts[i] + column) === 32) column++;
+    const at = starts[i] + column;
+    const c = source.charCodeAt(at);
+    if (Number.isNaN(c) || c === 10 || c === 13 || c === 35 /* # */) {
+      if (elements.length) elements[elements.length - 1].end = end(i);
       continue;
     }
-    const lineIndent = text.length - trimmed.length;
+    const dash = c === 45 && (source.charCodeAt(at + 1) === 32 || source.charCodeAt(at + 1) === 10 || source.charCodeAt(at + 1) === 13 || at + 1 === source.length);
     if (indent < 0) {
-      if (!trimmed.startsWith('- ') && trimmed !== '-') return undefined;
-      indent = lineIndent;
+      if (!dash) return undefined;
+      indent = column;
     }
-    if (lineIndent === indent && (trimmed.startsWith('- ') || trimmed === '-')) {
-      elements.push({ start: lines[i].start, end: lines[i].end });
-    } else if (lineIndent > indent && elements.length) {
-      elements[elements.length - 1].end = lines[i].end;
-    } else {
-      return undefined;
-    }
+    if (column === indent && dash) elements.push({ start: starts[i], end: end(i) });
+    else if (column > indent && elements.length) elements[elements.length - 1].end = end(i);
+    else return undefined;
   }
   return elements;
 }

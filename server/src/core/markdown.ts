@@ -168,7 +168,8 @@ export function attachClauses(root: TreeNode, clauses: MarkdownClause[]): void {
   const span = { start: clauses[0].heading.start, end: clauses[clauses.length - 1].section.end };
   const existing = root.entries.find((e) => e.key === 'clauses');
   if (existing && existing.value.kind === 'seq') {
-    existing.value.items.push(...items);
+    // A new list: the front matter's may be shared with the previous version's parse.
+    existing.value = { kind: 'seq', span: existing.value.span, items: [...existing.value.items, ...items] };
   } else if (!existing) {
     root.entries.push({ key: 'clauses', keySpan: clauses[0].heading, value: { kind: 'seq', span, items } });
   }

@@ -80,6 +80,8 @@ export class LineIndex {
  * trimmed, with runs of white space folded, and ASCII letters lower-cased.
  */
 export function normalizeName(value: string): string {
+  // Ids are mostly printable ASCII without spaces, which NFKC leaves as they are: skip the costly part.
+  if (/^[\x21-\x7e]*$/.test(value)) return value.toLowerCase();
   return value.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
 }
 

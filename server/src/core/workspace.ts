@@ -223,8 +223,8 @@ export class Workspace implements WorkspaceView {
       findings.push(...this.duplicateIdFindings(state, model));
       switch (model.kind) {
         case 'standard':
-          findings.push(...runRules(standardRules, { ...context, model }));
           if (catalog) coverage = computeCoverage(model, catalog, standardSector(model, catalog)?.id.value);
+          findings.push(...runRules(standardRules, { ...context, model, coverage }));
           break;
         case 'guideline':
           findings.push(...runRules(guidelineRules, { ...context, model }));

@@ -1,4 +1,5 @@
 import { Catalog } from '../catalog';
+import { CoverageReport } from '../coverage';
 import { Finding } from '../findings';
 import { DocumentModel, GuidelineModel, PlanModel, StandardModel } from '../model';
 import { ParsedDocument } from '../parse';
@@ -21,6 +22,8 @@ export interface RuleContext<M extends DocumentModel = DocumentModel> {
   workspace: WorkspaceView;
   /** The catalog the document follows (its own, for a guideline), when it resolves. */
   catalog?: Catalog;
+  /** A standard's coverage against that catalog, computed once per analysis. */
+  coverage?: CoverageReport;
 }
 
 /**

@@ -1,5 +1,4 @@
 import { Catalog } from '../catalog';
-import { computeCoverage } from '../coverage';
 import { finding, Finding, unknownName } from '../findings';
 import { Bilingual } from '../messages';
 import { ItemDef, PlanModel, SectorDef, StandardModel } from '../model';
@@ -129,11 +128,9 @@ const exclusions: StandardRule = {
 
 const coverage: StandardRule = {
   name: 'coverage of guideline items',
-  check({ model, catalog }) {
-    if (!catalog) return [];
-    const sector = standardSector(model, catalog);
-    // With an unknown sector only the items for all sectors are known to apply; sector.unknown says why.
-    const report = computeCoverage(model, catalog, sector?.id.value);
+  // With an unknown sector only the items for all sectors are known to apply; sector.unknown says why.
+  check({ model, coverage: report }) {
+    if (!report) return [];
     const findings: Finding[] = [];
     for (const entry of report.items) {
       if (entry.status !== 'uncovered') continue;
