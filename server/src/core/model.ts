@@ -52,7 +52,7 @@ export interface ThreatDef {
   aliases: string[];
   direction?: string;
   description?: string;
-  examples: { id: Located; label: Located; labelEn?: string; responder?: string }[];
+  examples: { id: Located; label: Located; labelEn?: string; aliases: string[]; description?: string; responder?: string }[];
 }
 
 export interface ItemDef {
@@ -165,6 +165,20 @@ export function readStandard(root: TreeNode): StandardModel {
   };
 }
 
+/** What sectors, sub-sectors, threats and threat examples have in common; undefined without id or label. */
+function readTerm(node: TreeNode): { id: Located; label: Located; labelEn?: string; aliases: string[]; description?: string } | undefined {
+  const id = str(child(node, 'id'));
+  const label = str(child(node, 'label'));
+  if (!id || !label) return undefined;
+  return {
+    id,
+    label,
+    labelEn: plainString(child(node, 'label-en')),
+    aliases: strings(child(node, 'aliases')),
+    description: plainString(child(node, 'description')),
+  };
+}
+
 export function readGuideline(root: TreeNode): GuidelineModel {
   const items: ItemDef[] = [];
   const readItems = (node: TreeNode | undefined, parent: Located | undefined): void => {
@@ -197,45 +211,18 @@ export function readGuideline(root: TreeNode): GuidelineModel {
     title: str(child(root, 'title')),
     edition: edition?.kind === 'scalar' && edition.value !== null ? String(edition.value) : undefined,
     sectors: list(child(root, 'sectors')).flatMap((node) => {
-      const id = str(child(node, 'id'));
-      const label = str(child(node, 'label'));
-      if (!id || !label) return [];
-      return [{
-        id,
-        label,
-        labelEn: plainString(child(node, 'label-en')),
-        aliases: strings(child(node, 'aliases')),
-        description: plainString(child(node, 'description')),
-        subsectors: list(child(node, 'subsectors')).flatMap((sub) => {
-          const subId = str(child(sub, 'id'));
-          const subLabel = str(child(sub, 'label'));
-          if (!subId || !subLabel) return [];
-          return [{
-            id: subId,
-            label: subLabel,
-            labelEn: plainString(child(sub, 'label-en')),
-            aliases: strings(child(sub, 'aliases')),
-            description: plainString(child(sub, 'description')),
-          }];
-        }),
-      }];
+      const term = readTerm(node);
+      return term ? [{ ...term, subsectors: list(child(node, 'subsectors')).flatMap((sub) => readTerm(sub) ?? []) }] : [];
     }),
     threats: list(child(root, 'threats')).flatMap((node) => {
-      const id = str(child(node, 'id'));
-      const label = str(child(node, 'label'));
-      if (!id || !label) return [];
+      const term = readTerm(node);
+      if (!term) return [];
       return [{
-        id,
-        label,
-        labelEn: plainString(child(node, 'label-en')),
-        aliases: strings(child(node, 'aliases')),
+        ...term,
         direction: plainString(child(node, 'direction')),
-        description: plainString(child(node, 'description')),
-        examples: list(child(node, 'examples')).flatMap((ex) => {
-          const exId = str(child(ex, 'id'));
-          const exLabel = str(child(ex, 'label'));
-          if (!exId || !exLabel) return [];
-          return [{ id: exId, label: exLabel, labelEn: plainString(child(ex, 'label-en')), responder: plainString(child(ex, 'responder')) }];
+        examples: list(child(node, 'examples')).flatMap((example) => {
+          const exampleTerm = readTerm(example);
+          return exampleTerm ? [{ ...exampleTerm, responder: plainString(child(example, 'responder')) }] : [];
         }),
       }];
     }),

@@ -10,7 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   addClauseEdit, addExclusionEdit, complete, DocumentFormat, formatOf, guidelineUsage, hoverText, ItemDef, itemReferences,
   LineIndex, Locale, MAX_DOCUMENT_BYTES, Severity, Span, standardSector, SuggestionKind, symbolAt,
-  renderText, vocabulary, Workspace,
+  InterfaceText, renderText, Replacement, vocabulary, Workspace,
 } from '../core';
 import { loadBundledGuidelines, packageRoot } from '../node/bundled';
 import { toDiagnostic, toOffset, toRange } from './convert';
@@ -490,23 +490,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         });
       }
       if ((finding.code === 'coverage.uncovered' || finding.code === 'coverage.uncovered-reference') && finding.itemId) {
-        const clause = addClauseEdit(workspace, uri, finding.itemId);
-        if (clause) {
-          actions.push({
-            title: renderText('action.add-clause', { item: finding.itemId }, locale()),
-            kind: CodeActionKind.QuickFix,
-            diagnostics,
-            edit: edit(clause.span, clause.newText),
-          });
-        }
-        const exclusion = addExclusionEdit(workspace, uri, finding.itemId);
-        if (exclusion) {
-          actions.push({
-            title: renderText('action.exclude', { item: finding.itemId }, locale()),
-            kind: CodeActionKind.QuickFix,
-            diagnostics,
-            edit: edit(exclusion.span, exclusion.newText),
-          });
+        const fixes: [InterfaceText, Replacement | undefined][] = [
+          ['action.add-clause', addClauseEdit(workspace, uri, finding.itemId)],
+          ['action.exclude', addExclusionEdit(workspace, uri, finding.itemId)],
+        ];
+        for (const [title, fix] of fixes) {
+          if (fix) actions.push({ title: renderText(title, { item: finding.itemId }, locale()), kind: CodeActionKind.QuickFix, diagnostics, edit: edit(fix.span, fix.newText) });
         }
       }
     }
