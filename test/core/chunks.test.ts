@@ -82,3 +82,17 @@ describe('incremental (chunked) parsing', () => {
     }
   });
 });
+
+describe('incremental parsing of long Markdown front matter', () => {
+  it('clauses from headings are added to a fresh list: versions sharing chunks do not accumulate them', () => {
+    const exclusions = Array.from({ length: 800 }, (_, i) => `  - {item: X-${i}, reason: 理由${i}}`).join('\n');
+    const text = `---\nkijun: standard\nguideline: nisc-2008\nclauses: [{id: F-1, title: 前付け}, {id: F-2, title: 前付け2}]\nexclusions:\n${exclusions}\n---\n## S-1 見出し\ncovers: G-I\n`;
+    let parsed = parseDocument(text, 'markdown');
+    assert.ok(parsed.chunks.size > 0);
+    for (let i = 0; i < 3; i++) {
+      parsed = parseDocument(text.replace('見出し', `見出し${i}`), 'markdown', parsed.chunks);
+      const clauses = (toPlain(parsed.root!) as { clauses: { id: string }[] }).clauses.map((c) => c.id);
+      assert.deepStrictEqual(clauses, ['F-1', 'F-2', 'S-1']);
+    }
+  });
+});

@@ -166,10 +166,11 @@ export function attachClauses(root: TreeNode, clauses: MarkdownClause[]): void {
   if (root.kind !== 'map' || clauses.length === 0) return;
   const items = clauses.map((c) => c.node);
   const span = { start: clauses[0].heading.start, end: clauses[clauses.length - 1].section.end };
-  const existing = root.entries.find((e) => e.key === 'clauses');
+  const index = root.entries.findIndex((e) => e.key === 'clauses');
+  const existing = index >= 0 ? root.entries[index] : undefined;
   if (existing && existing.value.kind === 'seq') {
-    // A new list: the front matter's may be shared with the previous version's parse.
-    existing.value = { kind: 'seq', span: existing.value.span, items: [...existing.value.items, ...items] };
+    // A new entry and list: the front matter's may be shared with the previous version's parse.
+    root.entries[index] = { ...existing, value: { kind: 'seq', span: existing.value.span, items: [...existing.value.items, ...items] } };
   } else if (!existing) {
     root.entries.push({ key: 'clauses', keySpan: clauses[0].heading, value: { kind: 'seq', span, items } });
   }
