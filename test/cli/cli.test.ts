@@ -152,7 +152,7 @@ describe('cli', () => {
       [['chek'], 'kijun: unknown command "chek"'],
       [[], 'kijun: missing command'],
       [['check', '--bogus'], 'kijun: unknown option "--bogus"'],
-      [['check', '--format', 'xml'], 'kijun: --format must be text or json, not "xml"'],
+      [['check', '--format', 'xml'], 'kijun: --format must be text, json or github, not "xml"'],
       [['check', '--locale', 'fr'], 'kijun: --locale must be ja or en, not "fr"'],
       [['check', '--format'], 'kijun: --format needs a value'],
     ];

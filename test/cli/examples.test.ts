@@ -56,7 +56,7 @@ describe('CLI texts follow the locale', () => {
     let err = '';
     const code = await run(['check', '--locale', 'ja', '--format', 'xml'], { stdout: () => undefined, stderr: (t) => { err += t; }, cwd: repoRoot, env: {} });
     assert.strictEqual(code, 2);
-    assert.ok(err.startsWith('kijun: --format には text か json を指定してください（「xml」が指定されています）\n\n使い方: kijun check'), err);
+    assert.ok(err.startsWith('kijun: --format には text・json・github のいずれかを指定してください（「xml」が指定されています）\n\n使い方: kijun check'), err);
     let out = '';
     await run(['check', 'examples/finance', 'guidelines', '--locale', 'ja'], { stdout: (t) => { out += t; }, stderr: () => undefined, cwd: repoRoot, env: {} });
     const tail = out.trimEnd().split('\n').slice(-3);
@@ -65,5 +65,33 @@ describe('CLI texts follow the locale', () => {
       '',
       '3 件の文書を検査: エラー 0 件、警告 3 件、情報 18 件',
     ]);
+  });
+});
+
+describe('CLI options for gating a pull request', () => {
+  const capture = async (argv: string[]) => {
+    let out = '';
+    const code = await run(argv, { stdout: (t) => { out += t; }, stderr: () => undefined, cwd: repoRoot, env: {} });
+    return { code, out };
+  };
+
+  it('--fail-on warning fails on coverage warnings; the default fails on errors only', async () => {
+    assert.strictEqual((await capture(['check', 'examples/finance'])).code, 0);
+    assert.strictEqual((await capture(['check', 'examples/finance', '--fail-on', 'warning'])).code, 1);
+    assert.strictEqual((await capture(['check', 'examples/medical', '--fail-on', 'warning'])).code, 0);
+    assert.strictEqual((await capture(['check', 'examples/finance', '--fail-on', 'info'])).code, 2);
+  });
+
+  it('--format github prints one annotation per finding, escaped', async () => {
+    const { code, out } = await capture(['check', 'examples/with-mistakes', '--format', 'github', '--locale', 'en']);
+    assert.strictEqual(code, 1);
+    const lines = out.trimEnd().split('\n');
+    assert.strictEqual(lines.length, 22);
+    assert.ok(lines.includes('::error file=examples/with-mistakes/butsuryu-draft.yaml,line=7,col=9,endLine=7,endColumn=11,title=kijun sector.unknown::Unknown sector "物留" in guideline nisc-2008. Did you mean "物流"?'), out);
+    assert.deepStrictEqual(lines.filter((l) => l.startsWith('::notice')), [
+      '::notice file=examples/with-mistakes/butsuryu-draft.yaml,line=4,col=12,endLine=4,endColumn=21,title=kijun coverage.uncovered-reference::Reference item G-III Ⅲ "Follow-up" is not covered.',
+      '::notice file=examples/with-mistakes/butsuryu-draft.yaml,line=4,col=12,endLine=4,endColumn=21,title=kijun coverage.uncovered-reference::Reference item G-III-1 Ⅲ(1) "Review of this guideline" is not covered.',
+    ]);
+    assert.ok(lines.every((l) => /^::(error|warning|notice) file=[^,]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=kijun [a-z.-]+::/.test(l)), out);
   });
 });

@@ -16,10 +16,14 @@ export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
 
+const formats = ['text', 'json', 'github'] as const;
+
 interface Options {
   paths: string[];
-  format: 'text' | 'json';
+  format: (typeof formats)[number];
   locale: Locale;
+  /** The lowest severity that makes the run fail (exit 1). */
+  failOn: 'error' | 'warning';
 }
 
 /** A usage mistake, reported with a catalogue text (so in the user's language). */
@@ -42,7 +46,7 @@ function parseArguments(argv: string[], env: NodeJS.ProcessEnv): Options | 'help
   const [command, ...rest] = argv;
   if (command === '-h' || command === '--help' || command === 'help') return 'help';
   if (command !== 'check') throw command ? new UsageError('cli.unknown-command', { command }) : new UsageError('cli.missing-command');
-  const options: Options = { paths: [], format: 'text', locale: localeFromEnvironment(env) };
+  const options: Options = { paths: [], format: 'text', locale: localeFromEnvironment(env), failOn: 'error' };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -54,8 +58,12 @@ function parseArguments(argv: string[], env: NodeJS.ProcessEnv): Options | 'help
     if (flag === '-h' || flag === '--help') return 'help';
     else if (flag === '--format') {
       const v = value();
-      if (v !== 'text' && v !== 'json') throw new UsageError('cli.bad-format', { value: v });
-      options.format = v;
+      if (!(formats as readonly string[]).includes(v)) throw new UsageError('cli.bad-format', { value: v });
+      options.format = v as Options['format'];
+    } else if (flag === '--fail-on') {
+      const v = value();
+      if (v !== 'error' && v !== 'warning') throw new UsageError('cli.bad-fail-on', { value: v });
+      options.failOn = v;
     } else if (flag === '--locale') {
       const v = value();
       if (v !== 'ja' && v !== 'en') throw new UsageError('cli.bad-locale', { value: v });
@@ -135,8 +143,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
 
   const analyses = [...displayPaths.keys()].map((uri) => workspace.analyze(uri));
   const report = buildReport(analyses, workspace, options.locale);
-  io.stdout(options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : textReport(report, options.locale));
-  return report.summary.errors > 0 ? EXIT_FINDINGS : EXIT_OK;
+  io.stdout(options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n`
+    : options.format === 'github' ? githubReport(report) : textReport(report, options.locale));
+  const failing = report.summary.errors + (options.failOn === 'warning' ? report.summary.warnings : 0);
+  return failing > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
 
 export interface ReportFinding {
@@ -231,6 +241,19 @@ function textReport(report: Report, locale: Locale): string {
   }
   out.push('', renderText('cli.totals', { ...report.summary }, locale));
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * GitHub Actions workflow commands: each finding becomes an annotation on the pull request's diff.
+ * Information findings become notices; the coverage summary is left to the text format.
+ */
+function githubReport(report: Report): string {
+  const escapeData = (v: string): string => v.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const escapeProperty = (v: string): string => escapeData(v).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  const command = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' } as const;
+  const lines = report.files.flatMap((file) => file.findings.map((f) =>
+    `::${command[f.severity]} file=${escapeProperty(file.path)},line=${f.line},col=${f.column},endLine=${f.endLine},endColumn=${f.endColumn},title=${escapeProperty(`kijun ${f.code}`)}::${escapeData(f.message)}`));
+  return lines.length ? `${lines.join('\n')}\n` : '';
 }
 
 export function main(argv: string[]): Promise<number> {
