@@ -238,3 +238,47 @@ describe('language server', function () {
     assert.deepStrictEqual(after, []);
   });
 });
+
+describe('quick fix: remove an exclusion that a clause makes pointless', () => {
+  let client: TestClient;
+  let ws: ReturnType<typeof tempWorkspace>;
+  beforeEach(async () => {
+    ws = tempWorkspace({ 'guidelines/test-guideline.yaml': testGuideline.text });
+    client = new TestClient();
+    await client.initialize(ws.folder);
+    await client.whenIndexed();
+  });
+  afterEach(async () => {
+    await client.shutdown();
+    ws.dispose();
+  });
+
+  async function fix(relative: string, text: string): Promise<string> {
+    const uri = ws.write(relative, text);
+    const diagnostics = await client.open(uri, text);
+    const covered = diagnostics.filter((d) => d.code === 'exclusion.covered');
+    assert.strictEqual(covered.length, 1, diagnostics.map(brief).join('\n'));
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: covered[0].range, context: { diagnostics: covered } });
+    const remove = actions.find((a) => a.title === 'Remove the exclusion of B')!;
+    const fixed = applyEdits(text, remove.edit!.changes![uri]);
+    assert.deepStrictEqual(await client.change(uri, [{ text: fixed }]), []);
+    return fixed;
+  }
+
+  it('removes one block-style element and keeps the others', async () => {
+    const text = completeStandard(['exclusions:', '  - item: B', '    reason: 重複', '  - item: C-1', '    reason: 医療向けのため']);
+    assert.strictEqual(await fix('a.yaml', text), completeStandard(['exclusions:', '  - item: C-1', '    reason: 医療向けのため']));
+  });
+
+  it('removes the whole key when it held the only exclusion', async () => {
+    const text = completeStandard(['exclusions:', '  - {item: B, reason: 重複}']);
+    assert.strictEqual(await fix('b.yaml', text), completeStandard());
+  });
+
+  it('works in Markdown front matter', async () => {
+    const markdown = lines('---', 'kijun: standard', 'guideline: test-g', 'id: md', 'title: t', 'sector: 金融', 'class: 3', 'exclusions:', '  - {item: B, reason: 重複}', '  - {item: C-1, reason: 医療向け}', '---',
+      '## S-1 全部', 'covers: A-1, A-2, B, C');
+    const fixed = await fix('c.md', markdown);
+    assert.ok(fixed.includes('exclusions:\n  - {item: C-1, reason: 医療向け}\n---\n'), fixed);
+  });
+});

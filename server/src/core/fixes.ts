@@ -94,3 +94,29 @@ function appendListEntry(parsed: ParsedDocument, key: string, lines: string[]): 
   const gap = before.length === 0 || before.endsWith('\n') ? '' : '\n';
   return { span: { start: at, end: at }, newText: `${gap}${key}:\n${element('  ')}\n` };
 }
+
+/**
+ * Removes the exclusion of an item (for an item a clause covers anyway): its whole list element, or
+ * the whole `exclusions:` key when it was the only one, so that the document stays valid.
+ */
+export function removeExclusionEdit(workspace: Workspace, uri: string, itemId: string): Replacement | undefined {
+  const parsed = workspace.parsed(uri);
+  const model = workspace.model(uri);
+  const catalog = workspace.catalogFor(uri);
+  if (!parsed?.root || model?.kind !== 'standard') return undefined;
+  const target = catalog?.item(itemId);
+  const exclusion = target && model.exclusions.find((e) => e.item && catalog?.item(e.item.value) === target);
+  if (!exclusion) return undefined;
+  const text = parsed.text;
+  const list = entry(parsed.root, 'exclusions');
+  const lineEndAfter = (offset: number): number => {
+    const newline = text.indexOf('\n', offset);
+    return newline < 0 ? text.length : newline + 1;
+  };
+  if (list && list.value.kind === 'seq' && list.value.items.length === 1 && text.charCodeAt(list.value.span.start) !== 91 /* [ */) {
+    // The only exclusion: remove the key with its list.
+    return { span: { start: lineStartOf(text, list.keySpan.start), end: lineEndAfter(Math.max(exclusion.span.end - 1, list.keySpan.end)) }, newText: '' };
+  }
+  if (text.charCodeAt(list?.value.span.start ?? 0) === 91) return undefined; // a flow list: left to the author
+  return { span: { start: lineStartOf(text, exclusion.span.start), end: lineEndAfter(Math.max(exclusion.span.start, exclusion.span.end - 1)) }, newText: '' };
+}

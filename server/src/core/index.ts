@@ -32,4 +32,4 @@ export type { CursorContext } from './cursor';
 export { describeItem, guidelineUsage, hoverText, itemReferences, symbolAt, valueAt } from './navigation';
 export type { SymbolAtPosition } from './navigation';
 export { findFrontMatter } from './markdown';
-export { addClauseEdit, addExclusionEdit, nextClauseId, PLACEHOLDER_TEXT } from './fixes';
+export { addClauseEdit, addExclusionEdit, nextClauseId, PLACEHOLDER_TEXT, removeExclusionEdit } from './fixes';

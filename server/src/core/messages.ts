@@ -349,6 +349,7 @@ const interfaceTexts = {
   'action.replace': { en: (a) => `Replace with "${a.text}"`, ja: (a) => `「${a.text}」に置き換える` },
   'action.add-clause': { en: (a) => `Add a clause covering ${a.item}`, ja: (a) => `${a.item} に対応する条項を追加` },
   'action.exclude': { en: (a) => `Exclude ${a.item} (規定する必要がない) with a reason`, ja: (a) => `${a.item} を除外する（規定する必要がない）` },
+  'action.remove-exclusion': { en: (a) => `Remove the exclusion of ${a.item}`, ja: (a) => `${a.item} の除外を削除` },
   'lens.standard': {
     en: (a) => `Kijun: ${a.covered}/${a.total} must-consider items covered (${a.excluded} excluded)`,
     ja: (a) => `Kijun: 要検討事項 ${a.total} 件中 ${a.covered} 件に対応（除外 ${a.excluded} 件）`,

@@ -8,7 +8,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  addClauseEdit, addExclusionEdit, complete, DocumentFormat, formatOf, guidelineUsage, hoverText, ItemDef, itemReferences,
+  addClauseEdit, addExclusionEdit, complete, removeExclusionEdit, DocumentFormat, formatOf, guidelineUsage, hoverText, ItemDef, itemReferences,
   LineIndex, Locale, MAX_DOCUMENT_BYTES, Severity, Span, standardSector, SuggestionKind, symbolAt,
   InterfaceText, renderText, Replacement, vocabulary, Workspace,
 } from '../core';
@@ -497,6 +497,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         for (const [title, fix] of fixes) {
           if (fix) actions.push({ title: renderText(title, { item: finding.itemId }, locale()), kind: CodeActionKind.QuickFix, diagnostics, edit: edit(fix.span, fix.newText) });
         }
+      }
+      if (finding.code === 'exclusion.covered' && finding.itemId) {
+        const fix = removeExclusionEdit(workspace, uri, finding.itemId);
+        if (fix) actions.push({ title: renderText('action.remove-exclusion', { item: finding.itemId }, locale()), kind: CodeActionKind.QuickFix, isPreferred: true, diagnostics, edit: edit(fix.span, fix.newText) });
       }
     }
     return actions;
