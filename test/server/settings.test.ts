@@ -5,6 +5,7 @@ import { pathToFileURL } from 'url';
 import { createProtocolConnection, Diagnostic, Location, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import { completeStandard, testGuideline } from '../fixtures';
 import { lines, repoRoot } from '../helpers';
+import { sanitizeSettings } from '../../server/src/lsp/server';
 import { tempWorkspace, TestClient } from './harness';
 
 const codes = (d: Diagnostic[]) => d.map((x) => `${x.severity} ${x.code}`);
@@ -139,3 +140,13 @@ async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 10_00
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
+
+describe('settings sanitising', () => {
+  it('replaces unexpected values by the defaults instead of failing', () => {
+    assert.deepStrictEqual(sanitizeSettings({ locale: 'fr', guidelineFolders: ['a', 3, ''], referenceCoverageSeverity: 'loud' }),
+      { locale: 'auto', guidelineFolders: ['a'], referenceCoverageSeverity: 'information' });
+    assert.deepStrictEqual(sanitizeSettings(null), { locale: 'auto', guidelineFolders: [], referenceCoverageSeverity: 'information' });
+    assert.deepStrictEqual(sanitizeSettings({ locale: 'ja', guidelineFolders: 'x', referenceCoverageSeverity: 'off' }),
+      { locale: 'ja', guidelineFolders: [], referenceCoverageSeverity: 'off' });
+  });
+});

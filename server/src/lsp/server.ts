@@ -24,6 +24,17 @@ export interface Settings {
 
 const defaultSettings: Settings = { locale: 'auto', guidelineFolders: [], referenceCoverageSeverity: 'information' };
 
+/** Settings as the client sent them, with anything unexpected replaced by the default (a bad value must not break checking). */
+export function sanitizeSettings(value: unknown): Settings {
+  const raw = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
+  const oneOf = <T extends string>(v: unknown, allowed: readonly T[], fallback: T): T => (allowed.includes(v as T) ? (v as T) : fallback);
+  return {
+    locale: oneOf(raw.locale, ['auto', 'ja', 'en'] as const, defaultSettings.locale),
+    guidelineFolders: Array.isArray(raw.guidelineFolders) ? raw.guidelineFolders.filter((f): f is string => typeof f === 'string' && f !== '') : [],
+    referenceCoverageSeverity: oneOf(raw.referenceCoverageSeverity, ['off', 'hint', 'information', 'warning', 'error'] as const, defaultSettings.referenceCoverageSeverity),
+  };
+}
+
 export interface ServerOptions {
   /** Folder holding `guidelines/` (defaults to the package this file belongs to). */
   packageRoot?: string;
@@ -100,6 +111,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (hasWorkspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
         folders = folders.filter((f) => !event.removed.some((r) => r.uri === f)).concat(event.added.map((a) => a.uri));
+        // Documents of a removed folder leave the workspace (unless open in the editor).
+        for (const removed of event.removed) {
+          for (const uri of workspace.uris()) if (uri.startsWith(`${removed.uri}/`) && !documents.get(uri)) workspace.delete(uri);
+        }
         void indexWorkspace();
       });
     }
@@ -109,8 +124,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   async function loadSettings(): Promise<void> {
     if (!hasConfiguration) return;
     try {
-      const value = (await connection.workspace.getConfiguration({ section: 'kijun' })) as Partial<Settings> | null;
-      settings = { ...defaultSettings, ...(value ?? {}) };
+      settings = sanitizeSettings(await connection.workspace.getConfiguration({ section: 'kijun' }));
     } catch (error) {
       log(`could not read settings: ${String(error)}`);
     }
@@ -118,7 +132,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onDidChangeConfiguration(async (change) => {
     if (hasConfiguration) await loadSettings();
-    else settings = { ...defaultSettings, ...((change.settings as { kijun?: Partial<Settings> })?.kijun ?? {}) };
+    else settings = sanitizeSettings((change.settings as { kijun?: unknown } | null)?.kijun);
     await indexWorkspace();
   });
 
