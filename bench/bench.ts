@@ -223,19 +223,22 @@ async function measure(target: Target, doc: GeneratedStandard, opts: Options, lo
     run.completionCovers = await complete(doc.coversPosition, 'covers: [');
     run.completionSector = await complete(doc.sectorPosition, 'sector:');
 
-    // ---- edits: change the last character of the middle clause's title, and back
+    // ---- edits: type a character at the end of the middle clause's title, then delete it. Each edit
+    // changes the document's length, as typing does, so everything after the edit moves.
     session.phase = 'edits';
     const line = doc.titleLine;
     const original = lines[line];
-    const character = original.length - 1;
-    const variants = [original.slice(-1), '案'];
+    const character = original.length;
     const samples: number[] = [];
     const counts: number[] = [];
     for (let i = 0; i < opts.edits; i++) {
       version++;
-      const ch = variants[(i + 1) % 2];
-      lines[line] = original.slice(0, character) + ch;
-      const range = { start: { line, character }, end: { line, character: character + 1 } };
+      const typing = i % 2 === 0;
+      lines[line] = typing ? `${original}案` : original;
+      const range = typing
+        ? { start: { line, character }, end: { line, character } }
+        : { start: { line, character }, end: { line, character: character + 1 } };
+      const ch = typing ? '案' : '';
       const contentChanges = session.syncKind === 2 ? [{ range, text: ch }] : [{ text: lines.join('\n') }];
       const v = version;
       const t0 = now();
@@ -421,7 +424,7 @@ async function main(): Promise<number> {
       `- Peer: ${peerNote}`,
       `- Documents: generated \`kijun: standard\` files (guideline ${vocabulary.guidelineId}, sector 金融, class 3), each clause with id, title, `
         + '`covers` (1–3 real items that apply to finance), `threats` and 2–4 lines of `text: |`; about 1% of the clauses cover an unknown item id (an error for both servers).',
-      `- Method: didOpen → first \`publishDiagnostics\`; ${opts.edits} sequential edits of the middle clause's title (one character changed, then back; `
+      `- Method: didOpen → first \`publishDiagnostics\`; ${opts.edits} sequential edits of the middle clause's title (a character typed at its end, then deleted, so that each edit moves the rest of the document; `
         + 'incremental sync when the server offers it), each timed from `didChange` to the first `publishDiagnostics` whose `version` is at least the edit\'s '
         + `(any publish for a server that sends no version); ${opts.completionRuns} completion requests after \`covers: [\` in the middle clause and at the \`sector:\` value; `
         + 'peak RSS = `VmHWM` of the server process. Percentiles are nearest-rank. Times are wall-clock on this machine: compare rows of one run, not across machines.',
