@@ -150,3 +150,39 @@ describe('settings sanitising', () => {
       { locale: 'ja', guidelineFolders: [], referenceCoverageSeverity: 'off' });
   });
 });
+
+describe('regressions (server)', () => {
+  it('completes sectors and threats inside a guideline document (against itself)', async () => {
+    const ws = tempWorkspace({});
+    const client = new TestClient();
+    await client.initialize(ws.folder);
+    await client.whenIndexed();
+    const text = testGuideline.text.replace("sectors: [医療]}", 'sectors: []}');
+    const uri = ws.write('g.yaml', text);
+    await client.open(uri, text);
+    const line = text.split('\n').findIndex((l) => l.includes('sectors: []}'));
+    const character = text.split('\n')[line].indexOf('sectors: [') + 'sectors: ['.length;
+    const items = await client.request<{ label: string; textEdit: { newText: string } }[]>('textDocument/completion', { textDocument: { uri }, position: { line, character } });
+    assert.deepStrictEqual(items.map((i) => i.textEdit.newText), ['finance', 'medical', 'government']);
+    await client.shutdown();
+    ws.dispose();
+  });
+
+  it('removing a guideline folder from the settings removes its guidelines', async () => {
+    const outside = tempWorkspace({ 'extra/test-guideline.yaml': testGuideline.text });
+    const inside = tempWorkspace({});
+    const client = new TestClient();
+    client.settings = { guidelineFolders: [path.join(outside.folder, 'extra')] };
+    await client.initialize(inside.folder);
+    const uri = inside.write('std.yaml', completeStandard());
+    await client.whenIndexed();
+    assert.deepStrictEqual(await client.open(uri, completeStandard()), []);
+    client.settings = { guidelineFolders: [] };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    const diagnostics = await client.diagnosticsWhere(uri, (d) => d.length > 0);
+    assert.deepStrictEqual(diagnostics.map((d) => d.code), ['guideline.unknown']);
+    await client.shutdown();
+    outside.dispose();
+    inside.dispose();
+  });
+});

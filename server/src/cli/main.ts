@@ -81,7 +81,9 @@ function collectFiles(paths: string[], cwd: string): string[] {
   const walk = (absolute: string, explicit: boolean): void => {
     let stat: fs.Stats;
     try {
-      stat = fs.statSync(absolute);
+      // Links found inside folders are not followed (a link to a parent would loop); a link named explicitly is.
+      stat = explicit ? fs.statSync(absolute) : fs.lstatSync(absolute);
+      if (stat.isSymbolicLink()) return;
     } catch {
       throw new UsageError('cli.no-such-path', { path: path.relative(cwd, absolute) || absolute });
     }

@@ -26,7 +26,7 @@ export type ChunkCache = Map<string, ParsedChunk>;
 /** Below this size the whole-document parse is fast enough, and simpler. */
 export const CHUNKING_THRESHOLD = 16 * 1024;
 
-const UNSAFE = /(?:^|[\s[{,])[&*!][^\s,\]}]|^(?:---|\.\.\.|%)|^\t|^[ ]*\t/m;
+const UNSAFE = /(?:^|[\s[{,])[&*!][^\s,\]}]|^(?:---|\.\.\.|%)|^\t|^[ ]*\t|^[?:](?:[ \t]|$)/m;
 const TOP_KEY = /^([A-Za-z0-9_][A-Za-z0-9_.-]*)[ \t]*:[ \t]*(?:#.*)?$/;
 
 export function chunkable(source: string): boolean {
@@ -162,7 +162,7 @@ export function shift(node: TreeNode, delta: number): TreeNode {
   const span = { start: node.span.start + delta, end: node.span.end + delta };
   switch (node.kind) {
     case 'scalar':
-      return { kind: 'scalar', span, value: node.value };
+      return node.raw === undefined ? { kind: 'scalar', span, value: node.value } : { kind: 'scalar', span, value: node.value, raw: node.raw };
     case 'seq':
       return { kind: 'seq', span, items: node.items.map((i) => shift(i, delta)) };
     case 'map':

@@ -43,7 +43,7 @@ export interface CompletionResult {
 
 /** Reads `key: value` from the first lines only: it is at the top of every document. */
 function headerValue(text: string, key: string): string | undefined {
-  const m = new RegExp(`^${key}[ \\t]*:[ \\t]*["']?([^"'#\\r\\n]*?)["']?[ \\t]*(?:#.*)?$`, 'm').exec(text.slice(0, 4096));
+  const m = new RegExp(`^\\ufeff?${key}[ \\t]*:[ \\t]*["']?([^"'#\\r\\n]*?)["']?[ \\t]*(?:#.*)?$`, 'm').exec(text.slice(0, 4096));
   return m?.[1] || undefined;
 }
 
@@ -68,16 +68,17 @@ export function complete(request: CompletionRequest): CompletionResult {
   else if (!kind) suggestions = [];
   else {
     const schemaNode = schemaAt(kind, [...path, key]);
-    // A list element that starts a new mapping: offer the mapping's keys.
-    if (schemaNode && schemaType(schemaNode) === 'array' && itemsSchema(schemaNode) && schemaType(itemsSchema(schemaNode)!) === 'object') {
+    const elements = schemaNode && schemaType(schemaNode) === 'array' ? itemsSchema(schemaNode) : undefined;
+    // A list element that starts a new mapping: offer the mapping's keys (not where an element may also be a name).
+    if (elements && !Array.isArray(elements.anyOf) && schemaType(resolve(kind, elements)) === 'object') {
       return { start: context.start, suggestions: keySuggestions(kind, [...path, key, '*']) };
     }
-    suggestions = valueSuggestions(kind, path, key, request).filter(notTaken);
+    suggestions = valueSuggestions(kind, path, key, request, schemaNode).filter(notTaken);
   }
   return { start: context.start, suggestions };
 }
 
-function valueSuggestions(kind: DocumentKind, path: string[], key: string, request: CompletionRequest): Suggestion[] {
+function valueSuggestions(kind: DocumentKind, path: string[], key: string, request: CompletionRequest, schemaNode: SchemaNode | undefined): Suggestion[] {
   const { catalog, locale } = request;
   const inItem = kind === 'guideline' && path.includes('items');
   switch (key) {
@@ -118,7 +119,8 @@ function valueSuggestions(kind: DocumentKind, path: string[], key: string, reque
         sortText: pad(i),
       }));
   }
-  if (vocabulary[key]) return enumSuggestions(key, locale);
+  // Enumerated values only where the schema enumerates them (a plan service's `level` is free text), and `class` 1–4.
+  if (vocabulary[key] && schemaNode && (Array.isArray(schemaNode.enum) || 'const' in schemaNode || key === 'class')) return enumSuggestions(key, locale);
   return [];
 }
 

@@ -81,7 +81,7 @@ function markdownBodyContext(text: string, offset: number): CursorContext {
   };
 }
 
-const CLAUSE_HEADING = /^#{1,6}[ \t]+[A-Za-z0-9][A-Za-z0-9.-]*[ \t]/;
+const CLAUSE_HEADING = /^ {0,3}#{1,6}[ \t]+([A-Za-z0-9][A-Za-z0-9.-]*)(?=[ \t\u3000]|$)/;
 
 /** Whether the line starting at `lineStart` belongs to the key lines directly under a clause heading. */
 function underClauseHeading(text: string, lineStart: number): boolean {
@@ -92,7 +92,7 @@ function underClauseHeading(text: string, lineStart: number): boolean {
     end = start - 1;
     if (line.trim() === '' || MARKDOWN_KEY.test(line)) continue;
     const id = CLAUSE_HEADING.exec(line);
-    return !!id && /[0-9]/.test(id[0]);
+    return !!id && /[0-9]/.test(id[1]);
   }
   return false;
 }

@@ -21,11 +21,13 @@ export function addClauseEdit(workspace: Workspace, uri: string, itemId: string)
   if (parsed.format === 'markdown') {
     const text = parsed.text;
     const level = parsed.markdownClauses.length ? parsed.markdownClauses[parsed.markdownClauses.length - 1].level : 2;
-    const gap = text.endsWith('\n\n') ? '' : text.endsWith('\n') ? '\n' : '\n\n';
-    return {
-      span: { start: text.length, end: text.length },
-      newText: `${gap}${'#'.repeat(level)} ${id} ${title}\ncovers: ${item.id.value}\n\n${PLACEHOLDER_TEXT}\n`,
-    };
+    const trimmed = text.replace(/(\r?\n)+$/, '');
+    // After an unclosed code fence the new heading would be code: close the fence first.
+    const fence = openFenceAtEnd(text) ? `\n${openFenceAtEnd(text)}` : '';
+    return withLineEnds(text, {
+      span: { start: trimmed.length, end: text.length },
+      newText: `${fence}\n\n${'#'.repeat(level)} ${id} ${title}\ncovers: ${item.id.value}\n\n${PLACEHOLDER_TEXT}\n`,
+    });
   }
   return appendListEntry(parsed, 'clauses', [`id: ${id}`, `title: ${yamlString(title)}`, `covers: [${item.id.value}]`, `text: ${PLACEHOLDER_TEXT}`]);
 }
@@ -55,6 +57,18 @@ export function nextClauseId(existing: string[]): string {
   return `${prefix}${n}`;
 }
 
+/** The fence characters of a code block that the text leaves open at its end, if any. */
+function openFenceAtEnd(text: string): string | undefined {
+  let open: string | undefined;
+  for (const line of text.split(/\r?\n/)) {
+    const m = /^[ ]{0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+    if (!m) continue;
+    if (!open) open = m[1];
+    else if (m[1][0] === open[0] && m[1].length >= open.length && m[2].trim() === '') open = undefined;
+  }
+  return open;
+}
+
 function lineStartOf(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
 }
@@ -64,6 +78,16 @@ function lineStartOf(text: string, offset: number): number {
  * as a new key at the end of the YAML (the front matter, in Markdown).
  */
 function appendListEntry(parsed: ParsedDocument, key: string, lines: string[]): Replacement | undefined {
+  const edit = appendListEntryLf(parsed, key, lines);
+  return edit && withLineEnds(parsed.text, edit);
+}
+
+/** Inserted text follows the document's line ends (CRLF files stay CRLF). */
+function withLineEnds(text: string, edit: Replacement): Replacement {
+  return text.includes('\r\n') ? { ...edit, newText: edit.newText.replace(/\r?\n/g, '\r\n') } : edit;
+}
+
+function appendListEntryLf(parsed: ParsedDocument, key: string, lines: string[]): Replacement | undefined {
   const text = parsed.text;
   const root = parsed.root as TreeNode;
   const list = child(root, key);
@@ -80,10 +104,12 @@ function appendListEntry(parsed: ParsedDocument, key: string, lines: string[]): 
   }
   const keyEntry = entry(root, key);
   if (keyEntry) {
-    // `key:` with nothing, or an empty flow list: replace the value with a block list.
+    // `key:` with nothing (or `~`, `null`), or an empty flow list: replace the value with a block list.
     if ((keyEntry.value.kind === 'scalar' && keyEntry.value.value === null) || (keyEntry.value.kind === 'seq' && keyEntry.value.items.length === 0)) {
-      const start = keyEntry.keySpan.end + 1; // after the colon
-      const end = keyEntry.value.kind === 'seq' ? keyEntry.value.span.end : start;
+      const colon = text.indexOf(':', keyEntry.keySpan.end);
+      if (colon < 0) return undefined;
+      const start = colon + 1;
+      const end = Math.max(start, keyEntry.value.span.start >= start ? keyEntry.value.span.end : start);
       return { span: { start, end }, newText: `\n${element('  ')}` };
     }
     return undefined;

@@ -37,7 +37,8 @@ const clauseKeys: Record<string, 'covers' | 'threats'> = {
   脅威: 'threats',
 };
 
-const HEADING = /^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$/;
+/** An ATX heading (up to 3 spaces of indentation); a closing run of `#` needs a space before it. */
+const HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 const CLAUSE_ID = /^([A-Za-z0-9][A-Za-z0-9.\-]*)(?=[ \t\u3000]|$)/;
 const KEY_LINE = /^[ \t]*([^\s:：]{1,20})[ \t]*[:：][ \t]*(.*)$/;
 
@@ -56,6 +57,7 @@ export interface MarkdownClause {
 export function readMarkdownClauses(text: string, bodyStart: number, findings: Finding[]): MarkdownClause[] {
   const clauses: MarkdownClause[] = [];
   let fence: string | undefined;
+  let inComment = false;
   let current: MarkdownClause | undefined;
   let readingKeys = false;
   let offset = bodyStart;
@@ -67,14 +69,22 @@ export function readMarkdownClauses(text: string, bodyStart: number, findings: F
     const lineStart = offset;
     offset = lineEnd + 1;
 
-    const fenceMatch = /^[ \t]{0,3}(`{3,}|~{3,})/.exec(line);
+    const fenceMatch = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
     if (fenceMatch) {
+      // A closing fence repeats the opening character at least as often, with nothing after it.
       if (!fence) fence = fenceMatch[1];
-      else if (fenceMatch[1][0] === fence[0] && fenceMatch[1].length >= fence.length) fence = undefined;
+      else if (fenceMatch[1][0] === fence[0] && fenceMatch[1].length >= fence.length && fenceMatch[2].trim() === '') fence = undefined;
       readingKeys = false;
       continue;
     }
     if (fence) continue;
+    // HTML comments hide what they contain, headings included.
+    if (inComment || line.trimStart().startsWith('<!--')) {
+      const closes = line.indexOf('-->', inComment ? 0 : line.indexOf('<!--') + 4);
+      inComment = closes < 0;
+      readingKeys = false;
+      continue;
+    }
 
     const heading = HEADING.exec(line);
     if (heading) {

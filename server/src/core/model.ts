@@ -110,7 +110,7 @@ export type DocumentModel = StandardModel | GuidelineModel | PlanModel;
 
 export function str(node: TreeNode | undefined): Located | undefined {
   if (node?.kind !== 'scalar' || node.value === null || typeof node.value === 'boolean') return undefined;
-  return { value: String(node.value), span: node.span };
+  return { value: node.raw ?? String(node.value), span: node.span };
 }
 
 function num(node: TreeNode | undefined): Located<number> | undefined {

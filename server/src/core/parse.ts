@@ -72,7 +72,13 @@ export function parseDocument(text: string, format: DocumentFormat, previousChun
   const root = parseYamlTree(text.slice(yamlSpan.start, yamlSpan.end), yamlSpan.start, yamlFindings, previousChunks, options.chunking === false ? undefined : result.chunks);
   const kindEntry = entry(root, 'kijun');
   if (!root || !kindEntry) {
-    result.findings = [];
+    // A syntax error can hide the `kijun:` key (a stray line above it while typing): the file is still
+    // ours, and its syntax errors must stay visible instead of every diagnostic vanishing.
+    const yamlText = text.slice(yamlSpan.start, yamlSpan.end);
+    if (yamlFindings.length > 0 && /^\ufeff?kijun[ \t]*:[ \t]*["']?(?:guideline|standard|action-plan)\b/m.test(yamlText)) {
+      result.isKijun = true;
+      result.findings = [...result.findings.filter((f) => f.code === 'syntax.front-matter'), ...yamlFindings];
+    } else result.findings = [];
     result.markdownClauses = [];
     return result;
   }
@@ -134,7 +140,7 @@ function parseWhole(source: string, base: number, findings: Finding[]): TreeNode
     findings.push(result);
     if (seen.size >= MAX_SYNTAX_FINDINGS) break;
   }
-  const tree = new YamlTreeBuilder(doc, base, findings).build(doc.contents);
+  const tree = new YamlTreeBuilder(doc, base, findings, source).build(doc.contents);
   return tree;
 }
 

@@ -33,6 +33,8 @@ export interface ScalarNode {
   kind: 'scalar';
   span: Span;
   value: ScalarValue;
+  /** A number's text as written (`3.10` stays `3.10` where it names something, e.g. a clause). */
+  raw?: string;
 }
 
 export const MAX_DEPTH = 100;
@@ -103,6 +105,8 @@ export class YamlTreeBuilder {
     private readonly doc: Document,
     private readonly base: number,
     private readonly findings: Finding[],
+    /** The text the offsets point into (without `base`), to keep numbers as written. */
+    private readonly source?: string,
   ) {}
 
   build(node: unknown): TreeNode | undefined {
@@ -118,7 +122,8 @@ export class YamlTreeBuilder {
 
   private convert(node: YamlNode, depth: number, spanOverride: Span | undefined): TreeNode {
     const span = spanOverride ?? this.spanOf(node);
-    if (++this.nodeCount > MAX_NODES) {
+    // Only what aliases expand counts against the budget: a long document is not an alias bomb.
+    if (this.expandingAlias !== undefined && ++this.nodeCount > MAX_NODES) {
       if (!this.aliasLimitReported) {
         this.aliasLimitReported = true;
         this.findings.push(finding('input.alias-limit', 'error', this.expandingAlias ?? span, { limit: MAX_NODES }));
@@ -154,6 +159,9 @@ export class YamlTreeBuilder {
             : typeof value === 'bigint'
               ? Number(value)
               : String(value);
+      if (typeof plain === 'number' && this.source !== undefined && node.range) {
+        return { kind: 'scalar', span, value: plain, raw: this.source.slice(node.range[0], node.range[1]).trim() };
+      }
       return { kind: 'scalar', span, value: plain };
     }
     if (isSeq(node)) {

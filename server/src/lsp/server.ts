@@ -8,7 +8,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  addClauseEdit, addExclusionEdit, complete, removeExclusionEdit, DocumentFormat, formatOf, guidelineUsage, hoverText, ItemDef, itemReferences,
+  addClauseEdit, addExclusionEdit, complete, documentKindOf, removeExclusionEdit, DocumentFormat, formatOf, guidelineUsage, hoverText, ItemDef, itemReferences,
   LineIndex, Locale, MAX_DOCUMENT_BYTES, Severity, Span, standardSector, SuggestionKind, symbolAt,
   InterfaceText, renderText, Replacement, vocabulary, Workspace,
 } from '../core';
@@ -154,14 +154,18 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         const roots = folders.filter((f) => f.startsWith('file:')).map((f) => fileURLToPath(f));
         const extra = settings.guidelineFolders.flatMap((g) => (path.isAbsolute(g) ? [g] : roots.map((r) => path.join(r, g))));
         let count = 0;
+        const seen = new Set<string>();
         for (const folder of [...roots, ...extra]) {
           for await (const file of walk(folder)) {
             const uri = pathToFileURL(file).toString();
+            seen.add(uri);
             if (documents.get(uri)) continue; // the editor's text wins over the disk's
             await loadFromDisk(uri);
             if (++count % 20 === 0) await new Promise((resolve) => setImmediate(resolve));
           }
         }
+        // What is no longer under a folder (a removed guideline folder, a file deleted meanwhile) leaves the workspace.
+        for (const uri of workspace.uris()) if (uri.startsWith('file:') && !seen.has(uri) && !documents.get(uri)) workspace.delete(uri);
         log(`indexed ${count} file(s)`);
         indexedOnce = true;
         revalidateAll();
@@ -320,7 +324,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const text = document.getText();
     const offset = document.offsetAt(position);
     const guidelineId = /^guideline[ \t]*:[ \t]*["']?([^"'\s#]+)/m.exec(text.slice(0, 4096))?.[1];
-    const catalog = guidelineId ? workspace.catalog(guidelineId) : undefined;
+    // A guideline document completes against itself (its sectors and threats); parsing it is cheap.
+    const catalog = guidelineId ? workspace.catalog(guidelineId)
+      : documentKindOf(text) === 'guideline' ? (ready(document.uri), workspace.catalogFor(document.uri)) : undefined;
     const coverage = lastCoverage.get(document.uri);
     const result = complete({
       text,
@@ -492,7 +498,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     for (const finding of analysis.findings) {
       if (finding.span.end < start || finding.span.start > end) continue;
       const diagnostic = toDiagnostic(finding, current.lines, locale());
-      const matching = context.diagnostics.filter((d) => d.code === finding.code && d.range.start.line === diagnostic.range.start.line);
+      const matching = context.diagnostics.filter((d) => d.code === finding.code && d.range.start.line === diagnostic.range.start.line
+        && (!finding.itemId || (d.data as { itemId?: string } | undefined)?.itemId === finding.itemId));
       const diagnostics = matching.length ? matching : [diagnostic];
       if (finding.replacement) {
         actions.push({
