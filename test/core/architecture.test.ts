@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { messageCodes } from '../../server/src/core';
 import { repoRoot } from '../helpers';
 
 /** ARCHITECTURE.md, invariant 1: the core imports only yaml, ajv, the schemas and itself. */
@@ -30,5 +31,12 @@ describe('architecture', () => {
         assert.ok(!/\bfinding\(/.test(fs.readFileSync(file, 'utf8')), `${file} creates findings`);
       }
     }
+  });
+});
+
+describe('documentation', () => {
+  it('the README lists every finding code', () => {
+    const readme = fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+    assert.deepStrictEqual(messageCodes.filter((code) => !readme.includes(`| \`${code}\` |`)), []);
   });
 });
