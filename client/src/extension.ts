@@ -30,9 +30,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
+    // Files and unsaved buffers only: a git diff's older side (scheme git:) is not a second copy of the document.
     documentSelector: [
-      { language: 'yaml' },
-      { language: 'markdown' },
+      { scheme: 'file', language: 'yaml' },
+      { scheme: 'file', language: 'markdown' },
+      { scheme: 'untitled', language: 'yaml' },
+      { scheme: 'untitled', language: 'markdown' },
       { scheme: BundledScheme },
     ],
     synchronize: {
