@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import {
-  CoverageReport, DocumentAnalysis, Finding, formatOf, InterfaceText, LineIndex, Locale, MessageArgs, renderMessage, renderText, Workspace,
+  CoverageReport, CoverageRow, coverageRows, DocumentAnalysis, Finding, formatOf, InterfaceText, LineIndex, Locale, MessageArgs, renderMessage, renderText, Workspace,
 } from '../core';
 import { loadBundledGuidelines, localeFromEnvironment } from '../node/bundled';
 
@@ -167,7 +167,7 @@ export interface ReportCoverage {
   guideline: string;
   mustConsider: CoverageReport['mustConsider'];
   reference: CoverageReport['reference'];
-  items: { id: string; label: string; title: string; obligation: string; status: string; coveredBy: string[]; excludedBecause?: string }[];
+  items: CoverageRow[];
 }
 
 export interface Report {
@@ -208,15 +208,7 @@ function buildReport(analyses: DocumentAnalysis[], workspace: Workspace, locale:
         guideline: c.guidelineId,
         mustConsider: c.mustConsider,
         reference: c.reference,
-        items: c.items.map((entry) => ({
-          id: entry.item.id.value,
-          label: entry.item.label?.value ?? '',
-          title: locale === 'en' ? entry.item.titleEn ?? entry.item.title?.value ?? '' : entry.item.title?.value ?? '',
-          obligation: entry.item.obligation ?? '',
-          status: entry.status,
-          coveredBy: entry.coveredBy.map((clause) => clause.id?.value ?? ''),
-          ...(entry.exclusion?.reason ? { excludedBecause: entry.exclusion.reason.value } : {}),
-        })),
+        items: coverageRows(c, locale),
       });
     }
   }

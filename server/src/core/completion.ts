@@ -3,7 +3,7 @@ import { CoverageReport } from './coverage';
 import { cursorContext } from './cursor';
 import { Locale, renderText } from './messages';
 import { DocumentFormat, DocumentKind, documentKinds } from './parse';
-import { schemas } from './schema';
+import { resolveRef, SchemaNode, schemas } from './schema';
 import { normalizeName } from './text';
 import { vocabulary } from './vocabulary';
 
@@ -42,7 +42,7 @@ export interface CompletionResult {
 }
 
 /** Reads `key: value` from the first lines only: it is at the top of every document. */
-function headerValue(text: string, key: string): string | undefined {
+export function headerValue(text: string, key: string): string | undefined {
   const m = new RegExp(`^\\ufeff?${key}[ \\t]*:[ \\t]*["']?([^"'#\\r\\n]*?)["']?[ \\t]*(?:#.*)?$`, 'm').exec(text.slice(0, 4096));
   return m?.[1] || undefined;
 }
@@ -217,14 +217,10 @@ function keySuggestions(kind: DocumentKind, path: string[]): Suggestion[] {
   }));
 }
 
-type SchemaNode = Record<string, unknown>;
 
+/** The schema behind `$ref`s; of an anyOf, the branch with structure (a mapping or list) when there is one. */
 function resolve(kind: DocumentKind, node: SchemaNode): SchemaNode {
-  let current = node;
-  for (let guard = 0; typeof current.$ref === 'string' && guard < 10; guard++) {
-    const name = (current.$ref as string).replace('#/definitions/', '');
-    current = ((schemas[kind] as SchemaNode).definitions as Record<string, SchemaNode>)[name] ?? {};
-  }
+  const current = resolveRef(schemas[kind] as SchemaNode, node);
   if (Array.isArray(current.anyOf)) {
     const structured = (current.anyOf as SchemaNode[]).map((b) => resolve(kind, b)).find((b) => b.properties || b.items);
     if (structured) return structured;

@@ -95,3 +95,26 @@ export function computeCoverage(standard: StandardModel, catalog: Catalog, secto
   }
   return { guidelineId: catalog.id, sectorId, items, mustConsider, reference };
 }
+
+/** One item's coverage as plain data, for reports (the CLI's JSON, the editor's coverage list). */
+export interface CoverageRow {
+  id: string;
+  label: string;
+  title: string;
+  obligation: string;
+  status: ItemStatus;
+  coveredBy: string[];
+  excludedBecause?: string;
+}
+
+export function coverageRows(report: CoverageReport, locale: 'ja' | 'en'): CoverageRow[] {
+  return report.items.map((entry) => ({
+    id: entry.item.id.value,
+    label: entry.item.label?.value ?? '',
+    title: (locale === 'en' ? entry.item.titleEn : undefined) ?? entry.item.title?.value ?? '',
+    obligation: entry.item.obligation ?? '',
+    status: entry.status,
+    coveredBy: entry.coveredBy.map((clause) => clause.id?.value ?? ''),
+    ...(entry.exclusion?.reason ? { excludedBecause: entry.exclusion.reason.value } : {}),
+  }));
+}

@@ -10,8 +10,8 @@
  */
 export { Catalog } from './catalog';
 export type { ThreatMatch } from './catalog';
-export { computeCoverage } from './coverage';
-export type { CoverageReport, ItemCoverage, ItemStatus, Tally } from './coverage';
+export { computeCoverage, coverageRows } from './coverage';
+export type { CoverageReport, CoverageRow, ItemCoverage, ItemStatus, Tally } from './coverage';
 export type { Finding, Replacement, Severity } from './findings';
 export { interfaceTextKeys, messageCodes, renderMessage, renderText } from './messages';
 export type { Bilingual, InterfaceText, Locale, MessageArgs, MessageCode } from './messages';
@@ -25,7 +25,7 @@ export { Workspace } from './workspace';
 export type { BundledGuideline, DocumentAnalysis } from './workspace';
 export { PLACEHOLDER_REASONS, itemTitle, standardSector } from './checks/standard';
 export { vocabulary } from './vocabulary';
-export { complete, documentKindOf, schemaAt } from './completion';
+export { complete, documentKindOf, headerValue, schemaAt } from './completion';
 export type { CompletionRequest, CompletionResult, Suggestion, SuggestionKind } from './completion';
 export { cursorContext } from './cursor';
 export type { CursorContext } from './cursor';

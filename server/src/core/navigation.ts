@@ -159,40 +159,47 @@ export function hoverText(workspace: Workspace, uri: string, offset: number, loc
   }
 }
 
-/** Every clause of the workspace's standards that names the item in `covers`. */
-export function itemReferences(workspace: Workspace, guidelineId: string, itemId: string): { uri: string; span: Span; clause: ClauseModel }[] {
-  const catalog = workspace.catalog(guidelineId);
-  const target = catalog?.item(itemId);
-  if (!catalog || !target) return [];
-  const result: { uri: string; span: Span; clause: ClauseModel }[] = [];
-  for (const { uri, model } of workspace.standards()) {
-    if (model.guideline?.value !== guidelineId) continue;
-    for (const clause of model.clauses) {
-      for (const name of clause.covers) if (catalog.item(name.value) === target) result.push({ uri, span: name.span, clause });
-    }
-  }
-  return result;
+interface CoveringReference {
+  uri: string;
+  span: Span;
+  clause: ClauseModel;
+  item: ItemDef;
 }
 
-/** For each item of a guideline: the clauses covering it and the standards they belong to. */
-export function guidelineUsage(workspace: Workspace, catalog: Catalog): Map<ItemDef, { clauses: number; standards: number }> {
-  const usage = new Map<ItemDef, { clauses: number; standards: Set<string> }>();
+/** Every `covers` entry, in the workspace's standards following the catalog, that names one of its items. */
+function coveringReferences(workspace: Workspace, catalog: Catalog): CoveringReference[] {
+  const result: CoveringReference[] = [];
   for (const { uri, model } of workspace.standards()) {
     if (model.guideline?.value !== catalog.id) continue;
     for (const clause of model.clauses) {
       for (const name of clause.covers) {
         const item = catalog.item(name.value);
-        if (!item) continue;
-        const entry = usage.get(item) ?? { clauses: 0, standards: new Set<string>() };
-        entry.clauses++;
-        entry.standards.add(uri);
-        usage.set(item, entry);
+        if (item) result.push({ uri, span: name.span, clause, item });
       }
     }
+  }
+  return result;
+}
+
+/** Every clause of the workspace's standards that names the item in `covers`. */
+export function itemReferences(workspace: Workspace, guidelineId: string, itemId: string): { uri: string; span: Span; clause: ClauseModel }[] {
+  const catalog = workspace.catalog(guidelineId);
+  const target = catalog?.item(itemId);
+  if (!catalog || !target) return [];
+  return coveringReferences(workspace, catalog).filter((r) => r.item === target).map(({ uri, span, clause }) => ({ uri, span, clause }));
+}
+
+/** For each item of a guideline: the clauses covering it and the standards they belong to. */
+export function guidelineUsage(workspace: Workspace, catalog: Catalog): Map<ItemDef, { clauses: number; standards: number }> {
+  const usage = new Map<ItemDef, { clauses: number; standards: Set<string> }>();
+  for (const { uri, item } of coveringReferences(workspace, catalog)) {
+    const entry = usage.get(item) ?? { clauses: 0, standards: new Set<string>() };
+    entry.clauses++;
+    entry.standards.add(uri);
+    usage.set(item, entry);
   }
   return new Map(catalog.items.map((item) => {
     const entry = usage.get(item);
     return [item, { clauses: entry?.clauses ?? 0, standards: entry?.standards.size ?? 0 }];
   }));
 }
-

@@ -47,9 +47,10 @@ export function validateSchema(kind: DocumentKind, root: TreeNode): Finding[] {
   return findings;
 }
 
-type SchemaNode = Record<string, unknown>;
+export type SchemaNode = Record<string, unknown>;
 
-function resolveRef(rootSchema: SchemaNode, node: SchemaNode): SchemaNode {
+/** Follows `$ref`s to `#/definitions/…` of the root schema. */
+export function resolveRef(rootSchema: SchemaNode, node: SchemaNode): SchemaNode {
   let current = node;
   for (let guard = 0; typeof current.$ref === 'string' && guard < 10; guard++) {
     const name = (current.$ref as string).replace('#/definitions/', '');

@@ -8,7 +8,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  addClauseEdit, addExclusionEdit, complete, documentKindOf, removeExclusionEdit, DocumentFormat, formatOf, guidelineUsage, hoverText, ItemDef, itemReferences,
+  addClauseEdit, addExclusionEdit, complete, coverageRows, documentKindOf, headerValue, removeExclusionEdit, DocumentFormat, formatOf, guidelineUsage, hoverText, ItemDef, itemReferences,
   LineIndex, Locale, MAX_DOCUMENT_BYTES, Severity, Span, standardSector, SuggestionKind, symbolAt,
   InterfaceText, renderText, Replacement, vocabulary, Workspace,
 } from '../core';
@@ -323,7 +323,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!format) return [];
     const text = document.getText();
     const offset = document.offsetAt(position);
-    const guidelineId = /^guideline[ \t]*:[ \t]*["']?([^"'\s#]+)/m.exec(text.slice(0, 4096))?.[1];
+    const guidelineId = headerValue(text, 'guideline');
     // A guideline document completes against itself (its sectors and threats); parsing it is cheap.
     const catalog = guidelineId ? workspace.catalog(guidelineId)
       : documentKindOf(text) === 'guideline' ? (ready(document.uri), workspace.catalogFor(document.uri)) : undefined;
@@ -563,14 +563,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       sector: sector?.label.value,
       mustConsider: analysis.coverage.mustConsider,
       reference: analysis.coverage.reference,
-      items: analysis.coverage.items.map((i) => ({
-        id: i.item.id.value,
-        label: i.item.label?.value,
-        title: i.item.title?.value,
-        obligation: i.item.obligation,
-        status: i.status,
-        coveredBy: i.coveredBy.map((c) => c.id?.value),
-      })),
+      items: coverageRows(analysis.coverage, locale()),
     };
   });
 
