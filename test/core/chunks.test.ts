@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { parseDocument } from '../../server/src/core';
-import { CHUNKING_THRESHOLD } from '../../server/src/core/chunks';
-import { toPlain } from '../../server/src/core/tree';
+import { CHUNKING_THRESHOLD } from '../../server/src/core/parsing/chunks';
+import { toPlain } from '../../server/src/core/parsing/tree';
 import { readRepoFile } from '../helpers';
 
 /** A long standard: the finance example's header and many generated clauses, some of them wrong. */

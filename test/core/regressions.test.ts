@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { addClauseEdit, addExclusionEdit, complete, parseDocument, Workspace } from '../../server/src/core';
-import { toPlain } from '../../server/src/core/tree';
+import { toPlain } from '../../server/src/core/parsing/tree';
 import { run } from '../../server/src/cli/main';
 import { testGuideline } from '../fixtures';
 import { bundled, check, lines, workspaceWith } from '../helpers';

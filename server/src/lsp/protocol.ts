@@ -2,7 +2,7 @@
  * Kijun's own protocol additions, shared by the server and the client. Plain names and shapes
  * only, so that both sides can import this file without pulling in the other's libraries.
  */
-import type { Tally } from '../core/coverage';
+import type { Tally } from '../core/analysis/coverage';
 
 /** Server → client, after each check of a document: the coverage of a standard (or nothing). */
 export const CoverageNotification = { method: 'kijun/coverage' } as const;

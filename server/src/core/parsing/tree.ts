@@ -1,6 +1,6 @@
 import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, Node as YamlNode } from 'yaml';
-import { finding, Finding } from './findings';
-import { Span } from './text';
+import { finding, Finding } from '../findings';
+import { Span } from '../text';
 
 /**
  * The located tree: the document's content as plain maps, lists and scalars, every node knowing

@@ -1,5 +1,5 @@
-import { finding, Finding } from './findings';
-import { closest, Span } from './text';
+import { finding, Finding } from '../findings';
+import { closest, Span } from '../text';
 import { MapEntry, MapNode, ScalarNode, SeqNode, TreeNode } from './tree';
 
 /** Where the YAML front matter of a Markdown document lies. */

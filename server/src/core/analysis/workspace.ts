@@ -4,13 +4,13 @@ import { guidelineRules } from './checks/guideline';
 import { planRules } from './checks/plan';
 import { standardRules, standardSector } from './checks/standard';
 import { computeCoverage, CoverageReport } from './coverage';
-import { Finding } from './findings';
+import { Finding } from '../findings';
 import { DocumentModel, GuidelineModel, PlanModel, readGuideline, readPlan, readStandard, StandardModel } from './model';
-import { DocumentFormat, parseDocument, ParsedDocument } from './parse';
+import { DocumentFormat, parseDocument, ParsedDocument } from '../parsing/parse';
 import { validateSchema } from './schema';
-import { LineIndex } from './text';
-import { ChunkCache } from './chunks';
-import { documentKindOf } from './completion';
+import { LineIndex } from '../text';
+import { ChunkCache } from '../parsing/chunks';
+import { documentKindOf } from '../parsing/header';
 
 /**
  * One document of the workspace and what has been derived from its text. Everything here depends

@@ -1,8 +1,8 @@
 import { Catalog } from '../catalog';
-import { finding, Finding, unknownName } from '../findings';
-import { Bilingual } from '../messages';
+import { finding, Finding, unknownName } from '../../findings';
+import { Bilingual } from '../../messages';
 import { ItemDef, PlanModel, SectorDef, StandardModel } from '../model';
-import { closest, Located, normalizeName } from '../text';
+import { closest, Located, normalizeName } from '../../text';
 import { forEachDuplicate, lineNumber, RuleContext, StandardRule } from './context';
 
 /** Reasons that only hold the place of one (the quick fix inserts the first). */

@@ -1,4 +1,4 @@
-import { finding, Finding } from './findings';
+import { finding, Finding } from '../findings';
 import { MapEntry, MapNode, SeqNode, TreeNode } from './tree';
 
 /**

@@ -1,9 +1,9 @@
 import { Catalog } from '../catalog';
 import { CoverageReport } from '../coverage';
-import { Finding } from '../findings';
+import { Finding } from '../../findings';
 import { DocumentModel, GuidelineModel, PlanModel, StandardModel } from '../model';
-import { ParsedDocument } from '../parse';
-import { Located, LineIndex, normalizeName } from '../text';
+import { ParsedDocument } from '../../parsing/parse';
+import { Located, LineIndex, normalizeName } from '../../text';
 
 /** What a rule may ask of the rest of the workspace. Rules never read files themselves. */
 export interface WorkspaceView {

@@ -1,10 +1,10 @@
-import { Catalog } from './catalog';
-import { Locale, renderText } from './messages';
-import { ClauseModel, DocumentModel, ItemDef } from './model';
-import { Located, Span } from './text';
-import { ScalarNode, TreeNode } from './tree';
-import { vocabulary } from './vocabulary';
-import { Workspace } from './workspace';
+import { Catalog } from '../analysis/catalog';
+import { Locale, renderText } from '../messages';
+import { ClauseModel, DocumentModel, ItemDef } from '../analysis/model';
+import { Located, Span } from '../text';
+import { ScalarNode, TreeNode } from '../parsing/tree';
+import { vocabulary } from '../vocabulary';
+import { Workspace } from '../analysis/workspace';
 
 /** What stands at a position of a document, as far as Kijun is concerned. */
 export type SymbolAtPosition =

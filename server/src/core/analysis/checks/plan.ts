@@ -1,6 +1,6 @@
-import { finding, Finding, unknownName } from '../findings';
+import { finding, Finding, unknownName } from '../../findings';
 import { StandardModel } from '../model';
-import { vocabulary } from '../vocabulary';
+import { vocabulary } from '../../vocabulary';
 import { lineNumber, PlanRule } from './context';
 import { checkGuidelineReference, standardSector } from './standard';
 

@@ -1,9 +1,9 @@
-import { PLACEHOLDER_REASONS } from './checks/standard';
-import { Replacement } from './findings';
-import { findFrontMatter } from './markdown';
-import { ParsedDocument } from './parse';
-import { child, entry, TreeNode } from './tree';
-import { Workspace } from './workspace';
+import { PLACEHOLDER_REASONS } from '../analysis/checks/standard';
+import { Replacement } from '../findings';
+import { findFrontMatter } from '../parsing/markdown';
+import { ParsedDocument } from '../parsing/parse';
+import { child, entry, TreeNode } from '../parsing/tree';
+import { Workspace } from '../analysis/workspace';
 
 /**
  * Edits behind the coverage quick fixes: a clause stub that covers an item, or an exclusion with

@@ -1,9 +1,9 @@
 import { Document, parseDocument as parseYaml, YAMLError } from 'yaml';
-import { finding, Finding, unknownName } from './findings';
+import { finding, Finding, unknownName } from '../findings';
 import { ChunkCache, chunkable, parseInChunks } from './chunks';
 import { attachClauses, findFrontMatter, MarkdownClause, readMarkdownClauses } from './markdown';
-import { Bilingual } from './messages';
-import { closest, Span, utf8Length } from './text';
+import { Bilingual } from '../messages';
+import { closest, Span, utf8Length } from '../text';
 import { child, entry, TreeNode, YamlTreeBuilder } from './tree';
 
 export type DocumentFormat = 'yaml' | 'markdown';

@@ -1,5 +1,5 @@
-import { Located, Span } from './text';
-import { child, entry, TreeNode } from './tree';
+import { Located, Span } from '../text';
+import { child, entry, TreeNode } from '../parsing/tree';
 
 /**
  * Typed views of the three document kinds, read from the located tree. Reading is tolerant:

@@ -1,5 +1,5 @@
-import { findFrontMatter } from './markdown';
-import { DocumentFormat } from './parse';
+import { findFrontMatter } from '../parsing/markdown';
+import { DocumentFormat } from '../parsing/parse';
 
 /**
  * Where the cursor is, read from the lines around it only, never from a parse of the whole

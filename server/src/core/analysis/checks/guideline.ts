@@ -1,7 +1,7 @@
 import { computeCoverage } from '../coverage';
-import { finding, Finding, unknownName } from '../findings';
+import { finding, Finding, unknownName } from '../../findings';
 import { ItemDef } from '../model';
-import { closest } from '../text';
+import { closest } from '../../text';
 import { forEachDuplicate, GuidelineRule, lineNumber } from './context';
 import { standardSector } from './standard';
 

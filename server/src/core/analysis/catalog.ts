@@ -1,5 +1,5 @@
 import { GuidelineModel, ItemDef, SectorDef, ThreatDef } from './model';
-import { closest, closestMatch, normalizeName } from './text';
+import { closest, closestMatch, normalizeName } from '../text';
 
 export type SubsectorDef = SectorDef['subsectors'][number];
 export type ThreatExampleDef = ThreatDef['examples'][number];

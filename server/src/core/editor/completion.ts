@@ -1,11 +1,12 @@
-import { Catalog } from './catalog';
-import { CoverageReport } from './coverage';
+import { Catalog } from '../analysis/catalog';
+import { CoverageReport } from '../analysis/coverage';
 import { cursorContext } from './cursor';
-import { Locale, renderText } from './messages';
-import { DocumentFormat, DocumentKind, documentKinds } from './parse';
-import { resolveRef, SchemaNode, schemas } from './schema';
-import { normalizeName } from './text';
-import { vocabulary } from './vocabulary';
+import { Locale, renderText } from '../messages';
+import { DocumentFormat, DocumentKind } from '../parsing/parse';
+import { documentKindOf, headerValue } from '../parsing/header';
+import { resolveRef, SchemaNode, schemas } from '../analysis/schema';
+import { normalizeName } from '../text';
+import { vocabulary } from '../vocabulary';
 
 export type SuggestionKind = 'key' | 'enum' | 'sector' | 'threat' | 'item' | 'document';
 
@@ -39,17 +40,6 @@ export interface CompletionResult {
   /** Where the typed prefix starts: the suggestions replace text from here to the cursor. */
   start: number;
   suggestions: Suggestion[];
-}
-
-/** Reads `key: value` from the first lines only: it is at the top of every document. */
-export function headerValue(text: string, key: string): string | undefined {
-  const m = new RegExp(`^\\ufeff?${key}[ \\t]*:[ \\t]*["']?([^"'#\\r\\n]*?)["']?[ \\t]*(?:#.*)?$`, 'm').exec(text.slice(0, 4096));
-  return m?.[1] || undefined;
-}
-
-export function documentKindOf(text: string): DocumentKind | undefined {
-  const value = headerValue(text, 'kijun');
-  return (documentKinds as readonly string[]).includes(value ?? '') ? (value as DocumentKind) : undefined;
 }
 
 export function complete(request: CompletionRequest): CompletionResult {

@@ -1,12 +1,12 @@
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
-import actionPlanSchema from '../../../schemas/action-plan.schema.json';
-import guidelineSchema from '../../../schemas/guideline.schema.json';
-import standardSchema from '../../../schemas/standard.schema.json';
-import { finding, Finding, unknownName } from './findings';
-import { Bilingual, formatRules, MessageArg, words } from './messages';
-import { DocumentKind } from './parse';
-import { closest, Span } from './text';
-import { entry, MapEntry, resolvePointer, toPlain, TreeNode } from './tree';
+import actionPlanSchema from '../../../../schemas/action-plan.schema.json';
+import guidelineSchema from '../../../../schemas/guideline.schema.json';
+import standardSchema from '../../../../schemas/standard.schema.json';
+import { finding, Finding, unknownName } from '../findings';
+import { Bilingual, formatRules, MessageArg, words } from '../messages';
+import { DocumentKind } from '../parsing/parse';
+import { closest, Span } from '../text';
+import { entry, MapEntry, resolvePointer, toPlain, TreeNode } from '../parsing/tree';
 
 export const schemas: Record<DocumentKind, object> = {
   guideline: guidelineSchema,

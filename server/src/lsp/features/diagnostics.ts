@@ -1,0 +1,93 @@
+import { LineIndex, Severity } from '../../core';
+import { ServerContext } from '../context';
+import { toDiagnostic } from '../convert';
+import { CoverageNotification, CoverageParams } from '../protocol';
+
+/** When documents are checked and their diagnostics (and coverage notification) published. */
+export interface DiagnosticsScheduler {
+  /** Checks the edited document on the next turn of the event loop: edits arriving together are checked once. */
+  validateSoon(uri: string): void;
+  /** The other open documents may depend on the edited one (coverage across files): checks them a little later. */
+  revalidateOthers(...except: string[]): void;
+  revalidateAll(): void;
+  /** Forgets a closed document: nothing pending for it, its diagnostics cleared. */
+  forget(uri: string): void;
+}
+
+export function registerDiagnostics(context: ServerContext, dependentsDelay: number): DiagnosticsScheduler {
+  const { connection, documents } = context;
+  const pendingNow = new Set<string>();
+  let flushScheduled = false;
+  let dependentsTimer: NodeJS.Timeout | undefined;
+
+  function validate(uri: string): void {
+    const document = documents.get(uri);
+    if (!document) return;
+    const workspace = context.workspace();
+    const settings = context.settings();
+    const locale = context.locale();
+    try {
+      const analysis = workspace.analyze(uri);
+      const lines = workspace.lines(uri) ?? new LineIndex(document.getText());
+      const diagnostics = [];
+      for (const finding of analysis.findings) {
+        // Until the first indexing is done, a guideline document of the workspace may simply not be read yet.
+        if (finding.code === 'guideline.unknown' && !context.indexedOnce()) continue;
+        let severity: Severity = finding.severity;
+        if (finding.code === 'coverage.uncovered-reference') {
+          if (settings.referenceCoverageSeverity === 'off') continue;
+          severity = settings.referenceCoverageSeverity;
+        }
+        diagnostics.push(toDiagnostic(finding, lines, locale, severity));
+      }
+      void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+      const coverage = analysis.coverage;
+      const params: CoverageParams = coverage && analysis.model?.kind === 'standard'
+        ? {
+            uri,
+            guideline: coverage.guidelineId,
+            mustConsider: coverage.mustConsider,
+            reference: coverage.reference,
+            uncovered: coverage.items.filter((i) => i.status === 'uncovered' && i.item.obligation === 'must-consider').map((i) => i.item.id.value),
+          }
+        : { uri };
+      context.lastCoverage.set(uri, coverage);
+      void connection.sendNotification(CoverageNotification.method, params);
+    } catch (error) {
+      // Never leave stale diagnostics behind a failure: clear them and say what happened.
+      void connection.sendDiagnostics({ uri, version: document.version, diagnostics: [] });
+      connection.console.error(`[kijun] checking ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
+    }
+  }
+
+  const scheduler: DiagnosticsScheduler = {
+    validateSoon(uri) {
+      pendingNow.add(uri);
+      if (flushScheduled) return;
+      flushScheduled = true;
+      setImmediate(() => {
+        flushScheduled = false;
+        const uris = [...pendingNow];
+        pendingNow.clear();
+        for (const u of uris) validate(u);
+        scheduler.revalidateOthers(...uris);
+      });
+    },
+    revalidateOthers(...except) {
+      if (dependentsTimer) clearTimeout(dependentsTimer);
+      dependentsTimer = setTimeout(() => {
+        dependentsTimer = undefined;
+        for (const document of documents.all()) if (!except.includes(document.uri)) validate(document.uri);
+      }, dependentsDelay);
+    },
+    revalidateAll() {
+      for (const document of documents.all()) validate(document.uri);
+    },
+    forget(uri) {
+      pendingNow.delete(uri);
+      context.lastCoverage.delete(uri);
+      void connection.sendDiagnostics({ uri, diagnostics: [] });
+    },
+  };
+  return scheduler;
+}

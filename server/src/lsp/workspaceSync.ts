@@ -1,0 +1,120 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { fileURLToPath, pathToFileURL } from 'url';
+import { FileChangeType } from 'vscode-languageserver/node';
+import { MAX_DOCUMENT_BYTES } from '../core';
+import { walkDocuments } from '../node/files';
+import { formatFor, ServerContext } from './context';
+import { DiagnosticsScheduler } from './features/diagnostics';
+
+/**
+ * Keeps the core's workspace in step with the editor (open documents: their text wins) and the
+ * disk (every other Kijun document of the workspace folders and `kijun.guidelineFolders`).
+ */
+export interface WorkspaceSync {
+  /** Reads every Kijun document of the folders, yielding often so that requests are served meanwhile. */
+  index(): Promise<void>;
+  /** The workspace folders changed. */
+  setFolders(folders: string[]): void;
+  folders(): string[];
+}
+
+export function registerWorkspaceSync(context: ServerContext, diagnostics: DiagnosticsScheduler, onIndexed: () => void): WorkspaceSync {
+  const { connection, documents } = context;
+  let folders: string[] = [];
+  let indexing: Promise<void> | undefined;
+  let indexAgain = false;
+
+  async function loadFromDisk(uri: string): Promise<void> {
+    const workspace = context.workspace();
+    const format = formatFor(uri);
+    if (!format || !uri.startsWith('file:')) return;
+    try {
+      const file = fileURLToPath(uri);
+      const stat = await fs.promises.stat(file);
+      if (stat.size > MAX_DOCUMENT_BYTES) return;
+      const text = await fs.promises.readFile(file, 'utf8');
+      if (documents.get(uri)) return;
+      if (!workspace.set(uri, text, format, -1)) workspace.delete(uri);
+    } catch {
+      workspace.delete(uri);
+    }
+  }
+
+  function index(): Promise<void> {
+    if (indexing) {
+      indexAgain = true;
+      return indexing;
+    }
+    indexing = (async () => {
+      do {
+        indexAgain = false;
+        const workspace = context.workspace();
+        const roots = folders.filter((f) => f.startsWith('file:')).map((f) => fileURLToPath(f));
+        const extra = context.settings().guidelineFolders.flatMap((g) => (path.isAbsolute(g) ? [g] : roots.map((r) => path.join(r, g))));
+        let count = 0;
+        const seen = new Set<string>();
+        for (const folder of [...roots, ...extra]) {
+          for await (const file of walkDocuments(folder)) {
+            const uri = pathToFileURL(file).toString();
+            seen.add(uri);
+            if (documents.get(uri)) continue; // the editor's text wins over the disk's
+            await loadFromDisk(uri);
+            if (++count % 20 === 0) await new Promise((resolve) => setImmediate(resolve));
+          }
+        }
+        // What is no longer under a folder (a removed guideline folder, a file deleted meanwhile) leaves the workspace.
+        for (const uri of workspace.uris()) if (uri.startsWith('file:') && !seen.has(uri) && !documents.get(uri)) workspace.delete(uri);
+        context.log(`indexed ${count} file(s)`);
+        onIndexed();
+        diagnostics.revalidateAll();
+      } while (indexAgain);
+      indexing = undefined;
+    })().catch((error) => {
+      indexing = undefined;
+      context.log(`indexing failed: ${String(error)}`);
+    });
+    return indexing;
+  }
+
+  connection.onDidChangeWatchedFiles(async ({ changes }) => {
+    const workspace = context.workspace();
+    for (const change of changes) {
+      if (documents.get(change.uri)) continue;
+      if (change.type === FileChangeType.Deleted) {
+        workspace.delete(change.uri);
+        // A deleted folder arrives as one event: drop what was under it.
+        for (const uri of workspace.uris()) if (uri.startsWith(`${change.uri}/`)) workspace.delete(uri);
+      } else await loadFromDisk(change.uri);
+    }
+    diagnostics.revalidateAll();
+  });
+
+  documents.onDidChangeContent(({ document }) => {
+    const format = formatFor(document.uri, document.languageId);
+    if (!format) return;
+    context.workspace().set(document.uri, document.getText(), format, document.version);
+    diagnostics.validateSoon(document.uri);
+  });
+
+  documents.onDidClose(({ document }) => {
+    diagnostics.forget(document.uri);
+    // Back to what the disk says; the closed editor's unsaved text is not the workspace's.
+    context.workspace().delete(document.uri);
+    void loadFromDisk(document.uri).then(() => diagnostics.revalidateOthers(document.uri));
+  });
+
+  return {
+    index,
+    folders: () => folders,
+    setFolders(next) {
+      const workspace = context.workspace();
+      const removed = folders.filter((f) => !next.includes(f));
+      folders = next;
+      // Documents of a removed folder leave the workspace (unless open in the editor).
+      for (const folder of removed) {
+        for (const uri of workspace.uris()) if (uri.startsWith(`${folder}/`) && !documents.get(uri)) workspace.delete(uri);
+      }
+    },
+  };
+}
