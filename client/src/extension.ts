@@ -72,7 +72,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     const c = current.mustConsider;
     const done = c.covered + c.excluded;
     status.text = `${done === c.total ? '$(pass)' : '$(warning)'} Kijun ${done}/${c.total}`;
-    status.tooltip = renderText('client.status-tooltip', { covered: done, total: c.total, excluded: c.excluded, guideline: current.guideline }, locale());
+    status.tooltip = renderText('client.status-tooltip', { done, total: c.total, excluded: c.excluded, guideline: current.guideline }, locale());
     status.show();
   };
   context.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(updateStatus));
@@ -85,7 +85,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       void vscode.window.showInformationMessage(renderText('client.not-a-standard', {}, locale()));
       return;
     }
-    const icon = (s: string): string => (s === 'covered' ? '$(pass)' : s === 'excluded' ? '$(circle-slash)' : '$(warning)');
+    const icon = (s: string): string => (s === 'covered' ? '$(pass)' : s === 'excluded' ? '$(circle-slash)' : s === 'partial' ? '$(circle-large-outline)' : '$(warning)');
     await vscode.window.showQuickPick(report.items.map((i) => ({
       label: `${icon(i.status)} ${i.id} ${i.label ?? ''}`,
       description: i.title,

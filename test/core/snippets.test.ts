@@ -398,7 +398,7 @@ describe('package.json contributions and package.nls', () => {
     assert.deepStrictEqual(contributes.activationEvents, ['onLanguage:yaml', 'onLanguage:markdown']);
     assert.strictEqual(c.configuration.title, 'Kijun');
     assert.deepStrictEqual(Object.keys(c.configuration.properties).sort(),
-      ['kijun.guidelineFolders', 'kijun.locale', 'kijun.referenceCoverageSeverity', 'kijun.trace.server']);
+      ['kijun.guidelineFolders', 'kijun.locale', 'kijun.provisionalItems', 'kijun.referenceCoverageSeverity', 'kijun.trace.server']);
     assert.deepStrictEqual(c.configuration.properties['kijun.locale'].enum, ['auto', 'ja', 'en']);
     assert.strictEqual(c.configuration.properties['kijun.referenceCoverageSeverity'].default, 'information');
     assert.deepStrictEqual(c.commands.map((x: { command: string }) => x.command), ['kijun.showCoverage', 'kijun.restartServer']);

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { check, lines, workspaceWith } from '../helpers';
+import { check, workspaceWith } from '../helpers';
 import { completeStandard, testGuideline } from '../fixtures';
 
 const uri = 'file:///ws/std.yaml';
@@ -111,79 +111,6 @@ describe('standard checks', () => {
       { code: 'exclusion.unknown-item', range: '22:12-22:15', severity: 'error', message: 'Guideline test-g has no item "Q-1" to exclude. Did you mean "A-1"?' },
       { code: 'exclusion.covered', range: '23:12-23:13', severity: 'warning', message: "C is excluded, but clause S-3 covers it; remove the exclusion or the clause's reference." },
       { code: 'exclusion.placeholder-reason', range: '23:23-23:32', severity: 'warning', message: 'The reason for excluding C is still the placeholder "（理由を記載）"; write why the standard need not cover it.' },
-    ]);
-  });
-});
-
-describe('coverage', () => {
-  const noClauses = lines(
-    'kijun: standard',
-    'guideline: test-g',
-    'id: std-2',
-    'title: 空の基準',
-    'sector: medical',
-    'class: 4',
-  );
-
-  it('warns for each uncovered must-consider item and informs for reference items, on the guideline reference', () => {
-    assert.deepStrictEqual(check(standard(noClauses), [testGuideline]), [
-      { code: 'coverage.uncovered', range: '2:12-2:18', severity: 'warning', message: 'Must-consider item A Ⅰ "Organisation" is neither covered by a clause nor excluded.' },
-      { code: 'coverage.uncovered', range: '2:12-2:18', severity: 'warning', message: 'Must-consider item A-1 Ⅰ1 "Officer" is neither covered by a clause nor excluded.' },
-      { code: 'coverage.uncovered-reference', range: '2:12-2:18', severity: 'information', message: 'Reference item A-2 Ⅰ2 "Note" is not covered.' },
-      { code: 'coverage.uncovered', range: '2:12-2:18', severity: 'warning', message: 'Must-consider item C Ⅲ "Continuity" is neither covered by a clause nor excluded.' },
-      { code: 'coverage.uncovered', range: '2:12-2:18', severity: 'warning', message: 'Must-consider item C-1 Ⅲ1 "For medical" is neither covered by a clause nor excluded.' },
-    ]);
-  });
-
-  it('renders coverage messages in Japanese with the official label and title', () => {
-    const ja = check(standard(noClauses), [testGuideline], 'ja', (f) => f.code === 'coverage.uncovered');
-    assert.strictEqual(ja[0].message, '要検討事項 A Ⅰ「体制」に対応する条項も除外（規定する必要がない）もありません。');
-    const info = check(standard(noClauses), [testGuideline], 'ja', (f) => f.code === 'coverage.uncovered-reference');
-    assert.strictEqual(info[0].message, '参考事項 A-2 Ⅰ2「参考」に対応する条項がありません。');
-  });
-
-  it('a parent is covered when all its applicable children are covered or excluded; covering a parent does not cover children', () => {
-    const text = noClauses + lines(
-      'clauses:',
-      '  - {id: "1", title: 親, covers: [C]}',
-      '  - {id: "2", title: 子, covers: [A-1]}',
-      'exclusions:',
-      '  - {item: A-2, reason: 該当なし}',
-    );
-    const workspace = workspaceWith(standard(text), testGuideline);
-    const report = workspace.analyze(uri).coverage!;
-    const status = Object.fromEntries(report.items.map((i) => [i.item.id.value, i.status]));
-    assert.deepStrictEqual(status, { A: 'covered', 'A-1': 'covered', 'A-2': 'excluded', C: 'covered', 'C-1': 'uncovered' });
-    assert.deepStrictEqual(report.mustConsider, { total: 4, covered: 3, excluded: 0, uncovered: 1 });
-    assert.deepStrictEqual(report.reference, { total: 1, covered: 0, excluded: 1, uncovered: 0 });
-    assert.deepStrictEqual(report.items.find((i) => i.item.id.value === 'C')!.coveredBy.map((c) => c.id!.value), ['1']);
-    assert.deepStrictEqual(report.items.find((i) => i.item.id.value === 'A')!.coveredBy, []);
-  });
-
-  it('applies sector restrictions: a finance standard is not asked for medical items, and vice versa', () => {
-    const finance = workspaceWith(standard(noClauses.replace('sector: medical', 'sector: finance')), testGuideline).analyze(uri).coverage!;
-    assert.deepStrictEqual(finance.items.map((i) => i.item.id.value), ['A', 'A-1', 'A-2', 'B', 'C']);
-    const medical = workspaceWith(standard(noClauses), testGuideline).analyze(uri).coverage!;
-    assert.deepStrictEqual(medical.items.map((i) => i.item.id.value), ['A', 'A-1', 'A-2', 'C', 'C-1']);
-  });
-
-  it('an excluded parent excludes its children', () => {
-    const text = noClauses + lines('exclusions:', '  - {item: C, reason: 当分野には該当しない}');
-    const report = workspaceWith(standard(text), testGuideline).analyze(uri).coverage!;
-    const status = Object.fromEntries(report.items.map((i) => [i.item.id.value, i.status]));
-    assert.strictEqual(status.C, 'excluded');
-    assert.strictEqual(status['C-1'], 'excluded');
-  });
-
-  it('with an unknown sector, still checks the items that apply to all sectors', () => {
-    const text = noClauses.replace('sector: medical', 'sector: 宇宙');
-    const codes = check(standard(text), [testGuideline]).map((f) => `${f.code} ${f.message.split('"')[0]}`);
-    assert.deepStrictEqual(codes, [
-      'coverage.uncovered Must-consider item A Ⅰ ',
-      'coverage.uncovered Must-consider item A-1 Ⅰ1 ',
-      'coverage.uncovered-reference Reference item A-2 Ⅰ2 ',
-      'coverage.uncovered Must-consider item C Ⅲ ',
-      'sector.unknown Unknown sector ',
     ]);
   });
 });

@@ -44,6 +44,7 @@ export class TestClient {
     });
     this.connection.onNotification('kijun/coverage', (params: unknown) => {
       this.notifications.push({ method: 'kijun/coverage', params });
+      for (const waiter of this.notificationWaiters.splice(0)) waiter();
     });
     this.connection.onNotification('window/logMessage', (params: { message: string }) => {
       if (/\bindexed \d+ file/.test(params.message)) this.indexedCount++;
@@ -68,6 +69,17 @@ export class TestClient {
     })) as InitializeResult;
     await this.connection.sendNotification('initialized', {});
     return result;
+  }
+
+  private notificationWaiters: (() => void)[] = [];
+
+  /** The first `kijun/coverage` notification (received or to come) whose params satisfy `accept`. */
+  async coverageNotification<P>(accept: (params: P) => boolean): Promise<P> {
+    for (;;) {
+      const found = this.notifications.find((n) => n.method === 'kijun/coverage' && accept(n.params as P));
+      if (found) return found.params as P;
+      await new Promise<void>((resolve) => this.notificationWaiters.push(resolve));
+    }
   }
 
   /** Resolves once the server has finished indexing the workspace folders (at least once). */

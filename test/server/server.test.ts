@@ -206,7 +206,7 @@ describe('language server', function () {
   it('shows code lenses: coverage on a standard, usage on guideline items', async () => {
     const { uri } = await openStandard('std.yaml', completeStandard());
     const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
-    assert.deepStrictEqual(lenses.map((l) => l.command!.title), ['Kijun: 4/4 must-consider items covered (0 excluded)']);
+    assert.deepStrictEqual(lenses.map((l) => l.command!.title), ['Kijun: 3 of 3 must-consider items covered or excluded (0 excluded)']);
     const guidelineUri = ws.uri('guidelines/test-guideline.yaml');
     await client.open(guidelineUri, testGuideline.text);
     const itemLenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: guidelineUri } });
@@ -266,8 +266,10 @@ describe('quick fix: remove an exclusion that a clause makes pointless', () => {
   }
 
   it('removes one block-style element and keeps the others', async () => {
-    const text = completeStandard(['exclusions:', '  - item: B', '    reason: 重複', '  - item: C-1', '    reason: 医療向けのため']);
-    assert.strictEqual(await fix('a.yaml', text), completeStandard(['exclusions:', '  - item: C-1', '    reason: 医療向けのため']));
+    // A-2 (a reference item) is excluded for a reason and stays; B is covered by S-2, so its exclusion goes.
+    const base = (extra: string[]) => completeStandard(extra).replace('covers: [A-1, A-2]', 'covers: [A-1]');
+    const text = base(['exclusions:', '  - item: B', '    reason: 重複', '  - item: A-2', '    reason: 参考事項のため']);
+    assert.strictEqual(await fix('a.yaml', text), base(['exclusions:', '  - item: A-2', '    reason: 参考事項のため']));
   });
 
   it('removes the whole key when it held the only exclusion', async () => {
@@ -276,9 +278,9 @@ describe('quick fix: remove an exclusion that a clause makes pointless', () => {
   });
 
   it('works in Markdown front matter', async () => {
-    const markdown = lines('---', 'kijun: standard', 'guideline: test-g', 'id: md', 'title: t', 'sector: 金融', 'class: 3', 'exclusions:', '  - {item: B, reason: 重複}', '  - {item: C-1, reason: 医療向け}', '---',
-      '## S-1 全部', 'covers: A-1, A-2, B, C');
+    const markdown = lines('---', 'kijun: standard', 'guideline: test-g', 'id: md', 'title: t', 'sector: 金融', 'class: 3', 'exclusions:', '  - {item: B, reason: 重複}', '  - {item: A-2, reason: 参考事項のため}', '---',
+      '## S-1 全部', 'covers: A-1, B, C');
     const fixed = await fix('c.md', markdown);
-    assert.ok(fixed.includes('exclusions:\n  - {item: C-1, reason: 医療向け}\n---\n'), fixed);
+    assert.ok(fixed.includes('exclusions:\n  - {item: A-2, reason: 参考事項のため}\n---\n'), fixed);
   });
 });

@@ -37,6 +37,28 @@ describe('language server settings and entry points', () => {
     await client.shutdown();
   });
 
+  it('kijun.provisionalItems: binding turns uncovered provisional items into must-consider warnings, advisory back', async () => {
+    const guideline = lines('kijun: guideline', 'id: prov-g', 'title: 暫定', 'sectors: [{id: finance, label: 金融}]', 'threats: []', 'items:',
+      '  - {id: K, label: Ⅱ1, title: 柱, obligation: must-consider, level: abstract}',
+      '  - {id: K-1, label: Ⅱ1補足, title: 補足, obligation: must-consider, level: abstract, provisional: true, parent: K}');
+    const prov = tempWorkspace({ 'g.yaml': guideline });
+    const client = new TestClient();
+    await client.initialize(prov.folder);
+    const text = lines('kijun: standard', 'guideline: prov-g', 'id: s', 'title: t', 'sector: 金融', 'class: 3', 'clauses:', '  - {id: S-1, title: x, covers: [K]}');
+    const uri = prov.write('std.yaml', text);
+    await client.whenIndexed();
+    assert.deepStrictEqual(codes(await client.open(uri, text)), ['3 coverage.uncovered-provisional']);
+    client.settings = { provisionalItems: 'binding' };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    const binding = await client.diagnosticsWhere(uri, (d) => d[0]?.code === 'coverage.uncovered');
+    assert.deepStrictEqual(binding.map((d) => d.message), ['Must-consider item K-1 Ⅱ1補足 "補足" is neither covered by a clause nor excluded.']);
+    client.settings = { provisionalItems: 'advisory' };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    assert.deepStrictEqual(codes(await client.diagnosticsWhere(uri, (d) => d[0]?.code === 'coverage.uncovered-provisional')), ['3 coverage.uncovered-provisional']);
+    await client.shutdown();
+    prov.dispose();
+  });
+
   it('kijun.guidelineFolders adds guideline documents from outside the workspace folders', async () => {
     const outside = tempWorkspace({ 'extra/test-guideline.yaml': testGuideline.text });
     const inside = tempWorkspace({});
@@ -143,11 +165,11 @@ async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 10_00
 
 describe('settings sanitising', () => {
   it('replaces unexpected values by the defaults instead of failing', () => {
-    assert.deepStrictEqual(sanitizeSettings({ locale: 'fr', guidelineFolders: ['a', 3, ''], referenceCoverageSeverity: 'loud' }),
-      { locale: 'auto', guidelineFolders: ['a'], referenceCoverageSeverity: 'information' });
-    assert.deepStrictEqual(sanitizeSettings(null), { locale: 'auto', guidelineFolders: [], referenceCoverageSeverity: 'information' });
-    assert.deepStrictEqual(sanitizeSettings({ locale: 'ja', guidelineFolders: 'x', referenceCoverageSeverity: 'off' }),
-      { locale: 'ja', guidelineFolders: [], referenceCoverageSeverity: 'off' });
+    assert.deepStrictEqual(sanitizeSettings({ locale: 'fr', guidelineFolders: ['a', 3, ''], referenceCoverageSeverity: 'loud', provisionalItems: 'yes' }),
+      { locale: 'auto', guidelineFolders: ['a'], referenceCoverageSeverity: 'information', provisionalItems: 'advisory' });
+    assert.deepStrictEqual(sanitizeSettings(null), { locale: 'auto', guidelineFolders: [], referenceCoverageSeverity: 'information', provisionalItems: 'advisory' });
+    assert.deepStrictEqual(sanitizeSettings({ locale: 'ja', guidelineFolders: 'x', referenceCoverageSeverity: 'off', provisionalItems: 'binding' }),
+      { locale: 'ja', guidelineFolders: [], referenceCoverageSeverity: 'off', provisionalItems: 'binding' });
   });
 });
 

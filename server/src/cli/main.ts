@@ -24,6 +24,8 @@ interface Options {
   locale: Locale;
   /** The lowest severity that makes the run fail (exit 1). */
   failOn: 'error' | 'warning';
+  /** Whether provisional guideline items (Kijun's own suggestions) count with their own obligation. */
+  provisional: 'advisory' | 'binding';
 }
 
 /** A usage mistake, reported with a catalogue text (so in the user's language). */
@@ -46,7 +48,7 @@ function parseArguments(argv: string[], env: NodeJS.ProcessEnv): Options | 'help
   const [command, ...rest] = argv;
   if (command === '-h' || command === '--help' || command === 'help') return 'help';
   if (command !== 'check') throw command ? new UsageError('cli.unknown-command', { command }) : new UsageError('cli.missing-command');
-  const options: Options = { paths: [], format: 'text', locale: localeFromEnvironment(env), failOn: 'error' };
+  const options: Options = { paths: [], format: 'text', locale: localeFromEnvironment(env), failOn: 'error', provisional: 'advisory' };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -64,6 +66,10 @@ function parseArguments(argv: string[], env: NodeJS.ProcessEnv): Options | 'help
       const v = value();
       if (v !== 'error' && v !== 'warning') throw new UsageError('cli.bad-fail-on', { value: v });
       options.failOn = v;
+    } else if (flag === '--provisional') {
+      const v = value();
+      if (v !== 'advisory' && v !== 'binding') throw new UsageError('cli.bad-provisional', { value: v });
+      options.provisional = v;
     } else if (flag === '--locale') {
       const v = value();
       if (v !== 'ja' && v !== 'en') throw new UsageError('cli.bad-locale', { value: v });
@@ -124,7 +130,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     return EXIT_USAGE;
   }
 
-  const workspace = new Workspace(loadBundledGuidelines());
+  const workspace = new Workspace(loadBundledGuidelines(), { coverage: { provisional: options.provisional } });
   const displayPaths = new Map<string, string>();
   for (const file of files) {
     const format = formatOf(file);
@@ -224,10 +230,10 @@ function textReport(report: Report, locale: Locale): string {
   }
   if (report.coverage.length > 0) out.push('');
   for (const c of report.coverage) {
-    const uncovered = c.items.filter((i) => i.obligation === 'must-consider' && i.status === 'uncovered').map((i) => i.id);
+    const uncovered = c.items.filter((i) => i.obligation === 'must-consider' && i.reported).map((i) => i.id);
     out.push(renderText('cli.coverage', {
       path: c.path,
-      covered: c.mustConsider.covered + c.mustConsider.excluded,
+      done: c.mustConsider.covered + c.mustConsider.excluded,
       total: c.mustConsider.total,
       excluded: c.mustConsider.excluded,
       uncovered: uncovered.join(', ') || undefined,

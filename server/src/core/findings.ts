@@ -1,5 +1,5 @@
 import type { Span } from './text';
-import type { MessageArgs, MessageCode } from './messages';
+import type { InterfaceText, MessageArgs, MessageCode } from './messages';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -22,6 +22,15 @@ export interface Finding {
   replacement?: Replacement;
   /** The guideline item a coverage finding is about, for quick fixes and navigation. */
   itemId?: string;
+  /** Other places that explain the finding (e.g. the item's definition in its guideline), as LSP relatedInformation. */
+  related?: RelatedLocation[];
+}
+
+/** A place in another document (or a bundled guideline) that a finding refers to, with a short caption. */
+export interface RelatedLocation {
+  uri: string;
+  span: Span;
+  caption: { key: InterfaceText; args: MessageArgs };
 }
 
 export function finding(
@@ -29,7 +38,7 @@ export function finding(
   severity: Severity,
   span: Span,
   args: MessageArgs = {},
-  extra: Pick<Finding, 'replacement' | 'itemId'> = {},
+  extra: Pick<Finding, 'replacement' | 'itemId' | 'related'> = {},
 ): Finding {
   return { code, severity, span, args, ...extra };
 }

@@ -147,6 +147,10 @@ const catalogue = {
     en: (a) => `${a.item} is excluded, but clause ${a.clause} covers it; remove the exclusion or the clause's reference.`,
     ja: (a) => `${a.item} は除外されていますが、条項 ${a.clause} が対応しています。除外か条項の対応指針のどちらかを削除してください。`,
   },
+  'exclusion.not-applicable': {
+    en: (a) => `Item ${a.item} (${a.label}) does not apply to sector ${a.sector}, so there is nothing to exclude; remove this exclusion.`,
+    ja: (a) => `項目 ${a.item}（${a.label}）は分野「${a.sector}」には適用されないため、除外する必要はありません。この除外を削除してください。`,
+  },
   'exclusion.unknown-item': {
     en: (a) => `Guideline ${a.guideline} has no item ${quote(a.value)} to exclude.${didYouMeanEn(a)}`,
     ja: (a) => `除外する項目${jq(a.value)}は指針 ${a.guideline} にありません。${didYouMeanJa(a)}`,
@@ -228,6 +232,10 @@ const catalogue = {
     en: (a) => `Reference item ${a.item} ${a.label} "${a.title}" is not covered.`,
     ja: (a) => `参考事項 ${a.item} ${a.label}「${a.title}」に対応する条項がありません。`,
   },
+  'coverage.uncovered-provisional': {
+    en: (a) => `Provisional item ${a.item} ${a.label} "${a.title}" (Kijun's own suggestion, not the guideline's) is not covered.`,
+    ja: (a) => `暫定項目 ${a.item} ${a.label}「${a.title}」（指針ではなく Kijun による補足）に対応する条項がありません。`,
+  },
   'coverage.not-covered-in-workspace': {
     en: (a) => `No standard in the workspace covers ${a.item} (${a.standards} standard(s) follow this guideline).`,
     ja: (a) => `ワークスペース内のどの安全基準等も ${a.item} に対応していません（この指針に準拠する安全基準等: ${a.standards} 件）。`,
@@ -288,6 +296,16 @@ export const formatRules: Record<string, Bilingual> = {
   },
 };
 
+/** What the coverage summaries count: the same words in the CLI, the code lens and the status bar. */
+const coverageSummary = {
+  en: (a: Record<string, string>) => `${a.done} of ${a.total} must-consider items covered or excluded (${a.excluded} excluded)`,
+  ja: (a: Record<string, string>) => `要検討事項 ${a.total} 件中 ${a.done} 件に対応または除外（うち除外 ${a.excluded} 件）`,
+};
+const coverageCounted = {
+  en: () => 'Counted: items with no must-consider sub-items, and items a clause covers directly.',
+  ja: () => '数え方: 要検討事項の子項目を持たない項目と、条項が直接対応する項目を数えています。',
+};
+
 /**
  * The words of the user interface around the findings (CLI output, quick fixes, code lenses, hovers,
  * the status bar), from the same catalogue, so that nothing the user reads exists in one language only.
@@ -303,6 +321,8 @@ const interfaceTexts = {
       'Options:',
       '  --format text|json|github  output format (default: text; github: annotations for GitHub Actions)',
       '  --fail-on error|warning    the lowest severity that makes the exit status 1 (default: error)',
+      '  --provisional advisory|binding  provisional guideline items (Kijun\'s own suggestions): advisory (default)',
+      '                             raises no must-consider warning for them; binding counts them as must-consider',
       '  --locale ja|en             language of messages (default: from LANG / LC_ALL)',
       '  -h, --help                 show this help',
       '',
@@ -317,6 +337,8 @@ const interfaceTexts = {
       'オプション:',
       '  --format text|json|github  出力形式（既定: text。github は GitHub Actions の注釈）',
       '  --fail-on error|warning    終了コードを 1 にする最も低い重大度（既定: error）',
+      '  --provisional advisory|binding  暫定項目（Kijun による補足）の扱い: advisory（既定）は要検討事項の',
+      '                             警告を出さない。binding は要検討事項として数える',
       '  --locale ja|en             メッセージの言語（既定: LANG / LC_ALL に従う）',
       '  -h, --help                 この説明を表示',
       '',
@@ -328,6 +350,7 @@ const interfaceTexts = {
   'cli.needs-value': { en: (a) => `${a.flag} needs a value`, ja: (a) => `${a.flag} には値が必要です` },
   'cli.bad-format': { en: (a) => `--format must be text, json or github, not "${a.value}"`, ja: (a) => `--format には text・json・github のいずれかを指定してください（「${a.value}」が指定されています）` },
   'cli.bad-fail-on': { en: (a) => `--fail-on must be error or warning, not "${a.value}"`, ja: (a) => `--fail-on には error か warning を指定してください（「${a.value}」が指定されています）` },
+  'cli.bad-provisional': { en: (a) => `--provisional must be advisory or binding, not "${a.value}"`, ja: (a) => `--provisional には advisory か binding を指定してください（「${a.value}」が指定されています）` },
   'cli.bad-locale': { en: (a) => `--locale must be ja or en, not "${a.value}"`, ja: (a) => `--locale には ja か en を指定してください（「${a.value}」が指定されています）` },
   'cli.unknown-option': { en: (a) => `unknown option "${a.flag}"`, ja: (a) => `不明なオプション「${a.flag}」` },
   'cli.no-such-path': { en: (a) => `cannot read "${a.path}": no such file or folder`, ja: (a) => `「${a.path}」を読み込めません: ファイルまたはフォルダがありません` },
@@ -335,9 +358,11 @@ const interfaceTexts = {
   'cli.not-yaml-or-markdown': { en: (a) => `"${a.path}" is not a YAML or Markdown file (.yaml, .yml, .md)`, ja: (a) => `「${a.path}」は YAML または Markdown のファイル（.yaml、.yml、.md）ではありません` },
   'cli.internal-error': { en: (a) => `internal error: ${a.detail}`, ja: (a) => `内部エラー: ${a.detail}` },
   'cli.coverage': {
-    en: (a) => `${a.path}: covered ${a.covered}/${a.total} must-consider items (${a.excluded} excluded)${a.uncovered ? `; uncovered: ${a.uncovered}` : ''}`,
-    ja: (a) => `${a.path}: 要検討事項 ${a.total} 件中 ${a.covered} 件に対応（うち除外 ${a.excluded} 件）${a.uncovered ? `。未対応: ${a.uncovered}` : ''}`,
+    en: (a) => `${a.path}: ${coverageSummary.en(a)}${a.uncovered ? `; uncovered: ${a.uncovered}` : ''}`,
+    ja: (a) => `${a.path}: ${coverageSummary.ja(a)}${a.uncovered ? `。未対応: ${a.uncovered}` : ''}`,
   },
+  'coverage.summary': coverageSummary,
+  'coverage.counted': coverageCounted,
   'cli.totals': {
     en: (a) => `Checked ${a.files} document(s): ${a.errors} error(s), ${a.warnings} warning(s), ${a.information} information`,
     ja: (a) => `${a.files} 件の文書を検査: エラー ${a.errors} 件、警告 ${a.warnings} 件、情報 ${a.information} 件`,
@@ -351,8 +376,8 @@ const interfaceTexts = {
   'action.exclude': { en: (a) => `Exclude ${a.item} (規定する必要がない) with a reason`, ja: (a) => `${a.item} を除外する（規定する必要がない）` },
   'action.remove-exclusion': { en: (a) => `Remove the exclusion of ${a.item}`, ja: (a) => `${a.item} の除外を削除` },
   'lens.standard': {
-    en: (a) => `Kijun: ${a.covered}/${a.total} must-consider items covered (${a.excluded} excluded)`,
-    ja: (a) => `Kijun: 要検討事項 ${a.total} 件中 ${a.covered} 件に対応（除外 ${a.excluded} 件）`,
+    en: (a) => `Kijun: ${coverageSummary.en(a)}`,
+    ja: (a) => `Kijun: ${coverageSummary.ja(a)}`,
   },
   'lens.item': {
     en: (a) => `covered by ${a.clauses} clause${a.clauses === '1' ? '' : 's'} in ${a.standards} standard${a.standards === '1' ? '' : 's'}`,
@@ -373,9 +398,11 @@ const interfaceTexts = {
   'status.uncovered': { en: () => 'uncovered', ja: () => '未対応' },
   'status.covered': { en: () => 'covered', ja: () => '対応済み' },
   'status.excluded': { en: () => 'excluded', ja: () => '除外' },
+  'status.partial': { en: () => 'partial', ja: () => '一部対応' },
+  'related.item-definition': { en: (a) => `${a.item} in guideline ${a.guideline}`, ja: (a) => `指針 ${a.guideline} の ${a.item}` },
   'client.status-tooltip': {
-    en: (a) => `${a.covered} of ${a.total} must-consider items covered (${a.excluded} excluded). Guideline: ${a.guideline}`,
-    ja: (a) => `要検討事項 ${a.total} 件中 ${a.covered} 件に対応（除外 ${a.excluded} 件）。指針: ${a.guideline}`,
+    en: (a) => `${coverageSummary.en(a)}. ${coverageCounted.en()} Guideline: ${a.guideline}`,
+    ja: (a) => `${coverageSummary.ja(a)}。${coverageCounted.ja()}指針: ${a.guideline}`,
   },
   'client.not-a-standard': { en: () => 'This document is not a Kijun safety standard.', ja: () => 'この文書は安全基準等ではありません。' },
   'client.coverage-title': { en: () => 'Coverage of guideline items', ja: () => '指針項目への対応状況' },

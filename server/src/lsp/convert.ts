@@ -1,5 +1,5 @@
-import { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver/node';
-import { Finding, LineIndex, Locale, renderMessage, Severity, Span } from '../core';
+import { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Range } from 'vscode-languageserver/node';
+import { Finding, LineIndex, Locale, renderMessage, renderText, Severity, Span } from '../core';
 
 /** The one place where offsets become LSP positions (UTF-16, as the core's offsets already are). */
 export function toRange(lines: LineIndex, span: Span): Range {
@@ -17,13 +17,28 @@ const severities: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toDiagnostic(finding: Finding, lines: LineIndex, locale: Locale, severity: Severity = finding.severity): Diagnostic {
+/**
+ * A finding as an LSP diagnostic. `linesOf` gives the line index of another document (a guideline, for
+ * the related information of a coverage finding); related places whose text is unknown are left out.
+ */
+export function toDiagnostic(finding: Finding, lines: LineIndex, locale: Locale, severity: Severity = finding.severity,
+  linesOf: (uri: string) => LineIndex | undefined = () => undefined): Diagnostic {
+  const relatedInformation: DiagnosticRelatedInformation[] = [];
+  for (const related of finding.related ?? []) {
+    const relatedLines = linesOf(related.uri);
+    if (!relatedLines) continue;
+    relatedInformation.push({
+      location: { uri: related.uri, range: toRange(relatedLines, related.span) },
+      message: renderText(related.caption.key, related.caption.args, locale),
+    });
+  }
   return {
     range: toRange(lines, finding.span),
     severity: severities[severity],
     code: finding.code,
     source: 'kijun',
     message: renderMessage(finding.code, finding.args, locale),
+    ...(relatedInformation.length ? { relatedInformation } : {}),
     ...(finding.itemId ? { data: { itemId: finding.itemId } } : {}),
   };
 }

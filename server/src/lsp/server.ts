@@ -68,7 +68,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       bundledTexts.set(bundledUri, text);
       return { uri: bundledUri, text };
     });
-    return new Workspace(bundled);
+    return new Workspace(bundled, workspaceOptions());
   }
 
   const diagnostics = registerDiagnostics(context, options.dependentsDelay ?? 60);
@@ -116,15 +116,22 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   async function loadSettings(): Promise<void> {
     if (!hasConfiguration) return;
     try {
-      settings = sanitizeSettings(await connection.workspace.getConfiguration({ section: 'kijun' }));
+      applySettings(sanitizeSettings(await connection.workspace.getConfiguration({ section: 'kijun' })));
     } catch (error) {
       context.log(`could not read settings: ${String(error)}`);
     }
   }
 
+  function applySettings(next: Settings): void {
+    settings = next;
+    workspace.setOptions(workspaceOptions());
+  }
+
+  const workspaceOptions = () => ({ coverage: { provisional: settings.provisionalItems } });
+
   connection.onDidChangeConfiguration(async (change) => {
     if (hasConfiguration) await loadSettings();
-    else settings = sanitizeSettings((change.settings as { kijun?: unknown } | null)?.kijun);
+    else applySettings(sanitizeSettings((change.settings as { kijun?: unknown } | null)?.kijun));
     await sync.index();
   });
 

@@ -5,9 +5,11 @@ export interface Settings {
   locale: 'auto' | Locale;
   guidelineFolders: string[];
   referenceCoverageSeverity: 'off' | Severity;
+  /** Whether provisional guideline items (Kijun's own suggestions) count with their own obligation. */
+  provisionalItems: 'advisory' | 'binding';
 }
 
-export const defaultSettings: Settings = { locale: 'auto', guidelineFolders: [], referenceCoverageSeverity: 'information' };
+export const defaultSettings: Settings = { locale: 'auto', guidelineFolders: [], referenceCoverageSeverity: 'information', provisionalItems: 'advisory' };
 
 /** Settings as the client sent them, with anything unexpected replaced by the default (a bad value must not break checking). */
 export function sanitizeSettings(value: unknown): Settings {
@@ -17,5 +19,6 @@ export function sanitizeSettings(value: unknown): Settings {
     locale: oneOf(raw.locale, ['auto', 'ja', 'en'] as const, defaultSettings.locale),
     guidelineFolders: Array.isArray(raw.guidelineFolders) ? raw.guidelineFolders.filter((f): f is string => typeof f === 'string' && f !== '') : [],
     referenceCoverageSeverity: oneOf(raw.referenceCoverageSeverity, ['off', 'hint', 'information', 'warning', 'error'] as const, defaultSettings.referenceCoverageSeverity),
+    provisionalItems: oneOf(raw.provisionalItems, ['advisory', 'binding'] as const, defaultSettings.provisionalItems),
   };
 }

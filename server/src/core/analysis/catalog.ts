@@ -9,19 +9,42 @@ export interface ThreatMatch {
   example?: ThreatExampleDef;
 }
 
+/** The part of the critical infrastructure a standard is written for: a sector, optionally one of its sub-sectors. */
+export interface SectorScope {
+  sector?: string;
+  subsector?: string;
+}
+
+/** The sectors an item names: whole sectors, and sub-sectors (each with its sector). */
+interface ItemSectors {
+  sectors: Set<string>;
+  subsectors: Map<string, string>;
+}
+
 /**
  * A guideline made ready for lookups: names normalised once, items indexed by id and parent.
  * Built from a guideline document of the workspace or from a bundled guideline.
+ *
+ * Every walk over the item hierarchy is iterative and memoised, so that a guideline whose items
+ * form a long `parent:` chain (or a cycle, which the guideline rules report) costs time linear in
+ * its size and never overflows the stack. An item id that is repeated counts once: the first
+ * definition is the item, later ones are duplicates (`item.duplicate-id`) and their children
+ * belong to the first.
  */
 export class Catalog {
   readonly id: string;
   private readonly sectorIndex = new Map<string, SectorDef>();
   private readonly threatIndex = new Map<string, ThreatMatch>();
   private readonly itemIndex = new Map<string, ItemDef>();
-  private readonly childIndex = new Map<string, ItemDef[]>();
-  /** For each item, the sector ids it applies to, or undefined for all. */
-  private readonly itemSectors = new Map<ItemDef, Set<string> | undefined>();
+  private readonly childIndex = new Map<ItemDef, ItemDef[]>();
+  private readonly parentIndex = new Map<ItemDef, ItemDef>();
+  /** For each item, the sectors it names, or undefined for all. */
+  private readonly itemSectors = new Map<ItemDef, ItemSectors | undefined>();
+  private readonly applicability = new Map<string, Map<ItemDef, boolean>>();
+  /** Items with no parent (or a parent that does not resolve), first definitions only. */
   readonly roots: ItemDef[] = [];
+  /** The first definition of every item id, in document order: the items coverage is about. */
+  readonly uniqueItems: ItemDef[] = [];
 
   constructor(
     readonly model: GuidelineModel,
@@ -39,31 +62,50 @@ export class Catalog {
     for (const threat of model.threats) {
       for (const name of [threat.id.value, threat.label.value, ...threat.aliases]) this.addThreat(name, { threat });
       for (const example of threat.examples) {
-        for (const name of [example.id.value, example.label.value]) this.addThreat(name, { threat, example });
+        for (const name of [example.id.value, example.label.value, ...example.aliases]) this.addThreat(name, { threat, example });
       }
     }
     for (const item of model.items) {
       const key = normalizeName(item.id.value);
-      if (!this.itemIndex.has(key)) this.itemIndex.set(key, item);
+      if (this.itemIndex.has(key)) continue;
+      this.itemIndex.set(key, item);
+      this.uniqueItems.push(item);
     }
     for (const item of model.items) {
-      const parentKey = item.parent ? normalizeName(item.parent.value) : undefined;
-      if (parentKey && this.itemIndex.has(parentKey)) {
-        const siblings = this.childIndex.get(parentKey) ?? [];
-        siblings.push(item);
-        this.childIndex.set(parentKey, siblings);
-      } else {
+      const own = this.canonical(item);
+      const written = item.nestedIn ?? (item.parent ? this.item(item.parent.value) : undefined);
+      const parent = written && this.canonical(written);
+      if (parent && parent !== own) {
+        // A duplicate's children join the first definition; the duplicate itself is not an item of its own.
+        if (own === item) this.parentIndex.set(item, parent);
+        const siblings = this.childIndex.get(parent) ?? [];
+        if (own === item) siblings.push(item);
+        this.childIndex.set(parent, siblings);
+      } else if (own === item) {
         this.roots.push(item);
       }
-      this.itemSectors.set(item, item.sectors === 'all'
-        ? undefined
-        : new Set(item.sectors.map((s) => this.findSector(s.value)?.id.value ?? s.value)));
+      if (own === item) this.itemSectors.set(item, item.sectors === 'all' ? undefined : this.resolveSectors(item.sectors.map((s) => s.value)));
     }
   }
 
   private addThreat(name: string, match: ThreatMatch): void {
     const key = normalizeName(name);
     if (!this.threatIndex.has(key)) this.threatIndex.set(key, match);
+  }
+
+  private resolveSectors(names: string[]): ItemSectors {
+    const result: ItemSectors = { sectors: new Set(), subsectors: new Map() };
+    for (const name of names) {
+      const sector = this.findSector(name);
+      if (sector) {
+        result.sectors.add(sector.id.value);
+        continue;
+      }
+      const sub = this.findSubsector(undefined, name);
+      if (sub) result.subsectors.set(sub.subsector.id.value, sub.sector.id.value);
+      else result.sectors.add(name); // unknown: reported by the guideline rules; matches nothing
+    }
+    return result;
   }
 
   get title(): string {
@@ -78,6 +120,7 @@ export class Catalog {
     return this.model.threats;
   }
 
+  /** Every item as written, duplicates included, in document order. */
   get items(): ItemDef[] {
     return this.model.items;
   }
@@ -120,30 +163,123 @@ export class Catalog {
     return closest(name, candidates, (c) => [c]);
   }
 
+  /** The item with this id (its first definition), compared after NFKC. */
   item(id: string): ItemDef | undefined {
     return this.itemIndex.get(normalizeName(id));
   }
 
+  /** The first definition of an item's id: the item itself, unless it is a duplicate. */
+  canonical(item: ItemDef): ItemDef {
+    return this.itemIndex.get(normalizeName(item.id.value)) ?? item;
+  }
+
   suggestItem(id: string): ItemDef | undefined {
-    return closest(id, this.model.items, (i) => [i.id.value]);
+    return closest(id, this.uniqueItems, (i) => [i.id.value]);
   }
 
   children(item: ItemDef): ItemDef[] {
-    return this.childIndex.get(normalizeName(item.id.value)) ?? [];
+    return this.childIndex.get(this.canonical(item)) ?? [];
   }
 
   parentOf(item: ItemDef): ItemDef | undefined {
-    return item.parent ? this.item(item.parent.value) : undefined;
+    return this.parentIndex.get(this.canonical(item));
   }
 
-  /** Whether the item applies to the sector: its own list, and every ancestor's, include it. */
-  applies(item: ItemDef, sectorId: string | undefined): boolean {
-    const seen = new Set<ItemDef>();
-    for (let current: ItemDef | undefined = item; current && !seen.has(current); current = this.parentOf(current)) {
-      seen.add(current);
-      const sectors = this.itemSectors.get(current);
-      if (sectors && (sectorId === undefined || !sectors.has(sectorId))) return false;
+  /**
+   * Whether the item applies to a standard of this sector (and sub-sector): its own `sectors:` and
+   * every ancestor's include the sector, or a sub-sector of it (then a standard of another sub-sector
+   * is out of scope; a standard of the whole sector is in). Without a sector, only items for all apply.
+   */
+  applies(item: ItemDef, scope: SectorScope | string | undefined): boolean {
+    const { sector, subsector } = typeof scope === 'string' || scope === undefined ? { sector: scope, subsector: undefined } : scope;
+    const key = `${sector ?? ''}\u0000${subsector ?? ''}`;
+    let memo = this.applicability.get(key);
+    if (!memo) this.applicability.set(key, (memo = new Map()));
+    return this.memoisedUp(this.canonical(item), memo, true, (current, parentValue) =>
+      parentValue && this.ownScopeIncludes(current, sector, subsector));
+  }
+
+  private ownScopeIncludes(item: ItemDef, sector: string | undefined, subsector: string | undefined): boolean {
+    const named = this.itemSectors.get(item);
+    if (!named) return true;
+    if (sector === undefined) return false;
+    if (named.sectors.has(sector)) return true;
+    for (const [sub, ofSector] of named.subsectors) {
+      if (ofSector === sector && (subsector === undefined || subsector === sub)) return true;
     }
-    return true;
+    return false;
+  }
+
+  /**
+   * Computes a value that depends on the item and its parent's value, from the root down, memoised:
+   * the chain is walked up once, iteratively, until a memoised ancestor, the root or a cycle
+   * (whose members then start from `rootValue`), and filled in on the way down.
+   */
+  memoisedUp<T>(item: ItemDef, memo: Map<ItemDef, T>, rootValue: T, step: (item: ItemDef, parentValue: T) => T): T {
+    const known = memo.get(item);
+    if (known !== undefined) return known;
+    const chain: ItemDef[] = [];
+    const onChain = new Set<ItemDef>();
+    let current: ItemDef | undefined = item;
+    while (current && !memo.has(current) && !onChain.has(current)) {
+      onChain.add(current);
+      chain.push(current);
+      current = this.parentOf(current);
+    }
+    let value = current && memo.has(current) ? (memo.get(current) as T) : rootValue;
+    for (let i = chain.length - 1; i >= 0; i--) {
+      value = step(chain[i], value);
+      memo.set(chain[i], value);
+    }
+    return value;
+  }
+
+  /**
+   * The unique items with every descendant before its ancestors (children first), for bottom-up
+   * computations; items caught in a parent cycle come last, in document order.
+   */
+  bottomUp(): ItemDef[] {
+    return (this.bottomUpCache ??= this.computeBottomUp());
+  }
+
+  /**
+   * Whether the item hangs in (or off) a parent cycle, so that no root leads to it: coverage then treats
+   * it as a leaf, since its hierarchy means nothing until the guideline's `item.cycle` error is fixed.
+   */
+  detached(item: ItemDef): boolean {
+    this.bottomUp();
+    return this.detachedItems.has(this.canonical(item));
+  }
+
+  private bottomUpCache?: ItemDef[];
+  private readonly detachedItems = new Set<ItemDef>();
+
+  private computeBottomUp(): ItemDef[] {
+    const order: ItemDef[] = [];
+    const placed = new Set<ItemDef>();
+    const stack: { item: ItemDef; next: number }[] = [];
+    for (const root of this.roots) {
+      stack.push({ item: root, next: 0 });
+      while (stack.length > 0) {
+        const top = stack[stack.length - 1];
+        const children = this.children(top.item);
+        if (top.next < children.length) {
+          const child = children[top.next++];
+          if (!placed.has(child)) stack.push({ item: child, next: 0 });
+          continue;
+        }
+        stack.pop();
+        if (!placed.has(top.item)) {
+          placed.add(top.item);
+          order.push(top.item);
+        }
+      }
+    }
+    for (const item of this.uniqueItems) {
+      if (placed.has(item)) continue;
+      this.detachedItems.add(item);
+      order.push(item);
+    }
+    return order;
   }
 }

@@ -1,15 +1,48 @@
-import { Catalog } from './catalog';
+import { Catalog, SectorScope } from './catalog';
 import { ClauseModel, ExclusionModel, ItemDef, StandardModel } from './model';
 
-export type ItemStatus = 'covered' | 'excluded' | 'uncovered';
+/**
+ * The coverage rule (format.md; README "Coverage"; ARCHITECTURE.md "Coverage"). For each guideline
+ * item that applies to the standard's sector and sub-sector:
+ *
+ * - covered: a clause names it in `covers`; or it has at least one applicable *deciding* child and
+ *   every one of them is covered or excluded (and not all are excluded);
+ * - excluded: it or an ancestor is excluded (規定する必要がない), or every deciding child is excluded;
+ * - partial: some deciding children are covered, excluded or partial, but not all;
+ * - uncovered: otherwise.
+ *
+ * The deciding children of a must-consider item are its applicable must-consider children:
+ * reference items (参考事項) never decide a must-consider parent, either way. The deciding
+ * children of a reference item are all its applicable children. Covering a parent does not cover
+ * its children. A provisional item (Kijun's own suggestion) counts as a reference item unless the
+ * team makes provisional items binding.
+ *
+ * Findings name the cause, not the cascade: an uncovered must-consider item is reported only when
+ * no must-consider descendant of it is uncovered (an uncovered reference item, when no descendant
+ * is uncovered). The tallies count the items a standard decides on: those with no deciding
+ * children (the leaves) and those a clause covers directly, so a parent complete through its
+ * children is not counted twice.
+ */
+
+export type ItemStatus = 'covered' | 'partial' | 'excluded' | 'uncovered';
+
+export type Obligation = 'must-consider' | 'reference';
 
 export interface ItemCoverage {
   item: ItemDef;
+  /** The obligation coverage applies: the item's own, or reference for a provisional item that is not binding. */
+  obligation: Obligation;
   status: ItemStatus;
   /** Clauses that name this item in `covers`. Empty for an item covered through its children. */
   coveredBy: ClauseModel[];
   /** The exclusion that applies: the item's own, or an excluded ancestor's. */
   exclusion?: ExclusionModel;
+  /** For an item with deciding children: how many are covered or excluded, of how many. */
+  children?: { done: number; total: number };
+  /** Whether the item counts in the tallies: it has no deciding children, or a clause covers it directly. */
+  counted: boolean;
+  /** An uncovered item that is the cause, not a consequence: it is reported (see the rule above). */
+  reported: boolean;
 }
 
 export interface Tally {
@@ -22,18 +55,29 @@ export interface Tally {
 export interface CoverageReport {
   guidelineId: string;
   sectorId?: string;
-  /** Every item that applies to the standard's sector, in guideline order. */
+  subsectorId?: string;
+  /** Every item that applies to the standard's sector, in guideline order (a repeated id once). */
   items: ItemCoverage[];
+  /** Counted must-consider items (leaves and items covered directly). */
   mustConsider: Tally;
+  /** Counted reference items. */
   reference: Tally;
 }
 
-/**
- * Coverage of a standard against its guideline (format.md): an item is covered when a clause
- * names it, or when all its applicable children are covered or excluded; covering a parent does
- * not cover its children. An excluded item excludes its descendants unless they are covered.
- */
-export function computeCoverage(standard: StandardModel, catalog: Catalog, sectorId: string | undefined): CoverageReport {
+export interface CoverageOptions {
+  /** `binding` makes provisional items (Kijun's own suggestions) count with their own obligation. */
+  provisional?: 'advisory' | 'binding';
+}
+
+/** The obligation coverage applies to an item under the options. */
+export function effectiveObligation(item: ItemDef, options: CoverageOptions = {}): Obligation {
+  if (item.obligation !== 'must-consider') return 'reference';
+  return item.provisional && options.provisional !== 'binding' ? 'reference' : 'must-consider';
+}
+
+export function computeCoverage(standard: StandardModel, catalog: Catalog, scope: SectorScope | string | undefined, options: CoverageOptions = {}): CoverageReport {
+  const { sector, subsector } = typeof scope === 'string' || scope === undefined ? { sector: scope, subsector: undefined } : scope;
+  const sectorScope: SectorScope = { sector, subsector };
   const coveringClauses = new Map<ItemDef, ClauseModel[]>();
   for (const clause of standard.clauses) {
     for (const reference of clause.covers) {
@@ -49,51 +93,68 @@ export function computeCoverage(standard: StandardModel, catalog: Catalog, secto
     const item = exclusion.item && catalog.item(exclusion.item.value);
     if (item && !ownExclusions.has(item)) ownExclusions.set(item, exclusion);
   }
+  // The exclusion that applies to an item: its own, else its nearest excluded ancestor's (null: none).
+  const exclusionMemo = new Map<ItemDef, ExclusionModel | null>();
+  const exclusionFor = (item: ItemDef): ExclusionModel | undefined =>
+    catalog.memoisedUp<ExclusionModel | null>(item, exclusionMemo, null, (current, inherited) => ownExclusions.get(current) ?? inherited) ?? undefined;
 
-  const memo = new Map<ItemDef, ItemCoverage>();
-  const visiting = new Set<ItemDef>();
-  const exclusionFor = (item: ItemDef): ExclusionModel | undefined => {
-    const seen = new Set<ItemDef>();
-    for (let current: ItemDef | undefined = item; current && !seen.has(current); current = catalog.parentOf(current)) {
-      seen.add(current);
-      const found = ownExclusions.get(current);
-      if (found) return found;
-    }
-    return undefined;
-  };
-  const evaluate = (item: ItemDef): ItemCoverage => {
-    const known = memo.get(item);
-    if (known) return known;
+  const results = new Map<ItemDef, ItemCoverage>();
+  /** Whether an uncovered item of the kind that matters lies at or below the item (filled bottom-up). */
+  const uncoveredMustBelow = new Map<ItemDef, boolean>();
+  const uncoveredBelow = new Map<ItemDef, boolean>();
+  for (const item of catalog.bottomUp()) {
+    if (!catalog.applies(item, sectorScope)) continue;
+    const obligation = effectiveObligation(item, options);
+    const children = catalog.detached(item) ? [] : catalog.children(item).filter((c) => results.has(c));
+    const deciding = children.filter((c) => obligation === 'reference' || results.get(c)!.obligation === 'must-consider');
     const coveredBy = coveringClauses.get(item) ?? [];
-    let status: ItemStatus;
     const exclusion = exclusionFor(item);
+    let status: ItemStatus;
+    let progress: ItemCoverage['children'];
+    if (deciding.length > 0) {
+      const states = deciding.map((c) => results.get(c)!.status);
+      const done = states.filter((s) => s === 'covered' || s === 'excluded').length;
+      progress = { done, total: deciding.length };
+    }
     if (coveredBy.length > 0) status = 'covered';
     else if (exclusion) status = 'excluded';
-    else if (visiting.has(item)) status = 'uncovered'; // a cycle: the guideline check reports it
+    else if (!progress) status = 'uncovered';
     else {
-      visiting.add(item);
-      const children = catalog.children(item).filter((c) => catalog.applies(c, sectorId));
-      const allDone = children.length > 0 && children.every((c) => evaluate(c).status !== 'uncovered');
-      visiting.delete(item);
-      status = allDone ? 'covered' : 'uncovered';
+      const states = deciding.map((c) => results.get(c)!.status);
+      if (progress.done === progress.total) status = states.every((s) => s === 'excluded') ? 'excluded' : 'covered';
+      else status = states.some((s) => s !== 'uncovered') ? 'partial' : 'uncovered';
     }
-    const result: ItemCoverage = { item, status, coveredBy, exclusion: status === 'excluded' ? exclusion : undefined };
-    memo.set(item, result);
-    return result;
-  };
+    const mustBelow = children.some((c) => uncoveredMustBelow.get(c));
+    const anyBelow = children.some((c) => uncoveredBelow.get(c));
+    const uncovered = status === 'uncovered';
+    uncoveredMustBelow.set(item, mustBelow || (uncovered && obligation === 'must-consider'));
+    uncoveredBelow.set(item, anyBelow || uncovered);
+    results.set(item, {
+      item,
+      obligation,
+      status,
+      coveredBy,
+      exclusion: status === 'excluded' ? exclusion : undefined,
+      ...(progress ? { children: progress } : {}),
+      counted: deciding.length === 0 || coveredBy.length > 0,
+      reported: uncovered && !(obligation === 'must-consider' ? mustBelow : anyBelow),
+    });
+  }
 
   const items: ItemCoverage[] = [];
   const mustConsider: Tally = { total: 0, covered: 0, excluded: 0, uncovered: 0 };
   const reference: Tally = { total: 0, covered: 0, excluded: 0, uncovered: 0 };
-  for (const item of catalog.items) {
-    if (!catalog.applies(item, sectorId)) continue;
-    const result = evaluate(item);
+  for (const item of catalog.uniqueItems) {
+    const result = results.get(item);
+    if (!result) continue;
     items.push(result);
-    const tally = item.obligation === 'must-consider' ? mustConsider : reference;
+    if (!result.counted) continue;
+    const tally = result.obligation === 'must-consider' ? mustConsider : reference;
     tally.total++;
-    tally[result.status]++;
+    // A counted item is never partial: it has no deciding children, or a clause covers it.
+    if (result.status !== 'partial') tally[result.status]++;
   }
-  return { guidelineId: catalog.id, sectorId, items, mustConsider, reference };
+  return { guidelineId: catalog.id, sectorId: sector, subsectorId: subsector, items, mustConsider, reference };
 }
 
 /** One item's coverage as plain data, for reports (the CLI's JSON, the editor's coverage list). */
@@ -101,10 +162,15 @@ export interface CoverageRow {
   id: string;
   label: string;
   title: string;
-  obligation: string;
+  obligation: Obligation;
+  provisional: boolean;
   status: ItemStatus;
   coveredBy: string[];
   excludedBecause?: string;
+  children?: { done: number; total: number };
+  counted: boolean;
+  /** An uncovered item reported as the cause (the others are uncovered because of their children). */
+  reported: boolean;
 }
 
 export function coverageRows(report: CoverageReport, locale: 'ja' | 'en'): CoverageRow[] {
@@ -112,9 +178,13 @@ export function coverageRows(report: CoverageReport, locale: 'ja' | 'en'): Cover
     id: entry.item.id.value,
     label: entry.item.label?.value ?? '',
     title: (locale === 'en' ? entry.item.titleEn : undefined) ?? entry.item.title?.value ?? '',
-    obligation: entry.item.obligation ?? '',
+    obligation: entry.obligation,
+    provisional: entry.item.provisional,
     status: entry.status,
     coveredBy: entry.coveredBy.map((clause) => clause.id?.value ?? ''),
     ...(entry.exclusion?.reason ? { excludedBecause: entry.exclusion.reason.value } : {}),
+    ...(entry.children ? { children: entry.children } : {}),
+    counted: entry.counted,
+    reported: entry.reported,
   }));
 }

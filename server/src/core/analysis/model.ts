@@ -67,8 +67,21 @@ export interface ItemDef {
   threats: Located[];
   text?: string;
   source?: string;
+  /**
+   * Kijun's own suggestion, not the guideline's (`provisional: true`): it raises no must-consider
+   * warning unless a team makes provisional items binding (ARCHITECTURE.md, "Coverage").
+   */
+  provisional: boolean;
+  /** The data could not be confirmed against a published source (`unconfirmed: true`): shown as 未確認. */
+  unconfirmed: boolean;
+  /** How a concrete measure relates to its parent in the source (e.g. a checklist row, a worked example). */
+  relation?: string;
   /** Id of the parent: the enclosing item, or the explicit `parent:` key. */
   parent?: Located;
+  /** The item this one is written inside (when it has no explicit `parent:`), for structural views such as the outline. */
+  nestedIn?: ItemDef;
+  /** The items written inside this one, in document order. */
+  nested: ItemDef[];
   span: Span;
 }
 
@@ -81,6 +94,8 @@ export interface GuidelineModel {
   threats: ThreatDef[];
   /** All items, nested ones included, in document order. */
   items: ItemDef[];
+  /** The items of the top-level `items:` list (the others are nested inside them). */
+  topItems: ItemDef[];
 }
 
 export interface PlanSectorModel {
@@ -116,6 +131,10 @@ export function str(node: TreeNode | undefined): Located | undefined {
 function num(node: TreeNode | undefined): Located<number> | undefined {
   if (node?.kind !== 'scalar' || typeof node.value !== 'number') return undefined;
   return { value: node.value, span: node.span };
+}
+
+function flag(node: TreeNode | undefined): boolean {
+  return node?.kind === 'scalar' && node.value === true;
 }
 
 function plainString(node: TreeNode | undefined): string | undefined {
@@ -181,12 +200,14 @@ function readTerm(node: TreeNode): { id: Located; label: Located; labelEn?: stri
 
 export function readGuideline(root: TreeNode): GuidelineModel {
   const items: ItemDef[] = [];
-  const readItems = (node: TreeNode | undefined, parent: Located | undefined): void => {
+  const readItems = (node: TreeNode | undefined, enclosing: ItemDef | undefined): ItemDef[] => {
+    const read: ItemDef[] = [];
     for (const itemNode of list(node)) {
       const id = str(child(itemNode, 'id'));
       if (!id) continue;
       const sectorsNode = child(itemNode, 'sectors');
-      items.push({
+      const explicitParent = str(child(itemNode, 'parent'));
+      const item: ItemDef = {
         id,
         label: str(child(itemNode, 'label')),
         title: str(child(itemNode, 'title')),
@@ -197,13 +218,21 @@ export function readGuideline(root: TreeNode): GuidelineModel {
         threats: names(child(itemNode, 'threats')),
         text: plainString(child(itemNode, 'text')),
         source: plainString(child(itemNode, 'source')),
-        parent: str(child(itemNode, 'parent')) ?? parent,
+        provisional: flag(child(itemNode, 'provisional')),
+        unconfirmed: flag(child(itemNode, 'unconfirmed')),
+        relation: plainString(child(itemNode, 'relation')),
+        parent: explicitParent ?? enclosing?.id,
+        nestedIn: explicitParent ? undefined : enclosing,
+        nested: [],
         span: itemNode.span,
-      });
-      readItems(child(itemNode, 'items'), id);
+      };
+      items.push(item);
+      read.push(item);
+      item.nested = readItems(child(itemNode, 'items'), item);
     }
+    return read;
   };
-  readItems(child(root, 'items'), undefined);
+  const topItems = readItems(child(root, 'items'), undefined);
   const edition = child(root, 'edition');
   return {
     kind: 'guideline',
@@ -227,6 +256,7 @@ export function readGuideline(root: TreeNode): GuidelineModel {
       }];
     }),
     items,
+    topItems,
   };
 }
 

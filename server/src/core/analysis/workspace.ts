@@ -2,8 +2,8 @@ import { Catalog } from './catalog';
 import { GuidelineRule, PlanRule, RuleContext, StandardRule, WorkspaceView } from './checks/context';
 import { guidelineRules } from './checks/guideline';
 import { planRules } from './checks/plan';
-import { standardRules, standardSector } from './checks/standard';
-import { computeCoverage, CoverageReport } from './coverage';
+import { standardRules, standardScope } from './checks/standard';
+import { computeCoverage, CoverageOptions, CoverageReport } from './coverage';
 import { Finding } from '../findings';
 import { DocumentModel, GuidelineModel, PlanModel, readGuideline, readPlan, readStandard, StandardModel } from './model';
 import { DocumentFormat, parseDocument, ParsedDocument } from '../parsing/parse';
@@ -97,6 +97,11 @@ export interface BundledGuideline {
   text: string;
 }
 
+/** How the front end (CLI flags, editor settings) wants the workspace analysed. */
+export interface WorkspaceOptions {
+  coverage?: CoverageOptions;
+}
+
 /**
  * The set of documents analysed together. Standards resolve their guideline by id, first among
  * the workspace's guideline documents, then among the bundled ones. The caller (CLI, language
@@ -111,7 +116,7 @@ export class Workspace implements WorkspaceView {
   /** Documents in URI order, so that "the first guideline with this id" does not depend on insertion order. */
   private sortedCache?: DocumentState[];
 
-  constructor(bundledGuidelines: BundledGuideline[] = []) {
+  constructor(bundledGuidelines: BundledGuideline[] = [], private options: WorkspaceOptions = {}) {
     for (const { uri, text } of bundledGuidelines) {
       const state = new DocumentState(uri, text, 0, 'yaml');
       const model = state.model;
@@ -223,7 +228,7 @@ export class Workspace implements WorkspaceView {
       findings.push(...this.duplicateIdFindings(state, model));
       switch (model.kind) {
         case 'standard':
-          if (catalog) coverage = computeCoverage(model, catalog, standardSector(model, catalog)?.id.value);
+          if (catalog) coverage = this.coverageOf(model, catalog);
           findings.push(...runRules(standardRules, { ...context, model, coverage }));
           break;
         case 'guideline':
@@ -236,6 +241,16 @@ export class Workspace implements WorkspaceView {
     }
     findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
     return { uri, isKijun: true, model, findings, coverage, catalog };
+  }
+
+  /** Changes how documents are analysed from now on (the editor's settings changed). */
+  setOptions(options: WorkspaceOptions): void {
+    this.options = options;
+  }
+
+  /** A standard's coverage against a catalog, with the workspace's options. */
+  coverageOf(model: StandardModel, catalog: Catalog): CoverageReport {
+    return computeCoverage(model, catalog, standardScope(model, catalog), this.options.coverage);
   }
 
   private duplicateIdFindings(state: DocumentState, model: DocumentModel): Finding[] {

@@ -21,6 +21,9 @@ export function registerCodeActions(context: ServerContext): void {
       const diagnostic = toDiagnostic(finding, current.lines, locale);
       const matching = request.diagnostics.filter((d) => d.code === finding.code && d.range.start.line === diagnostic.range.start.line
         && (!finding.itemId || (d.data as { itemId?: string } | undefined)?.itemId === finding.itemId));
+      // Coverage findings of one standard share a span (its guideline reference): a fix belongs to the
+      // diagnostic the editor asks about, never to every uncovered item at that place.
+      if (isCoverageFinding(finding.code) && matching.length === 0) continue;
       const diagnostics = matching.length ? matching : [diagnostic];
       if (finding.replacement) {
         actions.push({
@@ -31,7 +34,7 @@ export function registerCodeActions(context: ServerContext): void {
           edit: edit(finding.replacement.span, finding.replacement.newText),
         });
       }
-      if ((finding.code === 'coverage.uncovered' || finding.code === 'coverage.uncovered-reference') && finding.itemId) {
+      if (isCoverageFinding(finding.code) && finding.itemId) {
         const fixes: [InterfaceText, Replacement | undefined][] = [
           ['action.add-clause', addClauseEdit(workspace, uri, finding.itemId)],
           ['action.exclude', addExclusionEdit(workspace, uri, finding.itemId)],
@@ -40,11 +43,15 @@ export function registerCodeActions(context: ServerContext): void {
           if (fix) actions.push({ title: renderText(title, { item: finding.itemId }, locale), kind: CodeActionKind.QuickFix, diagnostics, edit: edit(fix.span, fix.newText) });
         }
       }
-      if (finding.code === 'exclusion.covered' && finding.itemId) {
+      if ((finding.code === 'exclusion.covered' || finding.code === 'exclusion.not-applicable') && finding.itemId) {
         const fix = removeExclusionEdit(workspace, uri, finding.itemId);
         if (fix) actions.push({ title: renderText('action.remove-exclusion', { item: finding.itemId }, locale), kind: CodeActionKind.QuickFix, isPreferred: true, diagnostics, edit: edit(fix.span, fix.newText) });
       }
     }
     return actions;
   });
+}
+
+function isCoverageFinding(code: string): boolean {
+  return code === 'coverage.uncovered' || code === 'coverage.uncovered-reference' || code === 'coverage.uncovered-provisional';
 }

@@ -15,7 +15,7 @@ export function registerCodeLens(context: ServerContext): void {
     const model = analysis.model;
     if (model?.kind === 'standard' && analysis.coverage) {
       const c = analysis.coverage.mustConsider;
-      const title = renderText('lens.standard', { covered: c.covered + c.excluded, total: c.total, excluded: c.excluded }, locale);
+      const title = renderText('lens.standard', { done: c.covered + c.excluded, total: c.total, excluded: c.excluded }, locale);
       return [{ range: toRange(current.lines, { start: 0, end: 0 }), command: { title, command: ShowCoverageCommand, arguments: [textDocument.uri] } }];
     }
     if (model?.kind === 'guideline' && analysis.catalog) {

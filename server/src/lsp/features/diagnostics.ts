@@ -34,11 +34,11 @@ export function registerDiagnostics(context: ServerContext, dependentsDelay: num
         // Until the first indexing is done, a guideline document of the workspace may simply not be read yet.
         if (finding.code === 'guideline.unknown' && !context.indexedOnce()) continue;
         let severity: Severity = finding.severity;
-        if (finding.code === 'coverage.uncovered-reference') {
+        if (finding.code === 'coverage.uncovered-reference' || finding.code === 'coverage.uncovered-provisional') {
           if (settings.referenceCoverageSeverity === 'off') continue;
           severity = settings.referenceCoverageSeverity;
         }
-        diagnostics.push(toDiagnostic(finding, lines, locale, severity));
+        diagnostics.push(toDiagnostic(finding, lines, locale, severity, (other) => workspace.lines(other)));
       }
       void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
       const coverage = analysis.coverage;
@@ -48,7 +48,7 @@ export function registerDiagnostics(context: ServerContext, dependentsDelay: num
             guideline: coverage.guidelineId,
             mustConsider: coverage.mustConsider,
             reference: coverage.reference,
-            uncovered: coverage.items.filter((i) => i.status === 'uncovered' && i.item.obligation === 'must-consider').map((i) => i.item.id.value),
+            uncovered: coverage.items.filter((i) => i.reported && i.obligation === 'must-consider').map((i) => i.item.id.value),
           }
         : { uri };
       context.lastCoverage.set(uri, coverage);

@@ -28,15 +28,16 @@ export function registerSymbols(context: ServerContext): void {
           ...model.exclusions.filter((e) => e.item).map((e) => symbol(renderText('symbol.exclusion', { item: e.item!.value }, locale), e.reason?.value, SymbolKind.Constant, e.span, e.item!.span)),
         ];
       case 'guideline': {
-        const catalog = workspace.catalogFor(textDocument.uri);
+        // The outline follows the document as written (items inside items), which is a tree whatever the
+        // ids and `parent:` keys say: a repeated id or a parent cycle cannot make it loop.
         const build = (item: ItemDef): DocumentSymbol =>
           symbol(item.id.value, [item.label?.value, item.title?.value].filter(Boolean).join(' '), SymbolKind.Interface, item.span, item.id.span,
-            catalog?.children(item).map(build));
+            item.nested.map(build));
         return [
           ...model.sectors.map((s) => symbol(s.label.value, s.id.value, SymbolKind.Enum, s.id.span, s.id.span,
             s.subsectors.map((sub) => symbol(sub.label.value, sub.id.value, SymbolKind.EnumMember, sub.id.span, sub.id.span)))),
           ...model.threats.map((t) => symbol(t.label.value, t.id.value, SymbolKind.Event, t.id.span, t.id.span)),
-          ...(catalog?.roots ?? []).map(build),
+          ...model.topItems.map(build),
         ];
       }
       case 'action-plan': {

@@ -12,6 +12,8 @@ export interface WorkspaceView {
   guidelineIds(): string[];
   standards(): { uri: string; model: StandardModel }[];
   documentsWithId(id: string): { uri: string; model: DocumentModel }[];
+  /** A standard's coverage against a catalog, with the workspace's options (provisional items). */
+  coverageOf(model: StandardModel, catalog: Catalog): CoverageReport;
 }
 
 export interface RuleContext<M extends DocumentModel = DocumentModel> {

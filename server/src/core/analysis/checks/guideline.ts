@@ -1,9 +1,7 @@
-import { computeCoverage } from '../coverage';
 import { finding, Finding, unknownName } from '../../findings';
 import { ItemDef } from '../model';
 import { closest } from '../../text';
 import { forEachDuplicate, GuidelineRule, lineNumber } from './context';
-import { standardSector } from './standard';
 
 const duplicateIds: GuidelineRule = {
   name: 'duplicate ids',
@@ -33,25 +31,24 @@ const itemHierarchy: GuidelineRule = {
         findings.push(finding('item.unknown-parent', 'error', item.parent.span, { value: item.parent.value, suggestion }));
       }
     }
-    // Follow parent links from every item; a walk that meets itself is a cycle, reported once, on its first member.
-    const reported = new Set<ItemDef>();
-    for (const start of model.items) {
-      const path: ItemDef[] = [];
-      const onPath = new Set<ItemDef>();
-      for (let current: ItemDef | undefined = start; current; current = catalog.parentOf(current)) {
-        if (onPath.has(current)) {
-          const cycle = path.slice(path.indexOf(current));
-          if (!cycle.some((i) => reported.has(i))) {
-            cycle.forEach((i) => reported.add(i));
-            const head = cycle.reduce((a, b) => (a.id.span.start <= b.id.span.start ? a : b));
-            const ordered = [...cycle.slice(cycle.indexOf(head)), ...cycle.slice(0, cycle.indexOf(head)), head];
-            findings.push(finding('item.cycle', 'error', (head.parent ?? head.id).span, { path: ordered.map((i) => i.id.value).join(' → ') }));
-          }
-          break;
-        }
-        onPath.add(current);
-        path.push(current);
+    // Follow parent links from every item, marking each item once: an item met again on the walk that
+    // reached it closes a cycle, reported once, on its first member. Linear in the number of items.
+    const state = new Map<ItemDef, 'on-walk' | 'done'>();
+    for (const start of catalog.uniqueItems) {
+      const walk: ItemDef[] = [];
+      let current: ItemDef | undefined = start;
+      while (current && !state.has(current)) {
+        state.set(current, 'on-walk');
+        walk.push(current);
+        current = catalog.parentOf(current);
       }
+      if (current && state.get(current) === 'on-walk') {
+        const cycle = walk.slice(walk.indexOf(current));
+        const head = cycle.reduce((a, b) => (a.id.span.start <= b.id.span.start ? a : b));
+        const ordered = [...cycle.slice(cycle.indexOf(head)), ...cycle.slice(0, cycle.indexOf(head)), head];
+        findings.push(finding('item.cycle', 'error', (head.parent ?? head.id).span, { path: ordered.map((i) => i.id.value).join(' → ') }));
+      }
+      for (const item of walk) state.set(item, 'done');
     }
     return findings;
   },
@@ -65,7 +62,8 @@ const itemReferences: GuidelineRule = {
     for (const item of model.items) {
       if (item.sectors !== 'all') {
         for (const sector of item.sectors) {
-          if (catalog.findSector(sector.value)) continue;
+          // An item may be scoped to a sub-sector (`telecom.telecommunications`) as well as to a whole sector.
+          if (catalog.findSector(sector.value) || catalog.findSubsector(undefined, sector.value)) continue;
           findings.push(unknownName('sector.unknown', sector.span, { value: sector.value, guideline: catalog.id }, catalog.suggestSector(sector.value)?.name));
         }
       }
@@ -86,10 +84,9 @@ const workspaceCoverage: GuidelineRule = {
     if (followers.length === 0) return [];
     const covered = new Set<ItemDef>();
     for (const { model: standard } of followers) {
-      const report = computeCoverage(standard, catalog, standardSector(standard, catalog)?.id.value);
-      for (const entry of report.items) if (entry.status === 'covered') covered.add(entry.item);
+      for (const entry of workspace.coverageOf(standard, catalog).items) if (entry.status === 'covered') covered.add(entry.item);
     }
-    return model.items
+    return catalog.uniqueItems
       .filter((item) => !covered.has(item))
       .map((item) => finding('coverage.not-covered-in-workspace', 'information', item.id.span, {
         item: item.id.value,

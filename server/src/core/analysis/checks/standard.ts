@@ -1,4 +1,4 @@
-import { Catalog } from '../catalog';
+import { Catalog, SectorScope } from '../catalog';
 import { finding, Finding, unknownName } from '../../findings';
 import { Bilingual } from '../../messages';
 import { ItemDef, PlanModel, SectorDef, StandardModel } from '../model';
@@ -16,6 +16,13 @@ export function itemTitle(item: ItemDef): Bilingual {
 /** The sector of a standard, when its name resolves in the catalog. */
 export function standardSector(model: StandardModel, catalog: Catalog | undefined): SectorDef | undefined {
   return model.sector && catalog?.findSector(model.sector.value);
+}
+
+/** The sector and sub-sector ids a standard is written for, as far as they resolve. */
+export function standardScope(model: StandardModel, catalog: Catalog | undefined): SectorScope {
+  const sector = standardSector(model, catalog);
+  const subsector = sector && model.subsector ? catalog?.findSubsector(sector, model.subsector.value)?.subsector : undefined;
+  return { sector: sector?.id.value, subsector: subsector?.id.value };
 }
 
 /** A standard or plan must name a guideline that resolves (workspace first, then bundled). */
@@ -59,22 +66,31 @@ const clauseIds: StandardRule = {
   },
 };
 
+/** How a standard's scope is named in messages: its sector's label, with the sub-sector's in brackets. */
+function scopeName(model: StandardModel, catalog: Catalog): string | undefined {
+  const sector = standardSector(model, catalog);
+  if (!sector) return undefined;
+  const subsector = model.subsector ? catalog.findSubsector(sector, model.subsector.value)?.subsector : undefined;
+  return subsector ? `${sector.label.value}（${subsector.label.value}）` : sector.label.value;
+}
+
 const clauseReferences: StandardRule = {
   name: 'covers and threats of clauses',
   check({ model, catalog }) {
     if (!catalog) return [];
     const findings: Finding[] = [];
-    const sector = standardSector(model, catalog);
+    const scope = standardScope(model, catalog);
+    const sectorName = scopeName(model, catalog);
     for (const clause of model.clauses) {
       for (const reference of clause.covers) {
         const item = catalog.item(reference.value);
         if (!item) {
           findings.push(unknownName('covers.unknown-item', reference.span, { value: reference.value, guideline: catalog.id }, catalog.suggestItem(reference.value)?.id.value));
-        } else if (sector && !catalog.applies(item, sector.id.value)) {
+        } else if (sectorName && !catalog.applies(item, scope)) {
           findings.push(finding('covers.not-applicable', 'warning', reference.span, {
             item: item.id.value,
             label: item.label?.value ?? '',
-            sector: sector.label.value,
+            sector: sectorName,
           }, { itemId: item.id.value }));
         }
       }
@@ -114,6 +130,16 @@ const exclusions: StandardRule = {
         continue;
       }
       first.set(key, exclusion.item);
+      const sectorName = item && catalog ? scopeName(model, catalog) : undefined;
+      if (item && catalog && sectorName && !catalog.applies(item, standardScope(model, catalog))) {
+        // Nothing to justify: the item is not asked of this sector at all.
+        findings.push(finding('exclusion.not-applicable', 'warning', exclusion.item.span, {
+          item: item.id.value,
+          label: item.label?.value ?? '',
+          sector: sectorName,
+        }, { itemId: item.id.value }));
+        continue;
+      }
       const coveringClause = model.clauses.find((c) => c.covers.some((r) => normalizeName(r.value) === key));
       if (coveringClause) {
         findings.push(finding('exclusion.covered', 'warning', exclusion.item.span, {
@@ -129,17 +155,22 @@ const exclusions: StandardRule = {
 const coverage: StandardRule = {
   name: 'coverage of guideline items',
   // With an unknown sector only the items for all sectors are known to apply; sector.unknown says why.
-  check({ model, coverage: report }) {
-    if (!report) return [];
+  // One finding per cause: an item incomplete only because of its children is partial, not reported.
+  check({ model, catalog, coverage: report }) {
+    if (!report || !catalog) return [];
     const findings: Finding[] = [];
     for (const entry of report.items) {
-      if (entry.status !== 'uncovered') continue;
-      const mustConsider = entry.item.obligation === 'must-consider';
-      findings.push(finding(mustConsider ? 'coverage.uncovered' : 'coverage.uncovered-reference', mustConsider ? 'warning' : 'information', model.anchor, {
+      if (!entry.reported) continue;
+      const mustConsider = entry.obligation === 'must-consider';
+      const code = mustConsider ? 'coverage.uncovered' : entry.item.provisional ? 'coverage.uncovered-provisional' : 'coverage.uncovered-reference';
+      findings.push(finding(code, mustConsider ? 'warning' : 'information', model.anchor, {
         item: entry.item.id.value,
         label: entry.item.label?.value ?? '',
         title: itemTitle(entry.item),
-      }, { itemId: entry.item.id.value }));
+      }, {
+        itemId: entry.item.id.value,
+        related: [{ uri: catalog.uri, span: entry.item.id.span, caption: { key: 'related.item-definition', args: { item: entry.item.id.value, guideline: catalog.id } } }],
+      }));
     }
     return findings;
   },
