@@ -63,6 +63,10 @@ const catalogue = {
     en: (a) => `Unknown document kind ${quote(a.value)}: use guideline, standard or action-plan.${didYouMeanEn(a)}`,
     ja: (a) => `文書の種類${jq(a.value)}は不明です。guideline・standard・action-plan のいずれかを指定してください。${didYouMeanJa(a)}`,
   },
+  'document.misspelt-kijun-key': {
+    en: (a) => `The key ${quote(a.key)} is not read as "kijun:" (lower-case half-width letters and colon), so this document is not checked. Write "kijun:".`,
+    ja: (a) => `キー${jq(a.key)}は「kijun:」（半角小文字と半角コロン）として読まれないため、この文書は検査されていません。「kijun:」と記載してください。`,
+  },
   'document.duplicate-id': {
     en: (a) => `Another document in the workspace also has the id ${quote(a.id)}: ${a.other}.`,
     ja: (a) => `ワークスペース内の別の文書（${a.other}）にも同じ ID${jq(a.id)}があります。`,
