@@ -3,23 +3,9 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { run } from '../../server/src/cli/main';
 import { lines, repoRoot } from '../helpers';
 import { completeStandard, testGuideline } from '../fixtures';
-
-interface Captured {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the CLI in-process with captured output; the environment is empty unless given (so the locale is English). */
-async function kijun(argv: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<Captured> {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd, env });
-  return { code, stdout, stderr };
-}
+import { environmentWithLang, kijun } from './harness';
 
 /**
  * A standard with one error (a threat typo, line 14), one coverage gap (C) and an excluded reference item (A-2).
@@ -196,9 +182,11 @@ describe('cli', () => {
 
   it('exit status 2 for a missing path and for a non-YAML file named explicitly', async () => {
     const missing = await kijun(['check', 'std.yaml', 'nothere'], flawed);
-    assert.deepStrictEqual(missing, { code: 2, stdout: '', stderr: 'kijun: cannot read "nothere": no such file or folder\n' });
+    assert.deepStrictEqual(missing, { code: 2, stdout: '', stderr: 'kijun: cannot check "nothere": no such file or folder\n' });
     const text = await kijun(['check', 'notes.txt'], flawed);
-    assert.deepStrictEqual(text, { code: 2, stdout: '', stderr: 'kijun: "notes.txt" is not a YAML or Markdown file (.yaml, .yml, .md)\n' });
+    assert.deepStrictEqual(text, { code: 2, stdout: '', stderr: 'kijun: cannot check "notes.txt": not a YAML or Markdown file (.yaml, .yml, .md, .markdown)\n' });
+    const ja = await kijun(['check', 'notes.txt', '--locale', 'ja'], flawed);
+    assert.deepStrictEqual(ja, { code: 2, stdout: '', stderr: 'kijun: 「notes.txt」を検査できません: YAML または Markdown のファイル（.yaml、.yml、.md、.markdown）ではありません\n' });
   });
 
   it('--help prints the usage and exits 0', async () => {
@@ -221,9 +209,7 @@ describe('cli', () => {
   });
 
   it('bin/kijun.js, spawned: "check examples" exits 1 and prints the sector.unknown line of the draft', () => {
-    const env: NodeJS.ProcessEnv = { ...process.env, LANG: 'C' };
-    for (const name of ['KIJUN_LOCALE', 'LC_ALL', 'LC_MESSAGES']) delete env[name];
-    const child = spawnSync(process.execPath, ['bin/kijun.js', 'check', 'examples'], { cwd: repoRoot, env, encoding: 'utf8', timeout: 60000 });
+    const child = spawnSync(process.execPath, ['bin/kijun.js', 'check', 'examples'], { cwd: repoRoot, env: environmentWithLang('C'), encoding: 'utf8', timeout: 60000 });
     assert.strictEqual(child.status, 1, child.stderr);
     const line = 'examples/with-mistakes/butsuryu-draft.yaml:7:9 error sector.unknown Unknown sector "物留" in guideline nisc-2008. Did you mean "物流"?';
     assert.ok(child.stdout.split('\n').includes(line), child.stdout);

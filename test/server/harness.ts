@@ -20,6 +20,8 @@ export class TestClient {
   private readonly published = new Map<string, PublishDiagnosticsParams[]>();
   private readonly waiters: { uri: string; accept: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   readonly notifications: { method: string; params: unknown }[] = [];
+  /** What the server wrote to its log (window/logMessage), in order. */
+  readonly logs: string[] = [];
   settings: Record<string, unknown> = {};
   private indexedCount = 0;
   private indexWaiters: (() => void)[] = [];
@@ -47,6 +49,7 @@ export class TestClient {
       for (const waiter of this.notificationWaiters.splice(0)) waiter();
     });
     this.connection.onNotification('window/logMessage', (params: { message: string }) => {
+      this.logs.push(params.message);
       if (/\bindexed \d+ file/.test(params.message)) this.indexedCount++;
       for (const resolve of this.indexWaiters.splice(0)) resolve();
     });

@@ -1,9 +1,9 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import {
-  CoverageReport, CoverageRow, coverageRows, DocumentAnalysis, Finding, formatOf, InterfaceText, LineIndex, Locale, MessageArgs, renderMessage, renderText, Workspace,
+  CoverageReport, CoverageRow, coverageRows, DocumentAnalysis, Finding, InterfaceText, LineIndex, Locale, MessageArgs, renderMessage, renderText, Workspace,
 } from '../core';
 import { loadBundledGuidelines, localeFromEnvironment } from '../node/bundled';
+import { NotReadReason, notReadText, readDocument, walkDocuments, WalkEntry } from '../node/files';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -12,9 +12,14 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
 }
 
+/** Exit statuses (README, "The CLI"; `kijun --help`). A higher one wins when several apply. */
 export const EXIT_OK = 0;
+/** Failing findings: errors, or warnings with `--fail-on warning`. */
 export const EXIT_FINDINGS = 1;
+/** Bad usage, or a file that was to be checked and could not be read. */
 export const EXIT_USAGE = 2;
+/** A bug in Kijun: the run threw. */
+export const EXIT_INTERNAL = 3;
 
 const formats = ['text', 'json', 'github'] as const;
 
@@ -26,6 +31,8 @@ interface Options {
   failOn: 'error' | 'warning';
   /** Whether provisional guideline items (Kijun's own suggestions) count with their own obligation. */
   provisional: 'advisory' | 'binding';
+  /** Also list what the folder walk skipped: files that are not Kijun documents, dot folders, node_modules, duplicates. */
+  verbose: boolean;
 }
 
 /** A usage mistake, reported with a catalogue text (so in the user's language). */
@@ -48,7 +55,7 @@ function parseArguments(argv: string[], env: NodeJS.ProcessEnv): Options | 'help
   const [command, ...rest] = argv;
   if (command === '-h' || command === '--help' || command === 'help') return 'help';
   if (command !== 'check') throw command ? new UsageError('cli.unknown-command', { command }) : new UsageError('cli.missing-command');
-  const options: Options = { paths: [], format: 'text', locale: localeFromEnvironment(env), failOn: 'error', provisional: 'advisory' };
+  const options: Options = { paths: [], format: 'text', locale: localeFromEnvironment(env), failOn: 'error', provisional: 'advisory', verbose: false };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -74,35 +81,56 @@ function parseArguments(argv: string[], env: NodeJS.ProcessEnv): Options | 'help
       const v = value();
       if (v !== 'ja' && v !== 'en') throw new UsageError('cli.bad-locale', { value: v });
       options.locale = v;
-    } else if (flag.startsWith('-')) throw new UsageError('cli.unknown-option', { flag });
+    } else if (arg === '--verbose') options.verbose = true;
+    else if (flag.startsWith('-')) throw new UsageError('cli.unknown-option', { flag });
     else options.paths.push(arg);
   }
   if (options.paths.length === 0) options.paths.push('.');
   return options;
 }
 
-/** Every YAML or Markdown file under the given paths; folders are walked, skipping dot folders and node_modules. */
-function collectFiles(paths: string[], cwd: string): string[] {
-  const files = new Set<string>();
-  const walk = (absolute: string, explicit: boolean): void => {
-    let stat: fs.Stats;
-    try {
-      // Links found inside folders are not followed (a link to a parent would loop); a link named explicitly is.
-      stat = explicit ? fs.statSync(absolute) : fs.lstatSync(absolute);
-      if (stat.isSymbolicLink()) return;
-    } catch {
-      throw new UsageError('cli.no-such-path', { path: path.relative(cwd, absolute) || absolute });
-    }
-    if (stat.isDirectory()) {
-      const base = path.basename(absolute);
-      if (!explicit && (base.startsWith('.') || base === 'node_modules')) return;
-      for (const name of fs.readdirSync(absolute).sort()) walk(path.join(absolute, name), false);
-    } else if (formatOf(absolute) || explicit) {
-      files.add(absolute);
-    }
+/** The documents read into the workspace (by display path), and what was not checked. */
+interface Inputs {
+  workspace: Workspace;
+  documents: string[];
+  skipped: ReportSkipped[];
+}
+
+/**
+ * Reads every candidate under the given paths (`walkDocuments`, the same walk as the language server's)
+ * into one workspace. Nothing is left out in silence: a path named on the command line that cannot be
+ * checked is a usage error; a Kijun document that cannot be read (unreadable, Shift_JIS) fails the run; a
+ * file named explicitly that is not a Kijun document, and a link loop or a broken link found in a folder,
+ * are listed; the rest of what the walk skips (dot folders, node_modules, other YAML files) with `--verbose`.
+ */
+async function readInputs(options: Options, cwd: string): Promise<Inputs> {
+  const display = (file: string): string => path.relative(cwd, file) || '.';
+  const entries: WalkEntry[] = [];
+  for await (const entry of walkDocuments(options.paths.map((p) => path.resolve(cwd, p)))) entries.push(entry);
+  const unusable = entries.find((e) => e.kind === 'skipped' && e.explicit && e.reason !== 'duplicate');
+  if (unusable?.kind === 'skipped') {
+    throw new UsageError('cli.cannot-check', { path: display(unusable.path), reason: notReadText(unusable.reason, { ...unusable, other: unusable.other && display(unusable.other) }, options.locale) });
+  }
+
+  const inputs: Inputs = { workspace: new Workspace(loadBundledGuidelines(), { coverage: { provisional: options.provisional } }), documents: [], skipped: [] };
+  const note = (file: string, reason: NotReadReason, failing: boolean, details: { other?: string; detail?: string } = {}): void => {
+    const other = details.other && display(details.other);
+    inputs.skipped.push({ path: display(file), reason, failing, message: notReadText(reason, { ...details, other }, options.locale) });
   };
-  for (const p of paths) walk(path.resolve(cwd, p), true);
-  return [...files];
+  for (const entry of entries) {
+    if (entry.kind === 'skipped') {
+      const listed = entry.reason === 'loop' || entry.reason === 'broken-link' || entry.reason === 'unreadable' || options.verbose;
+      if (listed) note(entry.path, entry.reason, entry.reason === 'unreadable', entry);
+      continue;
+    }
+    const read = await readDocument(entry.path, entry.format);
+    if (read.kind === 'not-read') {
+      // A Kijun document that cannot be read fails the run; another file named explicitly is only listed.
+      if (read.isKijun || entry.explicit || options.verbose) note(entry.path, read.reason, read.isKijun, read);
+    } else if (inputs.workspace.set(display(entry.path), read.text, entry.format)) inputs.documents.push(display(entry.path));
+    else if (entry.explicit || options.verbose) note(entry.path, 'not-kijun', false);
+  }
+  return inputs;
 }
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
@@ -121,38 +149,20 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     return EXIT_OK;
   }
 
-  let files: string[];
+  let inputs: Inputs;
   try {
-    files = collectFiles(options.paths, io.cwd);
+    inputs = await readInputs(options, io.cwd);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     io.stderr(`kijun: ${renderText(error.key, error.args, locale)}\n`);
     return EXIT_USAGE;
   }
 
-  const workspace = new Workspace(loadBundledGuidelines(), { coverage: { provisional: options.provisional } });
-  const displayPaths = new Map<string, string>();
-  for (const file of files) {
-    const format = formatOf(file);
-    const display = path.relative(io.cwd, file) || file;
-    if (!format) {
-      io.stderr(`kijun: ${renderText('cli.not-yaml-or-markdown', { path: display }, locale)}\n`);
-      return EXIT_USAGE;
-    }
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (error) {
-      io.stderr(`kijun: ${renderText('cli.unreadable', { path: display, reason: (error as NodeJS.ErrnoException).code ?? String(error) }, locale)}\n`);
-      return EXIT_USAGE;
-    }
-    if (workspace.set(display, text, format)) displayPaths.set(display, file);
-  }
-
-  const analyses = [...displayPaths.keys()].map((uri) => workspace.analyze(uri));
-  const report = buildReport(analyses, workspace, options.locale);
+  const analyses = inputs.documents.map((uri) => inputs.workspace.analyze(uri));
+  const report = buildReport(analyses, inputs.workspace, inputs.skipped, options.locale);
   io.stdout(options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n`
     : options.format === 'github' ? githubReport(report) : textReport(report, options.locale));
+  if (report.skipped.some((s) => s.failing)) return EXIT_USAGE;
   const failing = report.summary.errors + (options.failOn === 'warning' ? report.summary.warnings : 0);
   return failing > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
@@ -176,14 +186,24 @@ export interface ReportCoverage {
   items: CoverageRow[];
 }
 
+/** A path that was not checked, and why. */
+export interface ReportSkipped {
+  path: string;
+  reason: NotReadReason;
+  /** The path was to be checked and could not be read: the run exits with status 2. */
+  failing: boolean;
+  message: string;
+}
+
 export interface Report {
   files: { path: string; kind?: string; findings: ReportFinding[] }[];
+  skipped: ReportSkipped[];
   coverage: ReportCoverage[];
   summary: { files: number; errors: number; warnings: number; information: number };
 }
 
-function buildReport(analyses: DocumentAnalysis[], workspace: Workspace, locale: Locale): Report {
-  const report: Report = { files: [], coverage: [], summary: { files: analyses.length, errors: 0, warnings: 0, information: 0 } };
+function buildReport(analyses: DocumentAnalysis[], workspace: Workspace, skipped: ReportSkipped[], locale: Locale): Report {
+  const report: Report = { files: [], skipped, coverage: [], summary: { files: analyses.length, errors: 0, warnings: 0, information: 0 } };
   for (const analysis of analyses) {
     const lines = workspace.lines(analysis.uri) ?? new LineIndex('');
     report.files.push({
@@ -228,6 +248,7 @@ function textReport(report: Report, locale: Locale): string {
       out.push(`${file.path}:${f.line}:${f.column} ${renderText(`severity.${f.severity}`, {}, locale)} ${f.code} ${f.message}`);
     }
   }
+  for (const s of report.skipped) out.push(renderText(s.failing ? 'cli.not-checked' : 'cli.skipped', { path: s.path, reason: s.message }, locale));
   if (report.coverage.length > 0) out.push('');
   for (const c of report.coverage) {
     const uncovered = c.items.filter((i) => i.obligation === 'must-consider' && i.reported).map((i) => i.id);
@@ -239,7 +260,8 @@ function textReport(report: Report, locale: Locale): string {
       uncovered: uncovered.join(', ') || undefined,
     }, locale));
   }
-  out.push('', renderText('cli.totals', { ...report.summary }, locale));
+  if (out.length > 0) out.push('');
+  out.push(renderText('cli.totals', { ...report.summary }, locale));
   return `${out.join('\n')}\n`;
 }
 
@@ -253,6 +275,7 @@ function githubReport(report: Report): string {
   const command = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' } as const;
   const lines = report.files.flatMap((file) => file.findings.map((f) =>
     `::${command[f.severity]} file=${escapeProperty(file.path)},line=${f.line},col=${f.column},endLine=${f.endLine},endColumn=${f.endColumn},title=${escapeProperty(`kijun ${f.code}`)}::${escapeData(f.message)}`));
+  for (const s of report.skipped) lines.push(`::${s.failing ? 'error' : 'notice'} file=${escapeProperty(s.path)},title=${escapeProperty(`kijun ${s.reason}`)}::${escapeData(s.message)}`);
   return lines.length ? `${lines.join('\n')}\n` : '';
 }
 
@@ -265,6 +288,6 @@ export function main(argv: string[]): Promise<number> {
   }).catch((error: unknown) => {
     const detail = error instanceof Error ? error.stack ?? error.message : String(error);
     process.stderr.write(`kijun: ${renderText('cli.internal-error', { detail }, localeFromEnvironment())}\n`);
-    return EXIT_USAGE;
+    return EXIT_INTERNAL;
   });
 }

@@ -1,9 +1,8 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { FileChangeType } from 'vscode-languageserver/node';
-import { MAX_DOCUMENT_BYTES } from '../core';
-import { walkDocuments } from '../node/files';
+import { MAX_DOCUMENT_BYTES, renderText } from '../core';
+import { isCandidatePath, NotReadReason, notReadText, readDocument, walkDocuments } from '../node/files';
 import { formatFor, ServerContext } from './context';
 import { DiagnosticsScheduler } from './features/diagnostics';
 
@@ -25,20 +24,35 @@ export function registerWorkspaceSync(context: ServerContext, diagnostics: Diagn
   let indexing: Promise<void> | undefined;
   let indexAgain = false;
 
+  /** Logs, in the user's language, why a file or folder is not read: nothing is left out in silence. */
+  function notRead(file: string, reason: NotReadReason, details: { other?: string; detail?: string } = {}): void {
+    const locale = context.locale();
+    context.log(renderText('server.not-read', { path: file, reason: notReadText(reason, details, locale) }, locale));
+  }
+
   async function loadFromDisk(uri: string): Promise<void> {
     const workspace = context.workspace();
     const format = formatFor(uri);
     if (!format || !uri.startsWith('file:')) return;
-    try {
-      const file = fileURLToPath(uri);
-      const stat = await fs.promises.stat(file);
-      if (stat.size > MAX_DOCUMENT_BYTES) return;
-      const text = await fs.promises.readFile(file, 'utf8');
-      if (documents.get(uri)) return;
-      if (!workspace.set(uri, text, format, -1)) workspace.delete(uri);
-    } catch {
+    const file = fileURLToPath(uri);
+    const read = await readDocument(file, format, { maxBytes: MAX_DOCUMENT_BYTES });
+    if (documents.get(uri)) return; // opened meanwhile: the editor's text wins
+    if (read.kind === 'not-read') {
+      // A file that is gone is simply no longer part of the workspace; any other reason is said in the log.
+      if (read.isKijun && read.detail !== 'ENOENT') notRead(file, read.reason, read);
       workspace.delete(uri);
-    }
+    } else if (!workspace.set(uri, read.text, format, -1)) workspace.delete(uri);
+  }
+
+  /** The workspace folders, and the guideline folders of the settings (a relative one under each workspace folder). */
+  function indexedFolders(): [string[], string[]] {
+    const roots = folders.filter((f) => f.startsWith('file:')).map((f) => fileURLToPath(f));
+    const extra = context.settings().guidelineFolders.flatMap((g) => (path.isAbsolute(g) ? [g] : roots.map((r) => path.join(r, g))));
+    return [roots, extra];
+  }
+
+  function indexedRoots(): string[] {
+    return indexedFolders().flat();
   }
 
   function index(): Promise<void> {
@@ -50,18 +64,21 @@ export function registerWorkspaceSync(context: ServerContext, diagnostics: Diagn
       do {
         indexAgain = false;
         const workspace = context.workspace();
-        const roots = folders.filter((f) => f.startsWith('file:')).map((f) => fileURLToPath(f));
-        const extra = context.settings().guidelineFolders.flatMap((g) => (path.isAbsolute(g) ? [g] : roots.map((r) => path.join(r, g))));
+        const [roots, extra] = indexedFolders();
         let count = 0;
         const seen = new Set<string>();
-        for (const folder of [...roots, ...extra]) {
-          for await (const file of walkDocuments(folder)) {
-            const uri = pathToFileURL(file).toString();
-            seen.add(uri);
-            if (documents.get(uri)) continue; // the editor's text wins over the disk's
-            await loadFromDisk(uri);
-            if (++count % 20 === 0) await new Promise((resolve) => setImmediate(resolve));
+        // The same walk as the CLI's, except that a link is followed only into the folders walked.
+        for await (const entry of walkDocuments([...roots, ...extra], { followLinks: 'into-roots' })) {
+          if (entry.kind === 'skipped') {
+            // Dot folders, node_modules and duplicates are skipped by rule, and would only fill the log.
+            if (!['hidden', 'node-modules', 'duplicate'].includes(entry.reason)) notRead(entry.path, entry.reason, entry);
+            continue;
           }
+          const uri = pathToFileURL(entry.path).toString();
+          seen.add(uri);
+          if (documents.get(uri)) continue; // the editor's text wins over the disk's
+          await loadFromDisk(uri);
+          if (++count % 20 === 0) await new Promise((resolve) => setImmediate(resolve));
         }
         // What is no longer under a folder (a removed guideline folder, a file deleted meanwhile) leaves the workspace.
         for (const uri of workspace.uris()) if (uri.startsWith('file:') && !seen.has(uri) && !documents.get(uri)) workspace.delete(uri);
@@ -85,10 +102,17 @@ export function registerWorkspaceSync(context: ServerContext, diagnostics: Diagn
         workspace.delete(change.uri);
         // A deleted folder arrives as one event: drop what was under it.
         for (const uri of workspace.uris()) if (uri.startsWith(`${change.uri}/`)) workspace.delete(uri);
-      } else await loadFromDisk(change.uri);
+      } else if (isWatchedCandidate(change.uri)) await loadFromDisk(change.uri);
     }
     diagnostics.revalidateAll();
   });
+
+  /** A changed file is read when the walk would read it (not in a dot folder or node_modules); a link's target is reported under its own path. */
+  function isWatchedCandidate(uri: string): boolean {
+    if (!uri.startsWith('file:')) return false;
+    const file = fileURLToPath(uri);
+    return indexedRoots().some((root) => isCandidatePath(file, root));
+  }
 
   documents.onDidChangeContent(({ document }) => {
     const format = formatFor(document.uri, document.languageId);

@@ -3,7 +3,7 @@ import { finding, Finding, unknownName } from '../findings';
 import { ChunkCache, chunkable, parseInChunks } from './chunks';
 import { attachClauses, findFrontMatter, MarkdownClause, readMarkdownClauses } from './markdown';
 import { Bilingual } from '../messages';
-import { closest, Span, utf8Length } from '../text';
+import { closest, normalizeName, Span, utf8Length } from '../text';
 import { child, entry, TreeNode, YamlTreeBuilder } from './tree';
 
 export type DocumentFormat = 'yaml' | 'markdown';
@@ -40,8 +40,13 @@ export function formatOf(path: string): DocumentFormat | undefined {
  */
 export function parseDocument(text: string, format: DocumentFormat, previousChunks?: ChunkCache, options: { chunking?: boolean } = {}): ParsedDocument {
   const result: ParsedDocument = { format, text, isKijun: false, findings: [], markdownClauses: [], chunks: new Map() };
-  // Cheap first test: workspaces hold many YAML and Markdown files that are not ours.
-  if (!text.includes('kijun')) return result;
+  // Cheap first test: workspaces hold many YAML and Markdown files that are not ours. It ignores case and
+  // width, so that a misspelt key (`Kijun:`, `ｋｉｊｕｎ:`) is reported instead of the file being left alone.
+  if (!mentionsKijun.test(text)) return result;
+  // A lone CR ends a line for the author (old Mac tools write them) but not for the YAML parser: it becomes an
+  // LF, which has the same length, so every offset stays exact (LineIndex counts a lone CR as a line break too).
+  // `result.text` keeps the text as given. Most texts have no CR at all, which `includes` finds fastest.
+  if (text.includes('\r') && loneCarriageReturn.test(text)) text = text.replace(/\r(?!\n)/g, '\n');
   // Each UTF-16 unit is at most 3 UTF-8 bytes: only long texts need counting.
   const size = text.length * 3 > MAX_DOCUMENT_BYTES ? utf8Length(text) : text.length;
   if (size > MAX_DOCUMENT_BYTES) {
@@ -71,11 +76,19 @@ export function parseDocument(text: string, format: DocumentFormat, previousChun
   const yamlFindings: Finding[] = [];
   const root = parseYamlTree(text.slice(yamlSpan.start, yamlSpan.end), yamlSpan.start, yamlFindings, previousChunks, options.chunking === false ? undefined : result.chunks);
   const kindEntry = entry(root, 'kijun');
-  if (!root || !kindEntry) {
+  // A top-level `kijun:` holding a mapping is some tool's own configuration, not a document kind: not ours.
+  if (!root || !kindEntry || kindEntry.value.kind === 'map') {
+    const yamlText = text.slice(yamlSpan.start, yamlSpan.end);
+    const misspelt = kindEntry ? undefined : misspeltKijunKey(yamlText, yamlSpan.start);
+    if (misspelt) {
+      result.isKijun = true;
+      result.findings = [misspelt];
+      result.markdownClauses = [];
+      return result;
+    }
     // A syntax error can hide the `kijun:` key (a stray line above it while typing): the file is still
     // ours, and its syntax errors must stay visible instead of every diagnostic vanishing.
-    const yamlText = text.slice(yamlSpan.start, yamlSpan.end);
-    if (yamlFindings.length > 0 && /^\ufeff?kijun[ \t]*:[ \t]*["']?(?:guideline|standard|action-plan)\b/m.test(yamlText)) {
+    if (!kindEntry && yamlFindings.length > 0 && /^\ufeff?kijun[ \t]*:[ \t]*["']?(?:guideline|standard|action-plan)\b/m.test(yamlText)) {
       result.isKijun = true;
       result.findings = [...result.findings.filter((f) => f.code === 'syntax.front-matter'), ...yamlFindings];
     } else result.findings = [];
@@ -101,6 +114,28 @@ export function parseDocument(text: string, format: DocumentFormat, previousChun
     result.markdownClauses = [];
   }
   return result;
+}
+
+const mentionsKijun = /kijun|ｋｉｊｕｎ/i;
+const loneCarriageReturn = /\r(?!\n)/;
+
+/**
+ * A top-level key written to be `kijun:` that YAML reads as another key: other letter case (`Kijun:`),
+ * full-width letters (`ｋｉｊｕｎ:`) or a full-width colon (`kijun：`, which turns the line into a plain text).
+ * Only with a document kind as its value, where the intent is clear: a Japanese configuration file may
+ * well have a `Kijun:` (基準) key of its own. The finding's replacement is `kijun:`.
+ */
+function misspeltKijunKey(yamlText: string, base: number): Finding | undefined {
+  const line = /^(\ufeff?)([^\s:：#"']{5})([ \t]*[:：])[ \t\u3000]*["']?([^\s"'#]+)/gm;
+  for (let m = line.exec(yamlText); m; m = line.exec(yamlText)) {
+    const [, bom, key, colon, value] = m;
+    const exact = key === 'kijun' && colon.trim() === ':';
+    if (exact || normalizeName(key) !== 'kijun' || !(documentKinds as readonly string[]).includes(normalizeName(value))) continue;
+    const start = base + m.index + bom.length;
+    const span = { start, end: start + key.length + colon.length };
+    return finding('document.misspelt-kijun-key', 'error', span, { key: `${key}${colon}` }, { replacement: { span, newText: 'kijun:' } });
+  }
+  return undefined;
 }
 
 function parseYamlTree(source: string, base: number, findings: Finding[], previous?: ChunkCache, next?: ChunkCache): TreeNode | undefined {
