@@ -25,8 +25,20 @@ describe('architecture', () => {
     assert.deepStrictEqual(offending, []);
   });
 
+  it('the report renderers are pure: no file system, process, protocol or editor', () => {
+    const offending: string[] = [];
+    for (const file of files(path.join(repoRoot, 'server', 'src', 'reports'))) {
+      const source = fs.readFileSync(file, 'utf8');
+      for (const m of source.matchAll(/^\s*(?:import|export)\s[^;]*?from\s*['"]([^'"]+)['"]/gm)) {
+        if (/^(fs|path|child_process|vscode|vscode-languageserver.*|node:.*)$/.test(m[1])) offending.push(`${path.relative(repoRoot, file)}: ${m[1]}`);
+      }
+      if (/\bprocess\./.test(source)) offending.push(`${path.relative(repoRoot, file)}: process`);
+    }
+    assert.deepStrictEqual(offending, []);
+  });
+
   it('the server and the client contain no rules: no finding is created outside the core', () => {
-    for (const dir of ['server/src/lsp', 'server/src/cli', 'client/src']) {
+    for (const dir of ['server/src/lsp', 'server/src/cli', 'server/src/reports', 'client/src']) {
       for (const file of files(path.join(repoRoot, dir))) {
         assert.ok(!/\bfinding\(/.test(fs.readFileSync(file, 'utf8')), `${file} creates findings`);
       }

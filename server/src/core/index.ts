@@ -22,7 +22,7 @@ export { schemas } from './analysis/schema';
 export { LineIndex, normalizeName } from './text';
 export type { Located, Span } from './text';
 export { Workspace } from './analysis/workspace';
-export type { BundledGuideline, DocumentAnalysis } from './analysis/workspace';
+export type { BundledGuideline, DocumentAnalysis, WorkspaceOptions } from './analysis/workspace';
 export { PLACEHOLDER_REASONS, itemTitle, standardSector } from './analysis/checks/standard';
 export { vocabulary } from './vocabulary';
 export { complete, schemaAt } from './editor/completion';
