@@ -117,6 +117,19 @@ describe('language server', function () {
     assert.strictEqual(c.detail, 'Ⅲ Continuity （要検討事項） [uncovered]');
   });
 
+  it('completes sectors and items in a standard whose header comes after its clauses (keys sorted by a YAML dumper)', async () => {
+    const clauses = Array.from({ length: 120 }, (_, i) => [`- covers:`, `  - A-1`, `  id: S-${i}`, `  title: 条項${i}`]).flat();
+    const text = lines('class: 3', 'clauses:', ...clauses, '- covers: []', '  id: S-last', '  title: 最後', 'guideline: test-g', 'id: sorted', 'kijun: standard', 'sector: ', 'title: 整列');
+    assert.ok(text.indexOf('guideline:') > 4096);
+    const { uri } = await openStandard('sorted.yaml', text);
+    const lineOf = (needle: string) => text.split('\n').findIndex((l) => l.startsWith(needle));
+    const sectors = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line: lineOf('sector:'), character: 8 } });
+    assert.deepStrictEqual(sectors.map((c) => c.label), ['金融', '医療', '政府・行政サービス']);
+    const coversLine = text.split('\n').indexOf('- covers: []');
+    const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line: coversLine, character: 11 } });
+    assert.ok(items.length >= 5 && items.some((c) => c.label === 'C'), items.map((c) => c.label).join(' '));
+  });
+
   it('completes keys allowed at the position, and class values with their names', async () => {
     const text = completeStandard(['  - id: S-4', '    ti']);
     const { uri } = await openStandard('std.yaml', text);

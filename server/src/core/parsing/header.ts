@@ -15,10 +15,11 @@ export function headerValue(text: string, key: string): string | undefined {
   const quick = pattern.exec(head);
   if (quick) return quick[1] || undefined;
   if (limit <= HEAD) return undefined;
-  for (let at = text.indexOf(`\n${key}`, HEAD - key.length - 1); at >= 0 && at < limit; at = text.indexOf(`\n${key}`, at + 1)) {
-    const lineEnd = text.indexOf('\n', at + 1);
-    const line = text.slice(at + 1, lineEnd < 0 ? text.length : lineEnd);
-    const m = pattern.exec(line);
+  // Only occurrences at the start of a line count (after LF, or CR in a file with CR-only line ends).
+  for (let at = text.indexOf(key, HEAD - key.length); at >= 0 && at < limit; at = text.indexOf(key, at + 1)) {
+    const before = text.charCodeAt(at - 1);
+    if (before !== 10 && before !== 13) continue;
+    const m = pattern.exec(text.slice(at, lineEndAt(text, at)));
     if (m) return m[1] || undefined;
   }
   return undefined;
@@ -29,6 +30,14 @@ export function documentKindOf(text: string): DocumentKind | undefined {
   return (documentKinds as readonly string[]).includes(value ?? '') ? (value as DocumentKind) : undefined;
 }
 
+function lineEndAt(text: string, at: number): number {
+  for (let i = at; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i;
+  }
+  return text.length;
+}
+
 /** The first lines, where the header keys usually are. */
 const HEAD = 4096;
 
@@ -37,7 +46,7 @@ const patterns = new Map<string, RegExp>();
 function linePattern(key: string): RegExp {
   let pattern = patterns.get(key);
   if (!pattern) {
-    pattern = new RegExp(`^\\ufeff?${key}[ \\t]*:[ \\t]*["']?([^"'#\\r\\n]*?)["']?[ \\t]*(?:#.*)?\\r?$`, 'm');
+    pattern = new RegExp(`^\\ufeff?${key}[ \\t]*:[ \\t]*["']?([^"'#\\r\\n]*?)["']?[ \\t]*(?:#.*)?$`, 'm');
     patterns.set(key, pattern);
   }
   return pattern;
