@@ -124,7 +124,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     return EXIT_USAGE;
   }
 
-  const workspace = new Workspace(loadBundledGuidelines());
+  const workspace = new Workspace(loadBundledGuidelines(), { documentsFrom: 'paths' });
   const displayPaths = new Map<string, string>();
   for (const file of files) {
     const format = formatOf(file);
