@@ -52,6 +52,24 @@ describe('incremental (chunked) parsing', () => {
     assert.strictEqual((whole.plain as { clauses: unknown[] }).clauses.length, 20);
   });
 
+  it('gives the same findings and tree as the whole parse for typing slips, each one finding', () => {
+    const cases: [string, string, number][] = [
+      ['full-width colon', longStandard(300, { 20: '  - id: S-20\n    title：条項20\n    covers: [G-II-1-1]\n' }), 1],
+      ['open list', longStandard(300, { 20: '  - id: S-20\n    title: 条項20\n    covers: [G-II-1-1\n' }), 1],
+      ['U+3000 at the start of a line', longStandard(300, { 20: '  - id: S-20\n\u3000\u3000title: 条項20\n' }), 1],
+      ['U+3000 after spaces', longStandard(300, { 20: '  - id: S-20\n  \u3000title: 条項20\n' }), 1],
+      ['tabs', longStandard(300, { 20: '\t- id: S-20\n\t  title: 条項20\n' }), 1],
+      ['U+3000 and "：" in a block scalar (no slip)', longStandard(300, { 20: '  - id: S-20\n    title: 条項20\n    text: |\n      \u3000本文：説明。\n' }), 0],
+    ];
+    for (const [name, text, count] of cases) {
+      const chunked = summary(text, true);
+      const whole = summary(text, false);
+      assert.deepStrictEqual(chunked.findings, whole.findings, name);
+      assert.deepStrictEqual(chunked.plain, whole.plain, name);
+      assert.strictEqual(whole.findings.length, count, `${name}: ${whole.findings.join('; ')}`);
+    }
+  });
+
   it('re-parses only the chunk an edit touches', () => {
     const text = longStandard(500);
     const first = parseDocument(text, 'yaml');
@@ -72,11 +90,13 @@ describe('incremental (chunked) parsing', () => {
     assert.strictEqual(chunked.findings.length, 1);
   });
 
-  it('falls back to the whole-text parser for anchors, aliases and several documents', () => {
+  it('falls back to the whole-text parser for anchors, aliases, several documents and a top-level merge key', () => {
     const base = longStandard(300);
     for (const text of [
       base.replace('title: 条項5\n', 'title: &t 条項5\n').replace('title: 条項6\n', 'title: *t\n'),
       `${base}---\nkijun: standard\n`,
+      // A merge key at the top level brings entries into the root, which the chunks cannot see.
+      `<<: {publisher: 統合}\n${base}`,
     ]) {
       assert.strictEqual(parseDocument(text, 'yaml').chunks.size, 0);
     }

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { documentKindOf, headerValue } from '../../server/src/core';
-import { lines } from '../helpers';
+import { check, lines } from '../helpers';
+import { completeStandard, testGuideline } from '../fixtures';
 
 /** A standard as a YAML dumper writes it: keys sorted, so the long clause list comes before `guideline` and `sector`. */
 function dumped(lineEnd = '\n'): string {
@@ -33,5 +34,13 @@ describe('header values (read without parsing the document)', () => {
     assert.strictEqual(headerValue(text, 'guideline'), 'nisc-2008');
     assert.strictEqual(headerValue(text, 'sector'), undefined);
     assert.strictEqual(headerValue(lines('---', 'kijun: standard', 'sector: 金融', '---', 'sector: 物流'), 'sector'), '金融');
+  });
+
+  it('reads a key written with the full-width colon (a typing slip the parser repairs): a guideline so written is still one', () => {
+    assert.strictEqual(headerValue(lines('kijun：guideline', 'id: g'), 'kijun'), 'guideline');
+    assert.strictEqual(documentKindOf(lines('kijun：　guideline', 'id: g')), 'guideline');
+    const guideline = { uri: testGuideline.uri, text: testGuideline.text.replace('kijun: guideline', 'kijun：guideline') };
+    const standard = { uri: 'file:///ws/std.yaml', text: completeStandard() };
+    assert.deepStrictEqual(check(standard, [guideline]), []);
   });
 });

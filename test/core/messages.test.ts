@@ -38,6 +38,15 @@ const sample: MessageArgs = {
   year: 2012,
   from: 2009,
   to: 2011,
+  lines: 2,
+  open: '[',
+  close: ']',
+  after: 'A-2',
+  bundledTitle: '重要インフラにおける情報セキュリティ確保に係る「安全基準等」策定にあたっての指針',
+  winner: { en: 'this document', ja: 'この文書' },
+  list: 'A-1, A-2',
+  documentsFrom: 'workspace',
+  subsectorKey: 'subsector',
 };
 
 const japanese = /[\u3040-\u30ff\u4e00-\u9fff]/;

@@ -119,7 +119,7 @@ describe('action plan checks', () => {
       code: 'guideline.unknown',
       range: '2:12-2:18',
       severity: 'error',
-      message: 'Unknown guideline "test-h"; known guidelines: test-g, nisc-2008, nisc-2024. Did you mean "test-g"?',
+      message: 'Unknown guideline "test-h"; known guidelines: test-g, nisc-2008, nisc-2024. Did you mean "test-g"? A guideline document of your own must be in the workspace or in a folder of the kijun.guidelineFolders setting.',
     }]);
   });
 });
@@ -169,10 +169,13 @@ describe('action plan: sectors, standards, threats, sharing and schedule', () =>
       '  - {threat: disaster, info: A.c, timing: normal}');
     const onlyTiming = (f: Finding): boolean => f.code === 'plan.sharing-timing';
     assert.deepStrictEqual(check(doc, others, 'en', onlyTiming), [
-      { code: 'plan.sharing-timing', range: '14:44-14:50', severity: 'error', message: 'Information of type B is shared on alert or during an outage, not normal times.' },
-      { code: 'plan.sharing-timing', range: '15:46-15:51', severity: 'error', message: 'Information of type A.a is shared normal times, not on alert or during an outage.' },
+      { code: 'plan.sharing-timing', range: '14:44-14:50', severity: 'error', message: 'Information of type B is shared on alert or during an outage, not in normal times.' },
+      { code: 'plan.sharing-timing', range: '15:46-15:51', severity: 'error', message: 'Information of type A.a is shared in normal times, not on alert or during an outage.' },
     ]);
-    assert.strictEqual(check(doc, others, 'ja', onlyTiming)[0].message, '情報の種類 B は要警戒時・障害発生時に共有する情報です（平時（要警戒時・障害発生時以外）が指定されています）。');
+    assert.deepStrictEqual(check(doc, others, 'ja', onlyTiming).map((f) => f.message), [
+      '情報の種類 B は要警戒時・障害発生時に共有する情報です（平時（要警戒時・障害発生時以外）が指定されています）。',
+      '情報の種類 A.a は平時（要警戒時・障害発生時以外）に共有する情報です（要警戒時・障害発生時が指定されています）。',
+    ]);
     const workspace = workspaceWith(doc, ...others);
     assert.deepStrictEqual(workspace.analyze(uri).findings.find(onlyTiming)?.replacement?.newText, 'alert');
   });

@@ -51,15 +51,17 @@ describe('schema.required', () => {
   it('a clause without an id is named by its position', () => {
     const text = completeStandard().replace('  - id: S-2\n    title: 金融\n', '  - title: 金融\n');
     assert.deepStrictEqual(check(standard(text), [testGuideline], 'en', schemaOnly), [
-      { code: 'schema.required', range: '11:5-11:14', severity: 'error', message: 'Missing required key "id" in clause #2.' },
+      { code: 'schema.required', range: '11:5-11:14', severity: 'error', message: 'Missing required key "id" in the 2nd clause.' },
     ]);
+    assert.deepStrictEqual(check(standard(text), [testGuideline], 'ja', schemaOnly).map((f) => f.message), ['2 番目の条項に必須のキー「id」がありません。']);
   });
 
   it('a key missing in an exclusion names the exclusion; in a plan it is reported on the plan\'s kijun key', () => {
     const text = completeStandard(['exclusions:', '  - reason: 対象外']);
     assert.deepStrictEqual(check(standard(text), [testGuideline], 'en', schemaOnly), [
-      { code: 'schema.required', range: '19:5-19:16', severity: 'error', message: 'Missing required key "item" in exclusion #1.' },
+      { code: 'schema.required', range: '19:5-19:16', severity: 'error', message: 'Missing required key "item" in the 1st exclusion.' },
     ]);
+    assert.deepStrictEqual(check(standard(text), [testGuideline], 'ja', schemaOnly).map((f) => f.message), ['1 番目の除外に必須のキー「item」がありません。']);
     const noPeriod = plan();
     noPeriod.text = noPeriod.text.replace('period: {from: 2009, to: 2011}\n', '');
     assert.deepStrictEqual(check(noPeriod, [testGuideline], 'en', schemaOnly), [
@@ -120,10 +122,13 @@ describe('schema: values', () => {
     ]);
   });
 
-  it('schema.type: an element of a list is named with its 1-based position', () => {
+  it('schema.type: an element of a list is named by its position in words, counted from 1 (covers[2] would read as the third)', () => {
     const text = completeStandard().replace('covers: [A-1, A-2]', 'covers: [A-1, 5]');
     assert.deepStrictEqual(check(standard(text), [testGuideline], 'en', schemaOnly), [
-      { code: 'schema.type', range: '10:19-10:20', severity: 'error', message: '"covers[2]" must be a text, not a whole number.' },
+      { code: 'schema.type', range: '10:19-10:20', severity: 'error', message: 'The 2nd entry of "covers" must be a text, not a whole number.' },
+    ]);
+    assert.deepStrictEqual(check(standard(text), [testGuideline], 'ja', schemaOnly), [
+      { code: 'schema.type', range: '10:19-10:20', severity: 'error', message: '「covers」の 2 番目の要素には文字列を指定してください（整数が指定されています）。' },
     ]);
   });
 
@@ -232,8 +237,9 @@ describe('schema: anyOf', () => {
   it('sectors: [5] is a list, so the wrong element is what is reported', () => {
     const text = testGuideline.text.replace('sectors: [finance]', 'sectors: [5]');
     assert.deepStrictEqual(check(guideline(text), [], 'en', schemaOnly), [
-      { code: 'schema.type', range: '32:113-32:114', severity: 'error', message: '"sectors[1]" must be a text, not a whole number.' },
+      { code: 'schema.type', range: '32:113-32:114', severity: 'error', message: 'The 1st entry of "sectors" must be a text, not a whole number.' },
     ]);
+    assert.deepStrictEqual(check(guideline(text), [], 'ja', schemaOnly).map((f) => f.message), ['「sectors」の 1 番目の要素には文字列を指定してください（整数が指定されています）。']);
   });
 
   it('a plan standard given as a mapping without its title: one finding, the missing key', () => {

@@ -56,7 +56,7 @@ describe('syntax: YAML errors', () => {
     assert.deepStrictEqual(only(['syntax.yaml'], findings, text, 'ja')[0].message, 'YAML の構文エラー: インデントが前後の行と合っていません。');
   });
 
-  it('syntax.yaml: an unclosed bracket is reported at the opening bracket, and the clauses after it are still read', () => {
+  it('syntax.unclosed-bracket: an unclosed bracket is reported at the opening bracket, and the clauses after it are still read', () => {
     const text = lines(
       ...head,
       '  - id: S-1',
@@ -69,12 +69,13 @@ describe('syntax: YAML errors', () => {
     assert.deepStrictEqual(only(['syntax.', 'sector.unknown'], analysis.findings, text), [
       sectorTypo,
       {
-        code: 'syntax.yaml',
+        code: 'syntax.unclosed-bracket',
         range: '10:13-10:14',
         severity: 'error',
-        message: 'YAML syntax error: a closing quote or bracket is missing.',
+        message: 'This "[" is never closed: type "]" after "A-2", where it ends.',
       },
     ]);
+    assert.strictEqual(only(['syntax.'], analysis.findings, text, 'ja')[0].message, 'この「[」が閉じられていません。終わりの「A-2」の後に「]」を入力してください。');
     // S-1's list is recovered and S-2, S-3 are read: nothing is left uncovered.
     assert.deepStrictEqual(only(['coverage.'], analysis.findings, text), []);
     const clauses = analysis.model?.kind === 'standard' ? analysis.model.clauses.map((c) => c.id?.value) : [];
@@ -101,7 +102,7 @@ describe('syntax: YAML errors', () => {
     assert.strictEqual(only(['syntax.yaml'], findings, text, 'ja')[0].message, 'YAML の構文エラー: 閉じ引用符または閉じ括弧がありません。');
   });
 
-  it('syntax.yaml: a tab used for indentation', () => {
+  it('syntax.tab-indent: a tab used for indentation', () => {
     const text = lines(
       'kijun: standard',
       'guideline: test-g',
@@ -112,12 +113,26 @@ describe('syntax: YAML errors', () => {
       'clauses:',
       '\t- {id: S-1, title: 責任者, covers: [A-1, A-2]}',
     );
-    assert.deepStrictEqual(check(standard(text), [testGuideline], 'en', (f) => f.code.startsWith('syntax'))[0], {
-      code: 'syntax.yaml',
+    assert.deepStrictEqual(check(standard(text), [testGuideline], 'en', (f) => f.code.startsWith('syntax')), [{
+      code: 'syntax.tab-indent',
       range: '8:1-8:2',
       severity: 'error',
-      message: 'YAML syntax error: tabs cannot be used for indentation.',
-    });
+      message: 'YAML cannot be indented with tabs: indent this line with spaces instead.',
+    }]);
+    assert.strictEqual(check(standard(text), [testGuideline], 'ja', (f) => f.code.startsWith('syntax'))[0].message,
+      'YAML のインデントにタブは使えません。この行を半角スペースで字下げしてください。');
+  });
+
+  it('syntax.yaml: a key without its colon says so (it used to claim a missing quote or bracket)', () => {
+    const text = completeStandard() + lines('exclusions');
+    const syntax = (locale: 'en' | 'ja') => check(standard(text), [testGuideline], locale, (f) => f.code === 'syntax.yaml');
+    assert.deepStrictEqual(syntax('en'), [{
+      code: 'syntax.yaml',
+      range: '18:1-18:11',
+      severity: 'error',
+      message: 'YAML syntax error: a line here must be a key followed by a colon and a space ("key: value") or a list entry ("- value").',
+    }]);
+    assert.deepStrictEqual(syntax('ja').map((f) => f.message), ['YAML の構文エラー: この行は「キー: 値」（コロンの後に空白）またはリストの要素（「- 値」）の形で記載してください。']);
   });
 
   it('syntax.yaml: a second document in the file', () => {
@@ -250,14 +265,16 @@ describe('syntax: Markdown front matter', () => {
     assert.deepStrictEqual(check(markdown(crlf), [testGuideline]), []);
   });
 
-  it('syntax.yaml: an unclosed brace inside front matter is located in the whole document, at the brace', () => {
+  it('syntax.unclosed-bracket: an unclosed brace inside front matter is located in the whole document, at the brace', () => {
     const text = lines('---', 'kijun: standard', 'guideline: test-g', 'id: std-1', 'title: x', 'sector: 金融', 'class: 3', 'exclusions:', '  - {item: A-2, reason: なし', '---', '## S-1 全部', 'covers: A-1, B, C');
     // The flow mapping opened on line 9 is never closed: the finding points at its opening brace.
     assert.deepStrictEqual(check(markdown(text), [testGuideline], 'en', (f) => f.code.startsWith('syntax')), [{
-      code: 'syntax.yaml',
+      code: 'syntax.unclosed-bracket',
       range: '9:5-9:6',
       severity: 'error',
-      message: 'YAML syntax error: a closing quote or bracket is missing.',
+      message: 'This "{" is never closed: type "}" after "なし", where it ends.',
     }]);
+    const fix = workspaceWith(markdown(text), testGuideline).analyze(mdUri).findings.find((f) => f.code === 'syntax.unclosed-bracket')?.replacement;
+    assert.deepStrictEqual(fix, { span: { start: text.indexOf('なし') + 2, end: text.indexOf('なし') + 2 }, newText: '}', title: { key: 'action.insert', args: { text: '}' } } });
   });
 });

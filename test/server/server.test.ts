@@ -94,7 +94,7 @@ describe('language server', function () {
     fs.rmSync(guidelinePath);
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.uri('guidelines/test-guideline.yaml'), type: 3 }] });
     const diagnostics = await client.diagnosticsWhere(uri, (d) => d.some((x) => x.code === 'guideline.unknown'));
-    assert.deepStrictEqual(diagnostics.map(brief), ['1:11-1:17 guideline.unknown Unknown guideline "test-g"; known guidelines: nisc-2008, nisc-2024.']);
+    assert.deepStrictEqual(diagnostics.map(brief), ['1:11-1:17 guideline.unknown Unknown guideline "test-g"; known guidelines: nisc-2008, nisc-2024. A guideline document of your own must be in the workspace or in a folder of the kijun.guidelineFolders setting.']);
   });
 
   it('completes sectors with their Japanese label, and items with uncovered ones first', async () => {
@@ -214,6 +214,22 @@ describe('language server', function () {
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics } });
     assert.deepStrictEqual(actions.map((a) => a.title), ['Replace with "金融"']);
     assert.strictEqual(applyEdits(text, actions[0].edit!.changes![uri]), completeStandard());
+  });
+
+  it('titles the quick fix of a typing slip by what it does: indent with spaces, insert the missing bracket', async () => {
+    const tabbed = completeStandard().replace('    title: 責任者\n    covers: [A-1, A-2]', '\ttitle: 責任者\n\tcovers: [A-1, A-2]');
+    const { uri, diagnostics } = await openStandard('tabs.yaml', tabbed);
+    assert.deepStrictEqual(diagnostics.map((d) => d.code), ['syntax.tab-indent']);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics } });
+    assert.deepStrictEqual(actions.map((a) => a.title), ['Indent with spaces']);
+    assert.strictEqual(applyEdits(tabbed, actions[0].edit!.changes![uri]), completeStandard());
+
+    const open = completeStandard().replace('covers: [B]', 'covers: [B').replace('id: std-1', 'id: std-open');
+    const opened = await openStandard('open.yaml', open);
+    assert.deepStrictEqual(opened.diagnostics.map((d) => d.code), ['syntax.unclosed-bracket']);
+    const insert = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: opened.uri }, range: opened.diagnostics[0].range, context: { diagnostics: opened.diagnostics } });
+    assert.deepStrictEqual(insert.map((a) => a.title), ['Insert "]"']);
+    assert.strictEqual(applyEdits(open, insert[0].edit!.changes![opened.uri]), completeStandard().replace('id: std-1', 'id: std-open'));
   });
 
   it('shows code lenses: coverage on a standard, usage on guideline items', async () => {

@@ -36,7 +36,7 @@ export async function readInputs(options: InputOptions, cwd: string): Promise<In
     throw new UsageError('cli.cannot-check', { path: display(unusable.path), reason: notReadText(unusable.reason, { ...unusable, other: unusable.other && display(unusable.other) }, options.locale) });
   }
 
-  const inputs: Inputs = { workspace: new Workspace(loadBundledGuidelines(), options.workspace), documents: [], skipped: [] };
+  const inputs: Inputs = { workspace: new Workspace(loadBundledGuidelines(), { documentsFrom: 'paths', ...options.workspace }), documents: [], skipped: [] };
   const note = (file: string, reason: NotReadReason, failing: boolean, details: { other?: string; detail?: string } = {}): void => {
     const other = details.other && display(details.other);
     inputs.skipped.push({ path: display(file), reason, failing, message: notReadText(reason, { ...details, other }, options.locale) });

@@ -7,6 +7,8 @@ export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export interface Replacement {
   span: Span;
   newText: string;
+  /** The quick fix's title, when "Replace with …" would not say what it does (an insertion, a re-indentation). */
+  title?: { key: InterfaceText; args: MessageArgs };
 }
 
 /**

@@ -23,6 +23,7 @@ export { LineIndex, normalizeName } from './text';
 export type { Located, Span } from './text';
 export { Workspace } from './analysis/workspace';
 export type { BundledGuideline, DocumentAnalysis, WorkspaceOptions } from './analysis/workspace';
+export type { DocumentsFrom } from './analysis/checks/context';
 export { PLACEHOLDER_REASONS, itemTitle, standardSector } from './analysis/checks/standard';
 export { vocabulary } from './vocabulary';
 export { complete, schemaAt } from './editor/completion';

@@ -3,6 +3,8 @@
  * Keys are the stable finding codes (plus a few UI strings); the rules only pick a code and its arguments.
  */
 
+import { vocabulary } from './vocabulary';
+
 export type Locale = 'ja' | 'en';
 
 /** A text that already exists in both languages (e.g. an item title with its English title). */
@@ -24,6 +26,9 @@ function text(arg: MessageArg, locale: Locale): string {
 
 const quote = (s: string): string => `"${s}"`;
 const jq = (s: string): string => `「${s}」`;
+const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+const linesEn = (n: string): string => (n === '1' ? 'this line' : `these ${n} lines`);
+const linesJa = (n: string): string => (n === '1' ? 'この行' : `これらの ${n} 行`);
 const didYouMeanEn = (a: Record<string, string>): string => (a.suggestion ? ` Did you mean ${quote(a.suggestion)}?` : '');
 const didYouMeanJa = (a: Record<string, string>): string => (a.suggestion ? `${jq(a.suggestion)}の誤りではありませんか。` : '');
 
@@ -55,6 +60,26 @@ const catalogue = {
     en: (a) => `The key ${quote(a.key)} appears twice in the same mapping.`,
     ja: (a) => `同じマッピングの中でキー${jq(a.key)}が重複しています。`,
   },
+  'syntax.full-width-colon': {
+    en: (a) => `The full-width colon "：" after ${quote(a.key)} does not end a key in YAML: type a half-width colon and a space (": ") instead.`,
+    ja: (a) => `${jq(a.key)}の後の全角のコロン「：」は YAML ではキーの区切りになりません。半角のコロンと空白（「: 」）を入力してください。`,
+  },
+  'syntax.tab-indent': {
+    en: (a) => `YAML cannot be indented with tabs: indent ${linesEn(a.lines)} with spaces instead.`,
+    ja: (a) => `YAML のインデントにタブは使えません。${linesJa(a.lines)}を半角スペースで字下げしてください。`,
+  },
+  'syntax.ideographic-space-indent': {
+    en: (a) => `YAML cannot be indented with full-width spaces (U+3000): indent ${linesEn(a.lines)} with half-width spaces instead.`,
+    ja: (a) => `YAML のインデントに全角スペースは使えません。${linesJa(a.lines)}を半角スペースで字下げしてください。`,
+  },
+  'syntax.unclosed-bracket': {
+    en: (a) => `This ${quote(a.open)} is never closed: type ${quote(a.close)} after ${quote(a.after)}, where it ends.`,
+    ja: (a) => `この${jq(a.open)}が閉じられていません。終わりの${jq(a.after)}の後に${jq(a.close)}を入力してください。`,
+  },
+  'syntax.merge-value': {
+    en: () => 'A merge key "<<" takes an alias of a mapping (<<: *name), a mapping, or a list of them.',
+    ja: () => 'マージキー「<<」には、マッピングのエイリアス（<<: *名前）、マッピング、またはそれらのリストを指定してください。',
+  },
   'syntax.front-matter': {
     en: () => 'The front matter starting here is never closed with a "---" line.',
     ja: () => 'ここから始まるフロントマターが「---」の行で閉じられていません。',
@@ -66,6 +91,10 @@ const catalogue = {
   'document.misspelt-kijun-key': {
     en: (a) => `The key ${quote(a.key)} is not read as "kijun:" (lower-case half-width letters and colon), so this document is not checked. Write "kijun:".`,
     ja: (a) => `キー${jq(a.key)}は「kijun:」（半角小文字と半角コロン）として読まれないため、この文書は検査されていません。「kijun:」と記載してください。`,
+  },
+  'guideline.replaces-bundled': {
+    en: (a) => `The bundled guideline ${quote(a.id)} (${a.bundledTitle}) has this id too: the standards and plans of the workspace that name ${a.id} follow ${a.winner} instead. Give this guideline an id of its own unless it is meant to replace the bundled one.`,
+    ja: (a) => `同梱の指針${jq(a.id)}（${a.bundledTitle}）も同じ ID です。ワークスペース内で ${a.id} を指定する安全基準等・行動計画は、同梱の指針ではなく${a.winner}に従います。同梱の指針を置き換える意図がなければ、この指針に別の ID を付けてください。`,
   },
   'document.duplicate-id': {
     en: (a) => `Another document in the workspace also has the id ${quote(a.id)}: ${a.other}.`,
@@ -82,42 +111,58 @@ const catalogue = {
     ja: (a) => `${a.where ? `${a.where}の` : ''}キー${jq(a.key)}は定義されていません。${didYouMeanJa(a)}`,
   },
   'schema.type': {
-    en: (a) => `${quote(a.key)} must be ${a.expected}, not ${a.actual}.`,
-    ja: (a) => `${jq(a.key)}には${a.expected}を指定してください（${a.actual}が指定されています）。`,
+    en: (a) => `${capital(a.key)} must be ${a.expected}, not ${a.actual}.`,
+    ja: (a) => `${a.key}には${a.expected}を指定してください（${a.actual}が指定されています）。`,
   },
   'schema.enum': {
-    en: (a) => `${quote(a.key)} must be one of: ${a.allowed}.`,
-    ja: (a) => `${jq(a.key)}には次のいずれかを指定してください: ${a.allowed}`,
+    en: (a) => `${capital(a.key)} must be one of: ${a.allowed}.`,
+    ja: (a) => `${a.key}には次のいずれかを指定してください: ${a.allowed}`,
   },
   'schema.format': {
     en: (a) => `${quote(a.value)} is not a valid ${a.format}: ${a.rule}`,
     ja: (a) => `${jq(a.value)}は${a.format}として正しくありません。${a.rule}`,
   },
   'schema.range': {
-    en: (a) => `${quote(a.key)} must be between ${a.min} and ${a.max}.`,
-    ja: (a) => `${jq(a.key)}には ${a.min} から ${a.max} までの値を指定してください。`,
+    en: (a) => `${capital(a.key)} must be between ${a.min} and ${a.max}.`,
+    ja: (a) => `${a.key}には ${a.min} から ${a.max} までの値を指定してください。`,
   },
   'schema.empty': {
-    en: (a) => `${quote(a.key)} must not be empty.`,
-    ja: (a) => `${jq(a.key)}が空です。`,
+    en: (a) => `${capital(a.key)} must not be empty.`,
+    ja: (a) => `${a.key}が空です。`,
   },
   'schema.min-items': {
-    en: (a) => `${quote(a.key)} must list at least ${a.min} entr${a.min === '1' ? 'y' : 'ies'}.`,
-    ja: (a) => `${jq(a.key)}には少なくとも ${a.min} 件を記載してください。`,
+    en: (a) => `${capital(a.key)} must list at least ${a.min} entr${a.min === '1' ? 'y' : 'ies'}.`,
+    ja: (a) => `${a.key}には少なくとも ${a.min} 件を記載してください。`,
   },
   'schema.invalid': {
-    en: (a) => `${quote(a.key)} is not valid here (${a.detail}).`,
-    ja: (a) => `${jq(a.key)}の値が正しくありません（${a.detail}）。`,
+    en: (a) => `${capital(a.key)} is not valid here (${a.detail}).`,
+    ja: (a) => `${a.key}の値が正しくありません（${a.detail}）。`,
   },
 
   // Domain: names and references.
   'guideline.unknown': {
-    en: (a) => `Unknown guideline ${quote(a.value)}; known guidelines: ${a.known}.${didYouMeanEn(a)}`,
-    ja: (a) => `指針${jq(a.value)}が見つかりません（既知の指針: ${a.known}）。${didYouMeanJa(a)}`,
+    en: (a) => `Unknown guideline ${quote(a.value)}; known guidelines: ${a.known}.${didYouMeanEn(a)} ${a.documentsFrom === 'paths'
+      ? 'A guideline document of your own must be among the files or folders passed to kijun check.'
+      : 'A guideline document of your own must be in the workspace or in a folder of the kijun.guidelineFolders setting.'}`,
+    ja: (a) => `指針${jq(a.value)}が見つかりません（既知の指針: ${a.known}）。${didYouMeanJa(a)}${a.documentsFrom === 'paths'
+      ? '独自の指針文書は、kijun check に渡すファイルまたはフォルダに含めてください。'
+      : '独自の指針文書は、ワークスペースか設定 kijun.guidelineFolders のフォルダに置いてください。'}`,
   },
   'sector.unknown': {
     en: (a) => `Unknown sector ${quote(a.value)} in guideline ${a.guideline}.${didYouMeanEn(a)}`,
     ja: (a) => `分野${jq(a.value)}は指針 ${a.guideline} にありません。${didYouMeanJa(a)}`,
+  },
+  'sector.is-subsector': {
+    en: (a) => `${quote(a.value)} is a sub-sector of ${a.sector}, not a sector: write ${quote(a.sector)} here${a.subsectorKey ? ` and put ${a.value} under ${a.subsectorKey}` : ''}.`,
+    ja: (a) => `${jq(a.value)}は分野ではなく、分野「${a.sector}」の業種です。ここには${jq(a.sector)}と記載してください${a.subsectorKey ? `（${jq(a.value)}は ${a.subsectorKey} に記載します）` : ''}。`,
+  },
+  'sector.all-in-list': {
+    en: () => '"all" inside a list names no sector: for an item that applies to every sector, write sectors: all, without brackets.',
+    ja: () => 'リストの中の「all」は分野を表しません。すべての分野に適用する項目は、角括弧を付けずに sectors: all と記載してください。',
+  },
+  'subsector.other-sector': {
+    en: (a) => `${quote(a.value)} is a sub-sector of ${a.actual}, not of ${a.sector}.`,
+    ja: (a) => `${jq(a.value)}は分野「${a.sector}」ではなく、分野「${a.actual}」の業種です。`,
   },
   'subsector.unknown': {
     en: (a) => `Unknown sub-sector ${quote(a.value)} of sector ${a.sector}.${didYouMeanEn(a)}`,
@@ -134,6 +179,10 @@ const catalogue = {
   'covers.not-applicable': {
     en: (a) => `Item ${a.item} (${a.label}) does not apply to sector ${a.sector}; covering it counts for nothing.`,
     ja: (a) => `項目 ${a.item}（${a.label}）は分野「${a.sector}」には適用されないため、対応としては数えられません。`,
+  },
+  'clause.text-not-list': {
+    en: (a) => `${quote(a.value)} is one text naming several entries: write ${a.key} as a list, ${a.key}: [${a.list}].`,
+    ja: (a) => `${jq(a.value)}は複数の値を 1 つの文字列に記載しています。${a.key} は ${a.key}: [${a.list}] のようにリストで記載してください。`,
   },
   'clause.duplicate-id': {
     en: (a) => `Clause id ${quote(a.id)} is used more than once (first at line ${a.firstLine}).`,
@@ -190,8 +239,12 @@ const catalogue = {
     ja: (a) => `指針 ${a.guideline} の分野「${a.sector}」が行動計画にありません。`,
   },
   'plan.standard-unknown': {
-    en: (a) => `No standard with the id ${quote(a.id)} exists in the workspace.`,
-    ja: (a) => `ID${jq(a.id)}の安全基準等がワークスペースにありません。`,
+    en: (a) => (a.documentsFrom === 'paths'
+      ? `No standard with the id ${quote(a.id)} is among the files or folders passed to kijun check; pass the standard's file or its folder too.`
+      : `No standard with the id ${quote(a.id)} exists in the workspace.`),
+    ja: (a) => (a.documentsFrom === 'paths'
+      ? `ID${jq(a.id)}の安全基準等が kijun check に渡されたファイルまたはフォルダにありません。その安全基準等のファイルかフォルダも渡してください。`
+      : `ID${jq(a.id)}の安全基準等がワークスペースにありません。`),
   },
   'plan.standard-sector-mismatch': {
     en: (a) => `Standard ${a.id} belongs to sector ${a.actual}, not ${a.expected}.`,
@@ -280,6 +333,12 @@ export const words = {
   'clause-id': { en: 'clause id', ja: '条項 ID' },
   'fiscal-year': { en: 'fiscal year', ja: '年度' },
 } satisfies Record<string, Bilingual>;
+
+/** The timings of information sharing as messages use them: English needs its preposition ("in normal times"). */
+export const timingPhrases: Record<string, Bilingual> = {
+  normal: { en: 'in normal times', ja: vocabulary.timing.normal.ja },
+  alert: { en: 'on alert or during an outage', ja: vocabulary.timing.alert.ja },
+};
 
 export const formatRules: Record<string, Bilingual> = {
   'document-id': {
@@ -428,6 +487,9 @@ const interfaceTexts = {
   'severity.information': { en: () => 'info', ja: () => '情報' },
   'severity.hint': { en: () => 'hint', ja: () => 'ヒント' },
   'action.replace': { en: (a) => `Replace with "${a.text}"`, ja: (a) => `「${a.text}」に置き換える` },
+  'action.insert': { en: (a) => `Insert "${a.text}"`, ja: (a) => `「${a.text}」を挿入` },
+  'action.sector-and-subsector': { en: (a) => `Write sector ${a.sector} and subsector ${a.subsector}`, ja: (a) => `分野を${a.sector}、業種を${a.subsector}と記載` },
+  'action.indent-with-spaces': { en: () => 'Indent with spaces', ja: () => '半角スペースで字下げ' },
   'action.add-clause': { en: (a) => `Add a clause covering ${a.item}`, ja: (a) => `${a.item} に対応する条項を追加` },
   'action.exclude': { en: (a) => `Exclude ${a.item} (規定する必要がない) with a reason`, ja: (a) => `${a.item} を除外する（規定する必要がない）` },
   'action.remove-exclusion': { en: (a) => `Remove the exclusion of ${a.item}`, ja: (a) => `${a.item} の除外を削除` },

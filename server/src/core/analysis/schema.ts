@@ -119,7 +119,7 @@ function toFinding(error: ErrorObject, root: TreeNode, rootSchema: SchemaNode): 
       const unknownEntry = entry(node, unknown);
       const span = unknownEntry?.keySpan ?? node.span;
       const known = Object.keys((parentSchema.properties as object) ?? {});
-      return unknownName('schema.unknown-key', span, { key: unknown, where: describeOwner(root, segments, true) }, closest(unknown, known, (k) => [k]));
+      return unknownName('schema.unknown-key', span, { key: unknown, where: describeOwner(root, segments, true) }, suggestKey(unknown, known));
     }
     case 'type':
       return finding('schema.type', 'error', node.span, {
@@ -179,13 +179,48 @@ const containerWords: Record<string, Bilingual> = {
   examples: words.example,
 };
 
-function keyName(segments: string[]): string {
-  for (let i = segments.length - 1; i >= 0; i--) {
-    if (!/^\d+$/.test(segments[i])) {
-      return segments.slice(i).map((s, n) => (n === 0 ? s : `[${Number(s) + 1}]`)).join('');
-    }
+/**
+ * The Japanese names authors give keys (the Markdown clause lines accept 対応指針 and 脅威), with
+ * the English keys YAML uses for them; a suggestion is made only where that key is allowed.
+ */
+const japaneseKeys: Record<string, string[]> = {
+  対応指針: ['covers'],
+  脅威: ['threats'],
+  分野: ['sector', 'sectors'],
+  業種: ['subsector', 'subsectors'],
+  指針: ['guideline'],
+  条項: ['clauses'],
+  除外: ['exclusions'],
+  理由: ['reason'],
+  本文: ['text'],
+};
+
+function suggestKey(unknown: string, known: string[]): string | undefined {
+  const english = japaneseKeys[unknown.normalize('NFKC').trim()]?.find((k) => known.includes(k));
+  return english ?? closest(unknown, known, (k) => [k]);
+}
+
+/**
+ * Names the offending value in a message: the key, or a list position counted from 1 in words
+ * ("the 2nd entry of "covers"", 「covers」の 2 番目の要素), since `covers[1]` reads as the
+ * second element to a programmer and as the first to everyone else.
+ */
+function keyName(segments: string[]): Bilingual {
+  let i = segments.length - 1;
+  while (i >= 0 && /^\d+$/.test(segments[i])) i--;
+  if (i < 0) return words.document;
+  let name: Bilingual = { en: `"${segments[i]}"`, ja: `「${segments[i]}」` };
+  for (const index of segments.slice(i + 1)) {
+    const position = Number(index) + 1;
+    name = { en: `the ${ordinal(position)} entry of ${name.en}`, ja: `${name.ja}の ${position} 番目の要素` };
   }
-  return 'kijun';
+  return name;
+}
+
+function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+  return `${n}${suffix}`;
 }
 
 /**
@@ -204,8 +239,9 @@ function describeOwner(root: TreeNode, segments: string[], includeLast = false):
       const container = containerWords[segments[i - 1] ?? ''];
       if (container && node?.kind === 'map') {
         const idNode = entry(node, 'id')?.value ?? entry(node, 'item')?.value ?? entry(node, 'sector')?.value;
-        const name = idNode?.kind === 'scalar' && idNode.value !== null ? String(idNode.value) : `#${Number(segment) + 1}`;
-        owner = { en: `${container.en} ${name}`, ja: `${container.ja} ${name} ` };
+        owner = idNode?.kind === 'scalar' && idNode.value !== null
+          ? { en: `${container.en} ${String(idNode.value)}`, ja: `${container.ja} ${String(idNode.value)} ` }
+          : { en: `the ${ordinal(Number(segment) + 1)} ${container.en}`, ja: `${Number(segment) + 1} 番目の${container.ja}` };
       }
     } else node = undefined;
   }

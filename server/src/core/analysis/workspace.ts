@@ -1,10 +1,10 @@
 import { Catalog } from './catalog';
-import { GuidelineRule, PlanRule, RuleContext, StandardRule, WorkspaceView } from './checks/context';
+import { DocumentsFrom, GuidelineRule, PlanRule, RuleContext, StandardRule, WorkspaceView } from './checks/context';
 import { guidelineRules } from './checks/guideline';
 import { planRules } from './checks/plan';
 import { standardRules, standardScope } from './checks/standard';
 import { computeCoverage, CoverageOptions, CoverageReport } from './coverage';
-import { Finding } from '../findings';
+import { finding, Finding } from '../findings';
 import { DocumentModel, GuidelineModel, PlanModel, readGuideline, readPlan, readStandard, StandardModel } from './model';
 import { DocumentFormat, parseDocument, ParsedDocument } from '../parsing/parse';
 import { validateSchema } from './schema';
@@ -100,6 +100,12 @@ export interface BundledGuideline {
 /** How the front end (CLI flags, editor settings) wants the workspace analysed. */
 export interface WorkspaceOptions {
   coverage?: CoverageOptions;
+  /**
+   * Where the front end takes the documents from, so that a message about a missing document
+   * says where it must be: `workspace` (the editor's folders and `kijun.guidelineFolders`) or
+   * `paths` (the files and folders given to `kijun check`).
+   */
+  documentsFrom?: DocumentsFrom;
 }
 
 /**
@@ -116,7 +122,10 @@ export class Workspace implements WorkspaceView {
   /** Documents in URI order, so that "the first guideline with this id" does not depend on insertion order. */
   private sortedCache?: DocumentState[];
 
+  readonly documentsFrom: DocumentsFrom;
+
   constructor(bundledGuidelines: BundledGuideline[] = [], private options: WorkspaceOptions = {}) {
+    this.documentsFrom = options.documentsFrom ?? 'workspace';
     for (const { uri, text } of bundledGuidelines) {
       const state = new DocumentState(uri, text, 0, 'yaml');
       const model = state.model;
@@ -255,14 +264,31 @@ export class Workspace implements WorkspaceView {
 
   private duplicateIdFindings(state: DocumentState, model: DocumentModel): Finding[] {
     if (!model.id) return [];
-    const others = this.documentsWithId(model.id.value).filter((d) => d.uri !== state.uri && d.model.kind === model.kind);
-    if (others.length === 0) return [];
-    return [{ code: 'document.duplicate-id', severity: 'warning', span: model.id.span, args: { id: model.id.value, other: others[0].uri } }];
+    const id = model.id.value;
+    const findings: Finding[] = [];
+    const others = this.documentsWithId(id).filter((d) => d.uri !== state.uri && d.model.kind === model.kind);
+    if (others.length > 0) findings.push(finding('document.duplicate-id', 'warning', model.id.span, { id, other: others[0].uri }));
+    // A workspace guideline replaces the bundled one of the same id, which is a surprise unless it is a copy of it.
+    const bundled = model.kind === 'guideline' ? this.bundled.get(id) : undefined;
+    if (bundled && !sameText(this.bundledStates.get(bundled.uri)?.text, state.text)) {
+      const winner = this.catalog(id)?.uri;
+      findings.push(finding('guideline.replaces-bundled', 'warning', model.id.span, {
+        id,
+        bundledTitle: bundled.title,
+        winner: winner === state.uri ? { en: 'this document', ja: 'この文書' } : winner ?? state.uri,
+      }));
+    }
+    return findings;
   }
 
   private sortedStates(): DocumentState[] {
     return (this.sortedCache ??= [...this.documents.values()].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0)));
   }
+}
+
+/** Whether two texts are the same document, whatever their line ends. */
+function sameText(a: string | undefined, b: string): boolean {
+  return a !== undefined && a.replace(/\r\n?/g, '\n') === b.replace(/\r\n?/g, '\n');
 }
 
 function runRules<M extends StandardModel | GuidelineModel | PlanModel>(

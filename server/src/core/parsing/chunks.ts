@@ -8,8 +8,10 @@ import { MapEntry, MapNode, SeqNode, TreeNode } from './tree';
  * element of a long top-level list), every chunk is parsed on its own, and the parse of a chunk
  * whose text did not change is reused from the previous version: an edit re-parses one clause.
  *
- * Only plain documents are cut: anchors, aliases, tabs, directives, several documents or a root
- * that is not a block mapping send the text to the whole-document parser, which is always right.
+ * Only plain documents are cut: anchors, aliases, tabs, directives, several documents, a line that
+ * starts with an ideographic space (U+3000, a slip that would start a top-level block), a merge key
+ * at the top level, or a root that is not a block mapping send the text to the whole-document
+ * parser, which is always right.
  */
 
 /** A chunk parsed on its own, with offsets relative to the chunk's start. */
@@ -26,7 +28,7 @@ export type ChunkCache = Map<string, ParsedChunk>;
 /** Below this size the whole-document parse is fast enough, and simpler. */
 export const CHUNKING_THRESHOLD = 16 * 1024;
 
-const UNSAFE = /(?:^|[\s[{,])[&*!][^\s,\]}]|^(?:---|\.\.\.|%)|^\t|^[ ]*\t|^[?:](?:[ \t]|$)/m;
+const UNSAFE = /(?:^|[\s[{,])[&*!][^\s,\]}]|^(?:---|\.\.\.|%)|^\t|^[ ]*\t|^[?:](?:[ \t]|$)|^\u3000|^<</m;
 const TOP_KEY = /^([A-Za-z0-9_][A-Za-z0-9_.-]*)[ \t]*:[ \t]*(?:#.*)?$/;
 
 export function chunkable(source: string): boolean {

@@ -46,7 +46,7 @@ const patterns = new Map<string, RegExp>();
 function linePattern(key: string): RegExp {
   let pattern = patterns.get(key);
   if (!pattern) {
-    pattern = new RegExp(`^\\ufeff?${key}[ \\t]*:[ \\t]*["']?([^"'#\\r\\n]*?)["']?[ \\t]*(?:#.*)?$`, 'm');
+    pattern = new RegExp(`^\\ufeff?${key}[ \\t]*[:：][ \\t\\u3000]*["']?([^"'#\\r\\n]*?)["']?[ \\t]*(?:#.*)?$`, 'm');
     patterns.set(key, pattern);
   }
   return pattern;

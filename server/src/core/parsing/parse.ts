@@ -2,8 +2,10 @@ import { Document, parseDocument as parseYaml, YAMLError } from 'yaml';
 import { finding, Finding, unknownName } from '../findings';
 import { ChunkCache, chunkable, parseInChunks } from './chunks';
 import { attachClauses, findFrontMatter, MarkdownClause, readMarkdownClauses } from './markdown';
-import { Bilingual } from '../messages';
+import { yamlProblems } from './problems';
 import { closest, normalizeName, Span, utf8Length } from '../text';
+import { vocabulary } from '../vocabulary';
+import { combinedEdit, findSlips, repairSlips, Slip, worthScanning } from './slips';
 import { child, entry, TreeNode, YamlTreeBuilder } from './tree';
 
 export type DocumentFormat = 'yaml' | 'markdown';
@@ -104,7 +106,7 @@ export function parseDocument(text: string, format: DocumentFormat, previousChun
     result.kind = kindValue as DocumentKind;
   } else {
     const value = String(kindValue ?? '');
-    result.findings.push(unknownName('document.unknown-kind', kindEntry.value.span, { value }, closest(value, documentKinds, (k) => [k])));
+    result.findings.push(unknownName('document.unknown-kind', kindEntry.value.span, { value }, suggestKind(value)));
   }
   // Headings are clauses in a standard only; in a Markdown guideline or plan the body is prose.
   if (format === 'markdown' && result.kind === 'standard') {
@@ -138,6 +140,11 @@ function misspeltKijunKey(yamlText: string, base: number): Finding | undefined {
   return undefined;
 }
 
+/** The kind a mistyped `kijun:` value means; the Japanese names (安全基準等, 指針, 行動計画) count as spellings of it. */
+function suggestKind(value: string): DocumentKind | undefined {
+  return closest(value, documentKinds, (kind) => [kind, vocabulary.kijun[kind].ja]);
+}
+
 function parseYamlTree(source: string, base: number, findings: Finding[], previous?: ChunkCache, next?: ChunkCache): TreeNode | undefined {
   if (next && chunkable(source)) {
     const chunkFindings: Finding[] = [];
@@ -155,54 +162,101 @@ function parseYamlTree(source: string, base: number, findings: Finding[], previo
 }
 
 function parseWhole(source: string, base: number, findings: Finding[]): TreeNode | undefined {
-  let doc: Document;
-  try {
-    doc = parseYaml(source, { prettyErrors: false, uniqueKeys: true, strict: false });
-  } catch (error) {
+  const parsed = parseRepairingSlips(source);
+  if (!parsed) {
     // The parser recurses on nesting; a pathological depth overflows the stack. That is input, not a bug.
     findings.push(finding('input.too-deep', 'error', { start: base, end: base }, { limit: 'the parser' }));
     return undefined;
   }
+  const { doc, text, toOriginal, slips } = parsed;
+  const own = slips.map((slip) => slipFinding(slip, source, base));
   // One mistake can make the parser report the same error many times over: keep one per place, and at most 100.
   const seen = new Set<string>();
   for (const error of doc.errors) {
     // The tree builder reports excessive depth itself, once, where its limit is crossed.
     if (error.code === 'RESOURCE_EXHAUSTION' || /call stack/i.test(error.message)) continue;
-    const result = yamlErrorFinding(error, source, base);
+    const result = yamlErrorFinding(error, text, base, toOriginal);
     const key = `${result.code}:${result.span.start}:${result.span.end}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    findings.push(result);
+    own.push(result);
     if (seen.size >= MAX_SYNTAX_FINDINGS) break;
   }
-  const tree = new YamlTreeBuilder(doc, base, findings, source).build(doc.contents);
+  const tree = new YamlTreeBuilder(doc, base, own, text, toOriginal).build(doc.contents);
+  // Slip findings and the parser's come from two passes: in source order, a chunk's findings match the whole text's.
+  if (slips.length > 0) own.sort((a, b) => a.span.start - b.span.start);
+  findings.push(...own);
   return tree;
 }
 
-const yamlProblems: Record<string, Bilingual> = {
-  BAD_INDENT: { en: 'the indentation does not match the surrounding lines.', ja: 'インデントが前後の行と合っていません。' },
-  MISSING_CHAR: { en: 'a closing quote or bracket is missing.', ja: '閉じ引用符または閉じ括弧がありません。' },
-  BLOCK_AS_IMPLICIT_KEY: { en: 'a block value cannot be used as a key.', ja: 'ブロックをキーとして使うことはできません。' },
-  MULTILINE_IMPLICIT_KEY: { en: 'a key must fit on one line; is a ":" missing or misplaced?', ja: 'キーは 1 行に収める必要があります。「:」の位置を確認してください。' },
-  TAB_AS_INDENT: { en: 'tabs cannot be used for indentation.', ja: 'インデントにタブは使えません。' },
-  UNEXPECTED_TOKEN: { en: 'unexpected content here.', ja: 'ここに予期しない記述があります。' },
-  BAD_SCALAR_START: { en: 'a plain value cannot start with this character; quote the value.', ja: 'この文字で値を始めることはできません。値を引用符で囲んでください。' },
-  MULTIPLE_DOCS: { en: 'a file holds one document; remove the extra "---".', ja: '1 つのファイルには 1 つの文書だけを記載します。余分な「---」を削除してください。' },
-  BAD_ALIAS: { en: 'this alias names no anchor.', ja: 'このエイリアスに対応するアンカーがありません。' },
-  BAD_DQ_ESCAPE: { en: 'invalid escape sequence in a double-quoted value.', ja: '二重引用符の値に不正なエスケープがあります。' },
-  KEY_OVER_1024_CHARS: { en: 'a key longer than 1024 characters.', ja: '1024 文字を超えるキーです。' },
-};
+/** A parse, of the source or of its copy with the typing slips repaired (`text`), and the way back to the source's offsets. */
+interface SourceParse {
+  doc: Document;
+  text: string;
+  toOriginal: (offset: number) => number;
+  /** The slips repaired, each to be one finding. */
+  slips: Slip[];
+}
+
+/**
+ * Typing slips (a full-width colon, tabs or U+3000 in the indentation, an open flow list) make the
+ * parser report a cascade: the repaired copy is parsed instead, and each slip is one finding.
+ */
+function parseRepairingSlips(source: string): SourceParse | undefined {
+  const doc = parseYamlSource(source);
+  if (!doc) return undefined;
+  const plain: SourceParse = { doc, text: source, toOriginal: (offset) => offset, slips: [] };
+  const slips = worthScanning(source, doc.errors.length) ? findSlips(source, doc.errors) : [];
+  if (slips.length === 0) return plain;
+  const repaired = repairSlips(source, slips);
+  const again = parseYamlSource(repaired.text);
+  // A repair that leaves the parser more to complain about was a wrong guess: the plain parse stands.
+  if (!again || again.errors.length > doc.errors.length) return plain;
+  return { doc: again, text: repaired.text, toOriginal: repaired.toOriginal, slips };
+}
+
+function parseYamlSource(source: string): Document | undefined {
+  try {
+    return parseYaml(source, { prettyErrors: false, uniqueKeys: true, strict: false, merge: true });
+  } catch {
+    return undefined;
+  }
+}
+
+const slipCodes = {
+  'full-width-colon': 'syntax.full-width-colon',
+  'tab-indent': 'syntax.tab-indent',
+  'ideographic-space-indent': 'syntax.ideographic-space-indent',
+  'unclosed-bracket': 'syntax.unclosed-bracket',
+} as const;
+
+/** A slip as a finding: on the offending characters, with the repair as a quick fix. */
+function slipFinding(slip: Slip, source: string, base: number): Finding {
+  const edit = combinedEdit(source, slip.edits);
+  const title = slip.kind === 'unclosed-bracket' ? { key: 'action.insert' as const, args: { text: edit.newText } }
+    : slip.kind === 'full-width-colon' ? undefined
+      : { key: 'action.indent-with-spaces' as const, args: {} };
+  return finding(slipCodes[slip.kind], 'error', { start: base + slip.span.start, end: base + slip.span.end }, slip.args, {
+    replacement: { span: { start: base + edit.span.start, end: base + edit.span.end }, newText: edit.newText, ...(title ? { title } : {}) },
+  });
+}
+
 
 const MAX_SYNTAX_FINDINGS = 100;
 
-function yamlErrorFinding(error: YAMLError, source: string, base: number): Finding {
+/**
+ * A parser error as a finding. `source` is the text that was parsed (the repaired copy, when there
+ * were slips); `toOriginal` maps its offsets back to the document's.
+ */
+function yamlErrorFinding(error: YAMLError, source: string, base: number, toOriginal: (offset: number) => number): Finding {
   const local = Math.min(error.pos?.[0] ?? 0, source.length);
   const localEnd = Math.min(Math.max(local, error.pos?.[1] ?? 0), source.length);
+  const mapped = (start: number, end: number): Span => ({ start: base + toOriginal(start), end: base + toOriginal(end) });
   // A zero-width error at the very end gets the last character, so it can be seen and stays inside the text.
   const at = (start: number, end: number): Span => {
-    if (end > start) return { start: base + start, end: base + end };
-    if (start < source.length) return { start: base + start, end: base + start + 1 };
-    return { start: base + Math.max(0, start - 1), end: base + start };
+    if (end > start) return mapped(start, end);
+    if (start < source.length) return mapped(start, start + 1);
+    return mapped(Math.max(0, start - 1), start);
   };
   if (error.code === 'DUPLICATE_KEY') {
     // The parser marks only the key's first character; the finding covers the whole key.
@@ -221,7 +275,9 @@ function yamlErrorFinding(error: YAMLError, source: string, base: number): Findi
     const open = unclosedBracket(source, local, bracket[1] === ']' ? '[' : '{', bracket[1]);
     if (open !== undefined) return finding('syntax.yaml', 'error', at(open, open + 1), { problem: yamlProblems.MISSING_CHAR });
   }
-  const code = error.code === 'MISSING_CHAR' && /indicator|indent/i.test(message) ? 'BAD_INDENT' : error.code;
+  const code = error.code === 'MISSING_CHAR' && /indicator|indent/i.test(message) ? 'BAD_INDENT'
+    : error.code === 'MISSING_CHAR' && /implicit map keys need to be followed by map values/i.test(message) ? 'IMPLICIT_KEY'
+      : error.code;
   const problem = yamlProblems[code] ?? {
     en: `${code.toLowerCase().replace(/_/g, ' ')}.`,
     ja: `${code.toLowerCase().replace(/_/g, ' ')}（YAML の構文に誤りがあります）。`,

@@ -1,6 +1,7 @@
-import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, Node as YamlNode } from 'yaml';
+import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, Node as YamlNode, YAMLMap } from 'yaml';
 import { finding, Finding } from '../findings';
 import { Span } from '../text';
+import { yamlProblems } from './problems';
 
 /**
  * The located tree: the document's content as plain maps, lists and scalars, every node knowing
@@ -100,6 +101,8 @@ export class YamlTreeBuilder {
   private depthLimitReported = false;
   /** The outermost alias being expanded: where an alias bomb is reported. */
   private expandingAlias?: Span;
+  /** While the entries a merge key brings in are converted: the span they all take, the alias's. */
+  private pinnedSpan?: Span;
 
   constructor(
     private readonly doc: Document,
@@ -107,6 +110,8 @@ export class YamlTreeBuilder {
     private readonly findings: Finding[],
     /** The text the offsets point into (without `base`), to keep numbers as written. */
     private readonly source?: string,
+    /** Maps offsets of `source` to the document's, when `source` is a repaired copy (see slips.ts). */
+    private readonly toOriginal: (offset: number) => number = (offset) => offset,
   ) {}
 
   build(node: unknown): TreeNode | undefined {
@@ -115,13 +120,14 @@ export class YamlTreeBuilder {
   }
 
   private spanOf(node: YamlNode | Alias, fallback?: Span): Span {
+    if (this.pinnedSpan) return this.pinnedSpan;
     const range = node.range;
     if (!range) return fallback ?? { start: this.base, end: this.base };
-    return { start: this.base + range[0], end: this.base + range[1] };
+    return { start: this.base + this.toOriginal(range[0]), end: this.base + this.toOriginal(range[1]) };
   }
 
   private convert(node: YamlNode, depth: number, spanOverride: Span | undefined): TreeNode {
-    const span = spanOverride ?? this.spanOf(node);
+    const span = this.pinnedSpan ?? spanOverride ?? this.spanOf(node);
     // Only what aliases expand counts against the budget: a long document is not an alias bomb.
     if (this.expandingAlias !== undefined && ++this.nodeCount > MAX_NODES) {
       if (!this.aliasLimitReported) {
@@ -139,7 +145,10 @@ export class YamlTreeBuilder {
     }
     if (isAlias(node)) {
       const target = node.resolve(this.doc);
-      if (!target) return { kind: 'scalar', span, value: null };
+      if (!target) {
+        this.findings.push(finding('syntax.yaml', 'error', span, { problem: yamlProblems.BAD_ALIAS }));
+        return { kind: 'scalar', span, value: null };
+      }
       // The alias's own span: a finding inside repeated content points at where it is used.
       const outermost = this.expandingAlias === undefined;
       if (outermost) this.expandingAlias = span;
@@ -172,21 +181,81 @@ export class YamlTreeBuilder {
       }
       return { kind: 'seq', span, items };
     }
-    if (isMap(node)) {
-      const entries: MapEntry[] = [];
-      for (const pair of node.items) {
-        if (!isPair(pair)) continue;
-        const keyNode = pair.key as YamlNode | null;
-        const keySpan = keyNode ? this.spanOf(keyNode, span) : span;
-        const key = keyNode && isScalar(keyNode) ? String(keyNode.value) : keyNode ? String(keyNode) : '';
-        const valueNode = pair.value as YamlNode | null;
-        const value: TreeNode = valueNode
-          ? this.convert(valueNode, depth + 1, undefined)
-          : { kind: 'scalar', span: { start: keySpan.end, end: keySpan.end }, value: null };
-        entries.push({ key, keySpan, value });
-      }
-      return { kind: 'map', span, entries };
-    }
+    if (isMap(node)) return this.convertMap(node, depth, span);
     return { kind: 'scalar', span, value: null };
   }
+
+  /**
+   * A mapping, with the entries its merge keys (`<<: *base`, `<<: [*a, *b]`) bring in: a key written
+   * in the mapping wins over a merged one, and an earlier merge source over a later one, as YAML's
+   * merge type says. Merged entries take the alias's span, so what is wrong in them is shown where
+   * they are used.
+   */
+  private convertMap(node: YAMLMap, depth: number, span: Span): MapNode {
+    const written = new Set<string>();
+    for (const pair of node.items) if (isPair(pair) && !isMergeKey(pair.key)) written.add(this.keyOf(pair.key as YamlNode | null));
+    const entries: MapEntry[] = [];
+    const merged = new Set<string>();
+    for (const pair of node.items) {
+      if (!isPair(pair)) continue;
+      if (isMergeKey(pair.key)) {
+        for (const e of this.mergedEntries(pair.value as YamlNode | null, depth, span)) {
+          if (written.has(e.key) || merged.has(e.key)) continue;
+          merged.add(e.key);
+          entries.push(e);
+        }
+        continue;
+      }
+      const keyNode = pair.key as YamlNode | null;
+      const keySpan = keyNode ? this.spanOf(keyNode, span) : span;
+      const valueNode = pair.value as YamlNode | null;
+      const value: TreeNode = valueNode
+        ? this.convert(valueNode, depth + 1, undefined)
+        : { kind: 'scalar', span: { start: keySpan.end, end: keySpan.end }, value: null };
+      entries.push({ key: this.keyOf(keyNode), keySpan, value });
+    }
+    return { kind: 'map', span, entries };
+  }
+
+  private keyOf(keyNode: YamlNode | null): string {
+    return keyNode && isScalar(keyNode) ? String(keyNode.value) : keyNode ? String(keyNode) : '';
+  }
+
+  /** The entries one merge key's value brings in: an alias of a mapping, a mapping, or a list of them. */
+  private mergedEntries(value: YamlNode | null, depth: number, mapSpan: Span): MapEntry[] {
+    const sources = value && isSeq(value) ? (value.items as YamlNode[]) : [value];
+    const entries: MapEntry[] = [];
+    for (const source of sources) {
+      const target = source && isAlias(source) ? source.resolve(this.doc) : source;
+      if (!source || !target || !isMap(target)) {
+        const at = source ? this.spanOf(source, mapSpan) : mapSpan;
+        this.findings.push(finding(source && isAlias(source) && !target ? 'syntax.yaml' : 'syntax.merge-value', 'error', at,
+          source && isAlias(source) && !target ? { problem: yamlProblems.BAD_ALIAS } : {}));
+        continue;
+      }
+      if (!isAlias(source)) {
+        const converted = this.convert(source, depth + 1, undefined);
+        if (converted.kind === 'map') entries.push(...converted.entries);
+        continue;
+      }
+      const aliasSpan = this.spanOf(source);
+      const outermost = this.expandingAlias === undefined;
+      const outerPin = this.pinnedSpan;
+      if (outermost) this.expandingAlias = aliasSpan;
+      this.pinnedSpan = aliasSpan;
+      try {
+        const converted = this.convert(target as YamlNode, depth + 1, aliasSpan);
+        if (converted.kind === 'map') entries.push(...converted.entries);
+      } finally {
+        this.pinnedSpan = outerPin;
+        if (outermost) this.expandingAlias = undefined;
+      }
+    }
+    return entries;
+  }
+}
+
+/** A `<<` key, which the parser (with `merge: true`) reads as a merge key rather than a text. */
+function isMergeKey(key: unknown): boolean {
+  return isScalar(key) && typeof key.value === 'symbol';
 }

@@ -27,7 +27,9 @@ export function registerCodeActions(context: ServerContext): void {
       const diagnostics = matching.length ? matching : [diagnostic];
       if (finding.replacement) {
         actions.push({
-          title: renderText('action.replace', { text: finding.replacement.newText }, locale),
+          title: finding.replacement.title
+            ? renderText(finding.replacement.title.key, finding.replacement.title.args, locale)
+            : renderText('action.replace', { text: finding.replacement.newText }, locale),
           kind: CodeActionKind.QuickFix,
           isPreferred: true,
           diagnostics,

@@ -5,8 +5,13 @@ import { DocumentModel, GuidelineModel, PlanModel, StandardModel } from '../mode
 import { ParsedDocument } from '../../parsing/parse';
 import { Located, LineIndex, normalizeName } from '../../text';
 
+/** Where the documents of the workspace come from (see `WorkspaceOptions`). */
+export type DocumentsFrom = 'workspace' | 'paths';
+
 /** What a rule may ask of the rest of the workspace. Rules never read files themselves. */
 export interface WorkspaceView {
+  /** Where a missing document must be for the front end to read it, for messages. */
+  readonly documentsFrom: DocumentsFrom;
   /** The guideline with this id: a workspace document first, then a bundled one. */
   catalog(guidelineId: string): Catalog | undefined;
   guidelineIds(): string[];

@@ -1,7 +1,8 @@
 import { finding, Finding, unknownName } from '../../findings';
 import { ItemDef } from '../model';
-import { closest } from '../../text';
+import { closest, Located, normalizeName } from '../../text';
 import { forEachDuplicate, GuidelineRule, lineNumber } from './context';
+import { unresolvedSector } from './standard';
 
 const duplicateIds: GuidelineRule = {
   name: 'duplicate ids',
@@ -56,7 +57,7 @@ const itemHierarchy: GuidelineRule = {
 
 const itemReferences: GuidelineRule = {
   name: 'sectors and threats named by items',
-  check({ model, catalog }) {
+  check({ model, catalog, parsed }) {
     if (!catalog) return [];
     const findings: Finding[] = [];
     for (const item of model.items) {
@@ -64,7 +65,7 @@ const itemReferences: GuidelineRule = {
         for (const sector of item.sectors) {
           // An item may be scoped to a sub-sector (`telecom.telecommunications`) as well as to a whole sector.
           if (catalog.findSector(sector.value) || catalog.findSubsector(undefined, sector.value)) continue;
-          findings.push(unknownName('sector.unknown', sector.span, { value: sector.value, guideline: catalog.id }, catalog.suggestSector(sector.value)?.name));
+          findings.push(normalizeName(sector.value) === 'all' ? allInList(parsed.text, sector, item.sectors.length) : unresolvedSector(catalog, sector));
         }
       }
       for (const threat of item.threats) {
@@ -75,6 +76,16 @@ const itemReferences: GuidelineRule = {
     return findings;
   },
 };
+
+/** `sectors: [all]`: "all" is the value itself, not a sector name; `[all]` alone is replaced by `all`. */
+function allInList(text: string, sector: Located, listLength: number): Finding {
+  const open = /\[[ \t]*$/.exec(text.slice(Math.max(0, sector.span.start - 20), sector.span.start));
+  const close = /^[ \t]*\]/.exec(text.slice(sector.span.end, sector.span.end + 20));
+  const replacement = listLength === 1 && open && close
+    ? { span: { start: sector.span.start - open[0].length, end: sector.span.end + close[0].length }, newText: 'all' }
+    : undefined;
+  return finding('sector.all-in-list', 'error', sector.span, {}, replacement ? { replacement } : {});
+}
 
 const workspaceCoverage: GuidelineRule = {
   name: 'items no standard of the workspace covers',

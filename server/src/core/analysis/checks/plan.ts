@@ -1,8 +1,8 @@
 import { finding, Finding, unknownName } from '../../findings';
 import { StandardModel } from '../model';
-import { vocabulary } from '../../vocabulary';
+import { timingPhrases } from '../../messages';
 import { lineNumber, PlanRule } from './context';
-import { checkGuidelineReference, standardSector } from './standard';
+import { checkGuidelineReference, standardSector, unresolvedSector } from './standard';
 
 const planSectors: PlanRule = {
   name: 'plan sectors against the guideline',
@@ -24,7 +24,7 @@ const planSectors: PlanRule = {
         }
         continue;
       }
-      findings.push(unknownName('sector.unknown', entry.sector.span, { value: entry.sector.value, guideline: catalog.id }, catalog.suggestSector(entry.sector.value)?.name));
+      findings.push(unresolvedSector(catalog, entry.sector));
     }
     for (const sector of catalog.sectors) {
       if (!present.has(sector.id.value)) {
@@ -46,7 +46,7 @@ const planStandards: PlanRule = {
         if (!reference.id) continue;
         const standards = workspace.documentsWithId(reference.id.value).filter((d): d is { uri: string; model: StandardModel } => d.model.kind === 'standard');
         if (standards.length === 0) {
-          findings.push(finding('plan.standard-unknown', 'error', reference.id.span, { id: reference.id.value }));
+          findings.push(finding('plan.standard-unknown', 'error', reference.id.span, { id: reference.id.value, documentsFrom: workspace.documentsFrom }));
           continue;
         }
         const standard = standards[0].model;
@@ -105,11 +105,11 @@ const informationSharing: PlanRule = {
     for (const row of model.sharing) {
       if (!row.info || !row.timing) continue;
       const expected = sharingTiming[row.info.value];
-      if (expected && expected !== row.timing.value && vocabulary.timing[row.timing.value]) {
+      if (expected && expected !== row.timing.value && timingPhrases[row.timing.value]) {
         findings.push(finding('plan.sharing-timing', 'error', row.timing.span, {
           info: row.info.value,
-          expected: vocabulary.timing[expected],
-          actual: vocabulary.timing[row.timing.value],
+          expected: timingPhrases[expected],
+          actual: timingPhrases[row.timing.value],
         }, { replacement: { span: row.timing.span, newText: expected } }));
       }
     }

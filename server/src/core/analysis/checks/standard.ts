@@ -1,5 +1,6 @@
 import { Catalog, SectorScope } from '../catalog';
-import { finding, Finding, unknownName } from '../../findings';
+import { finding, Finding, Replacement, unknownName } from '../../findings';
+import { ParsedDocument } from '../../parsing/parse';
 import { Bilingual } from '../../messages';
 import { ItemDef, PlanModel, SectorDef, StandardModel } from '../model';
 import { closest, Located, normalizeName } from '../../text';
@@ -7,6 +8,22 @@ import { forEachDuplicate, lineNumber, RuleContext, StandardRule } from './conte
 
 /** Reasons that only hold the place of one (the quick fix inserts the first). */
 export const PLACEHOLDER_REASONS = ['（理由を記載）', '理由を記載', 'TODO', 'TBD', '...', '…'];
+
+/**
+ * A reason in the form placeholders are compared in: NFKC (half- and full-width alike), case-folded,
+ * without one pair of enclosing brackets, so that `(理由を記載)`, `todo` and `ＴＯＤＯ` are placeholders too.
+ */
+function placeholderKey(reason: string): string {
+  const key = reason.normalize('NFKC').trim().toLowerCase();
+  const enclosed = /^[(\[【「<](.*)[)\]】」>]$/.exec(key);
+  return enclosed ? enclosed[1].trim() : key;
+}
+
+const placeholderKeys = new Set(PLACEHOLDER_REASONS.map(placeholderKey));
+
+export function isPlaceholderReason(reason: string): boolean {
+  return placeholderKeys.has(placeholderKey(reason));
+}
 
 export function itemTitle(item: ItemDef): Bilingual {
   const ja = item.title?.value ?? '';
@@ -30,24 +47,59 @@ export function checkGuidelineReference({ model, catalog, workspace }: RuleConte
   if (!model.guideline || catalog) return [];
   const known = workspace.guidelineIds();
   const suggestion = closest(model.guideline.value, known, (k) => [k]);
-  return [unknownName('guideline.unknown', model.guideline.span, { value: model.guideline.value, known: known.join(', ') }, suggestion)];
+  return [unknownName('guideline.unknown', model.guideline.span, { value: model.guideline.value, known: known.join(', '), documentsFrom: workspace.documentsFrom }, suggestion)];
 }
 
 const guidelineReference: StandardRule = { name: 'guideline reference', check: checkGuidelineReference };
 
+/**
+ * A sector name that does not resolve. A sub-sector named as a sector says whose it is (`銀行` is a
+ * sub-sector of 金融), with the sector as its replacement; anything else is unknown, with a suggestion.
+ */
+export function unresolvedSector(catalog: Catalog, sector: Located, options: { subsectorKey?: string; replacement?: Replacement } = {}): Finding {
+  const asSubsector = catalog.findSubsector(undefined, sector.value);
+  if (!asSubsector) return unknownName('sector.unknown', sector.span, { value: sector.value, guideline: catalog.id }, catalog.suggestSector(sector.value)?.name);
+  const label = asSubsector.sector.label.value;
+  return finding('sector.is-subsector', 'error', sector.span, { value: sector.value, sector: label, subsectorKey: options.subsectorKey },
+    { replacement: options.replacement ?? { span: sector.span, newText: label } });
+}
+
+/**
+ * For a standard without a `subsector:`, the fix of `sector: 銀行` keeps the sub-sector: it writes
+ * `sector: 金融` and `subsector: 銀行` on the next line, when the key stands alone on its line.
+ */
+function sectorAndSubsector(text: string, model: StandardModel, catalog: Catalog): Replacement | undefined {
+  const sector = model.sector;
+  const match = sector && catalog.findSubsector(undefined, sector.value);
+  if (!sector || !match || model.subsector) return undefined;
+  const lineStart = text.lastIndexOf('\n', sector.span.start - 1) + 1;
+  const lineEnd = /\r?\n|$/.exec(text.slice(sector.span.end))!.index + sector.span.end;
+  if (!/^sector[ \t]*:[ \t]*$/.test(text.slice(lineStart, sector.span.start)) || !/^[ \t]*(?:#.*)?$/.test(text.slice(sector.span.end, lineEnd))) return undefined;
+  const newline = text.includes('\r\n') ? '\r\n' : '\n';
+  const owner = match.sector.label.value;
+  const subsector = match.subsector.label.value;
+  return { span: sector.span, newText: `${owner}${newline}subsector: ${subsector}`, title: { key: 'action.sector-and-subsector', args: { sector: owner, subsector } } };
+}
+
 const sectorNames: StandardRule = {
   name: 'sector and sub-sector names',
-  check({ model, catalog }) {
+  check({ model, catalog, parsed }) {
     if (!catalog) return [];
     const findings: Finding[] = [];
     const sector = standardSector(model, catalog);
     if (model.sector && !sector) {
-      const suggestion = catalog.suggestSector(model.sector.value);
-      findings.push(unknownName('sector.unknown', model.sector.span, { value: model.sector.value, guideline: catalog.id }, suggestion?.name));
+      findings.push(unresolvedSector(catalog, model.sector, { subsectorKey: 'subsector', replacement: sectorAndSubsector(parsed.text, model, catalog) }));
     }
     if (model.subsector) {
       const match = catalog.findSubsector(sector, model.subsector.value);
-      if (!match && (sector || !model.sector)) {
+      const elsewhere = !match && sector ? catalog.findSubsector(undefined, model.subsector.value) : undefined;
+      if (elsewhere && sector) {
+        findings.push(finding('subsector.other-sector', 'error', model.subsector.span, {
+          value: model.subsector.value,
+          sector: sector.label.value,
+          actual: elsewhere.sector.label.value,
+        }));
+      } else if (!match && (sector || !model.sector)) {
         findings.push(unknownName('subsector.unknown', model.subsector.span, { value: model.subsector.value, sector: sector?.label.value ?? '' },
           catalog.suggestSubsector(sector, model.subsector.value)?.label.value));
       }
@@ -74,9 +126,23 @@ function scopeName(model: StandardModel, catalog: Catalog): string | undefined {
   return subsector ? `${sector.label.value}（${subsector.label.value}）` : sector.label.value;
 }
 
+/**
+ * `covers: G-II-3-1, G-II-4-1` is one YAML text, not two entries: said as such, with the list as the
+ * fix. Markdown clause lines are comma-separated lists already, and are not concerned.
+ */
+export function textNotList(parsed: ParsedDocument, key: string, reference: Located): Finding | undefined {
+  const parts = reference.value.split(/[\s,、，;；]+/).filter((p) => p !== '');
+  if (parts.length < 2 || parsed.markdownClauses.some((c) => c.section.start <= reference.span.start && reference.span.end <= c.section.end)) return undefined;
+  // What precedes the text tells a value (`covers: …`) from an element of a flow list (`[…, …]`) or of a block list (`- …`).
+  const before = parsed.text.slice(Math.max(0, reference.span.start - 200), reference.span.start).trimEnd().slice(-1);
+  const list = parts.join(', ');
+  const newText = before === ':' ? `[${list}]` : before === '[' || before === ',' ? list : undefined;
+  return finding('clause.text-not-list', 'error', reference.span, { key, value: reference.value, list }, newText ? { replacement: { span: reference.span, newText } } : {});
+}
+
 const clauseReferences: StandardRule = {
   name: 'covers and threats of clauses',
-  check({ model, catalog }) {
+  check({ model, catalog, parsed }) {
     if (!catalog) return [];
     const findings: Finding[] = [];
     const scope = standardScope(model, catalog);
@@ -84,7 +150,9 @@ const clauseReferences: StandardRule = {
     for (const clause of model.clauses) {
       for (const reference of clause.covers) {
         const item = catalog.item(reference.value);
-        if (!item) {
+        const several = item ? undefined : textNotList(parsed, 'covers', reference);
+        if (several) findings.push(several);
+        else if (!item) {
           findings.push(unknownName('covers.unknown-item', reference.span, { value: reference.value, guideline: catalog.id }, catalog.suggestItem(reference.value)?.id.value));
         } else if (sectorName && !catalog.applies(item, scope)) {
           findings.push(finding('covers.not-applicable', 'warning', reference.span, {
@@ -95,7 +163,10 @@ const clauseReferences: StandardRule = {
         }
       }
       for (const threat of clause.threats) {
-        if (!catalog.findThreat(threat.value)) findings.push(unknownName('threat.unknown', threat.span, { value: threat.value, guideline: catalog.id }, catalog.suggestThreat(threat.value)));
+        if (catalog.findThreat(threat.value)) continue;
+        const several = textNotList(parsed, 'threats', threat);
+        if (several) findings.push(several);
+        else findings.push(unknownName('threat.unknown', threat.span, { value: threat.value, guideline: catalog.id }, catalog.suggestThreat(threat.value)));
       }
     }
     return findings;
@@ -115,7 +186,7 @@ const exclusions: StandardRule = {
       const reason = exclusion.reason?.value.trim() ?? '';
       if (reason === '') {
         findings.push(finding('exclusion.missing-reason', 'error', exclusion.reason?.span ?? exclusion.item.span, { item: name }, { itemId: item?.id.value }));
-      } else if (PLACEHOLDER_REASONS.includes(reason) && exclusion.reason) {
+      } else if (isPlaceholderReason(reason) && exclusion.reason) {
         // A placeholder (left by the quick fix or a snippet) keeps the document valid but is a reminder.
         findings.push(finding('exclusion.placeholder-reason', 'warning', exclusion.reason.span, { item: name, reason }, { itemId: item?.id.value }));
       }
