@@ -2,6 +2,7 @@ import { Catalog } from '../catalog';
 import { finding, Finding, unknownName } from '../../findings';
 import { Bilingual } from '../../messages';
 import { ItemDef, PlanModel, SectorDef, StandardModel } from '../model';
+import { DocumentFormat } from '../../parsing/parse';
 import { closest, Located, normalizeName } from '../../text';
 import { forEachDuplicate, lineNumber, RuleContext, StandardRule } from './context';
 
@@ -61,7 +62,7 @@ const clauseIds: StandardRule = {
 
 const clauseReferences: StandardRule = {
   name: 'covers and threats of clauses',
-  check({ model, catalog }) {
+  check({ model, catalog, parsed }) {
     if (!catalog) return [];
     const findings: Finding[] = [];
     const sector = standardSector(model, catalog);
@@ -79,12 +80,48 @@ const clauseReferences: StandardRule = {
         }
       }
       for (const threat of clause.threats) {
-        if (!catalog.findThreat(threat.value)) findings.push(unknownName('threat.unknown', threat.span, { value: threat.value, guideline: catalog.id }, catalog.suggestThreat(threat.value)));
+        if (catalog.findThreat(threat.value)) continue;
+        findings.push(threatsJoinedByIdeographicComma(threat, catalog, parsed.format)
+          ?? unknownName('threat.unknown', threat.span, { value: threat.value, guideline: catalog.id }, catalog.suggestThreat(threat.value)));
       }
     }
     return findings;
   },
 };
+
+/**
+ * 「意図的要因、災害」: several threats joined by 「、」, which cannot separate threats because threat
+ * labels contain it (大規模な操作・設定ミス、バグ、…). Reported when the pieces group into known threats.
+ */
+function threatsJoinedByIdeographicComma(threat: Located, catalog: Catalog, format: DocumentFormat): Finding | undefined {
+  const pieces = threat.value.split('、');
+  if (pieces.length < 2 || pieces.length > MAX_JOINED_PIECES) return undefined;
+  const threats = groupIntoThreats(pieces, catalog);
+  if (!threats) return undefined;
+  const suggestion = threats.join(', ');
+  return finding('threat.ideographic-comma', 'error', threat.span, { value: threat.value, guideline: catalog.id, suggestion, format },
+    format === 'markdown' ? { replacement: { span: threat.span, newText: suggestion } } : {});
+}
+
+const MAX_JOINED_PIECES = 20;
+
+/** Groups consecutive pieces into known threats, the longest group first, so a label that contains 「、」 stays whole. */
+function groupIntoThreats(pieces: string[], catalog: Catalog): string[] | undefined {
+  // fromHere[i]: a grouping of pieces[i…] into known threats, if there is one.
+  const fromHere: (string[] | undefined)[] = [];
+  fromHere[pieces.length] = [];
+  for (let i = pieces.length - 1; i >= 0; i--) {
+    for (let j = pieces.length; j > i; j--) {
+      const rest = fromHere[j];
+      const name = pieces.slice(i, j).join('、').trim();
+      if (rest && name && catalog.findThreat(name)) {
+        fromHere[i] = [name, ...rest];
+        break;
+      }
+    }
+  }
+  return fromHere[0];
+}
 
 const exclusions: StandardRule = {
   name: 'exclusions',
