@@ -221,9 +221,14 @@ describe('Markdown key lines: nothing dropped without a word', () => {
 });
 
 describe('Markdown key line values', () => {
-  it('"covers: [A, B]" is read as a list; values may stand in backticks; a comment on the line is no value', () => {
-    const text = body('## S-1 全部', 'covers: [A-1, `A-2`]', 'covers: B, C <!-- 金融のみ -->');
-    assert.deepStrictEqual(clausesOf(text)[0].covers, ['A-1@10:10-10:13', 'A-2@10:16-10:19', 'B@11:9-11:10', 'C@11:12-11:13']);
+  it('"covers: [A, B]" is read as a list, also across lines; values may stand in backticks; a comment on the line is no value', () => {
+    const text = body('## S-1 全部', 'covers: [A-1, `A-2`]', 'covers: B <!-- 金融のみ -->', 'threats: [intentional,', '  disaster]', 'covers: [C]');
+    assert.deepStrictEqual(clausesOf(text), [{
+      id: 'S-1@9:4-9:7',
+      title: '全部@9:8-9:10',
+      covers: ['A-1@10:10-10:13', 'A-2@10:16-10:19', 'B@11:9-11:10', 'C@14:10-14:11'],
+      threats: ['intentional@12:11-12:22', 'disaster@13:3-13:11'],
+    }]);
     assert.deepStrictEqual(check(markdown(text), [testGuideline]), []);
   });
 

@@ -80,8 +80,9 @@ export function bulletTextStart(line: string): number | undefined {
 }
 
 /**
- * How a key line ends: complete, with a separator (`covers: A-1,`: the values go on on the next
- * line), or with no value at all (`covers:`: the values follow as list items).
+ * How a key line ends: complete; with a separator or inside an open bracket (`covers: A-1,`,
+ * `covers: [A-1, A-2`: the values go on on the next line); or with no value at all (`covers:`: the
+ * values follow as list items).
  */
 export type ValueEnding = 'complete' | 'separator' | 'empty';
 
@@ -90,8 +91,11 @@ export function readValues(value: string, base: number, key: ClauseKey): { value
   // Blanking (rather than cutting) comments, brackets and a trailing hard break keeps every offset.
   let text = value.includes('<!--') ? value.replace(/<!--.*?-->/g, (c) => ' '.repeat(c.length)) : value;
   if (text.includes('\\')) text = text.replace(/\\[ \t]*$/, (c) => ' '.repeat(c.length));
-  const bracketed = text.includes('[') || text.includes('［') ? /^([ \t]*)[[［](.*)[\]］]([ \t]*)$/.exec(text) : null;
-  if (bracketed) text = `${bracketed[1]} ${bracketed[2]} ${bracketed[3]}`;
+  // `[A-1, A-2]`, also across lines (`[A-1,` … `A-2]`): the brackets enclose the list, they are no part of a value.
+  const opening = /^[ \t]*[[［]/.exec(text);
+  if (opening) text = `${' '.repeat(opening[0].length)}${text.slice(opening[0].length)}`;
+  const closing = /[\]］][ \t]*$/.exec(text);
+  if (closing) text = `${text.slice(0, closing.index)}${' '.repeat(closing[0].length)}`;
   const separator = separatorOf(key);
   const values: ScalarNode[] = [];
   let start = 0;
@@ -104,7 +108,7 @@ export function readValues(value: string, base: number, key: ClauseKey): { value
     start += part.length + 1;
   }
   const trimmed = text.trimEnd();
-  const ending = bracketed ? 'complete' : trimmed === '' ? 'empty' : separator.test(trimmed[trimmed.length - 1]) ? 'separator' : 'complete';
+  const ending = closing ? 'complete' : opening || (trimmed !== '' && separator.test(trimmed[trimmed.length - 1])) ? 'separator' : trimmed === '' ? 'empty' : 'complete';
   return { values, ending };
 }
 
