@@ -172,7 +172,8 @@ describe('sectors and sub-sectors', () => {
 
 describe('clause lists written as one text', () => {
   it('clause.text-not-list: "covers: A-1, A-2" is one text: say to write a list, with the list as the fix', () => {
-    const text = completeStandard().replace('covers: [A-1, A-2]', 'covers: A-1, A-2').replace('threats: [intentional]', 'threats: intentional、disaster');
+    const text = completeStandard().replace('covers: [A-1, A-2]', 'covers: A-1, A-2').replace('threats: [intentional]', 'threats: intentional, disaster');
+    // (Threats joined by 「、」 get threat.ideographic-comma instead: threat labels may contain 「、」.)
     assert.deepStrictEqual(check(standard(text), [testGuideline], 'en', (f) => !f.code.startsWith('coverage')), [
       {
         code: 'clause.text-not-list',
@@ -182,14 +183,14 @@ describe('clause lists written as one text', () => {
       },
       {
         code: 'clause.text-not-list',
-        range: '14:14-14:34',
+        range: '14:14-14:35',
         severity: 'error',
-        message: '"intentional、disaster" is one text naming several entries: write threats as a list, threats: [intentional, disaster].',
+        message: '"intentional, disaster" is one text naming several entries: write threats as a list, threats: [intentional, disaster].',
       },
     ]);
     assert.deepStrictEqual(check(standard(text), [testGuideline], 'ja', (f) => !f.code.startsWith('coverage')).map((f) => f.message), [
       '「A-1, A-2」は複数の値を 1 つの文字列に記載しています。covers は covers: [A-1, A-2] のようにリストで記載してください。',
-      '「intentional、disaster」は複数の値を 1 つの文字列に記載しています。threats は threats: [intentional, disaster] のようにリストで記載してください。',
+      '「intentional, disaster」は複数の値を 1 つの文字列に記載しています。threats は threats: [intentional, disaster] のようにリストで記載してください。',
     ]);
     assert.deepStrictEqual(findingsOf(standard(text)).filter((f) => f.code === 'clause.text-not-list').map((f) => f.replacement?.newText), ['[A-1, A-2]', '[intentional, disaster]']);
   });

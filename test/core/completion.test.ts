@@ -75,6 +75,15 @@ describe('completion (core)', () => {
     assert.deepStrictEqual(at(lines('---', 'kijun: standard', '---', '本文 |'), 'markdown').labels, []);
   });
 
+  it('Markdown: covers values on list items and keys in emphasis, under every form of clause heading', () => {
+    const md = (...body: string[]) => at(lines('---', 'kijun: standard', 'guideline: test-g', '---', ...body), 'markdown').labels;
+    assert.deepStrictEqual(md('## 第1条 目的', '- covers: A-1, |'), ['A', 'A-2', 'B', 'C', 'C-1']);
+    assert.deepStrictEqual(md('S-1 目的', '---', '', '**対応指針**: |'), ['A', 'A-1', 'A-2', 'B', 'C', 'C-1']);
+    assert.deepStrictEqual(md('## 運1 運用', '<!-- 注記 -->', 'covers: [A-1, |'), ['A', 'A-2', 'B', 'C', 'C-1']);
+    assert.deepStrictEqual(md('## 第1章 総則', 'covers: |'), []);
+    assert.deepStrictEqual(md('本文', '', '---', 'covers: |'), []);
+  });
+
   it('nothing in comments, and only the kind in a file that is not yet a Kijun document', () => {
     assert.deepStrictEqual(at(lines('kijun: standard', 'sector: 金融 # |')).labels, []);
     assert.deepStrictEqual(at(lines('kijun: |')).labels, ['guideline', 'standard', 'action-plan']);

@@ -171,8 +171,11 @@ describe('schema: values', () => {
       code: 'schema.format',
       range: '8:9-8:14',
       severity: 'error',
-      message: '"S 1" is not a valid clause id: use ASCII letters, digits, "." and "-", e.g. S-1.1 or 3.2.1.',
+      message: '"S 1" is not a valid clause id: use letters and digits joined by "." or "-" (e.g. S-1.1, 3.2.1, full-width ＳＢ－１ too), up to three kanji before digits (e.g. 運1, 技12), or an article number (e.g. 第1条, 第3条の2).',
     }]);
+    assert.deepStrictEqual(check(standard(text), [testGuideline], 'ja').map((f) => f.message), [
+      '「S 1」は条項 IDとして正しくありません。英数字を「.」「-」でつないだ ID（例: S-1.1、3.2.1。全角の ＳＢ－１ も可）、数字の前に 3 文字までの漢字を付けた ID（例: 運1、技12）、または条番号（例: 第1条、第3条の2）を使ってください。',
+    ]);
   });
 
   it('schema.range: a class outside 1–4, and a plan year outside 1990–2100', () => {

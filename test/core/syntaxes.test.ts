@@ -114,14 +114,18 @@ describe('Markdown injection', () => {
     const headings = [
       '## S-1.1 事業継続', '# 1 目的', '### 3.2.1 細目', '###### A-1b 見出し', '## 1.1', '## S-1.1　全角スペースの後の見出し',
       '## 5.1 見出し ##', '## Introduction', '## S-x 数字がない', '## -1 記号で始まる', '####### 1.1 七つ', '##1.1 空白がない',
-      '## v2 title', '## 2.3. 末尾のドット',
+      '## v2 title', '## 2.3. 末尾のドット', '## S-1: 目的', '## S-2．目的', '## **S-4** 太字', '## **S-5 全部太字**', '## ＳＢ－１ 全角',
+      '## 第1条 目的', '## 第十二条　目的', '## 第3条の2（定義）', '## 運1 運用', '## 技12 技術', '## 第1章 総則', '## S-1.1目的',
+      '## 2024年度 改訂', '## 1. 総則',
     ];
     const text = lines('---', 'kijun: standard', '---', ...headings.flatMap((h) => [h, '']));
     const fromCore = parseDocument(text, 'markdown').markdownClauses.map((c) => c.node.entries.find((e) => e.key === 'id')!.value);
     const coreIds = fromCore.map((v) => (v.kind === 'scalar' ? String(v.value) : ''));
     const grammarIds = headings.map((h) => clause.exec(h)?.[2]).filter((id): id is string => id !== undefined);
     assert.deepStrictEqual(grammarIds, coreIds);
-    assert.deepStrictEqual(grammarIds, ['S-1.1', '1', '3.2.1', 'A-1b', '1.1', 'S-1.1', '5.1', 'v2', '2.3.']);
+    // A trailing "." is punctuation: `## 2.3. 見出し` is clause 2.3 (until the parser change it was "2.3.").
+    assert.deepStrictEqual(grammarIds, ['S-1.1', '1', '3.2.1', 'A-1b', '1.1', 'S-1.1', '5.1', 'v2', '2.3', 'S-1', 'S-2', 'S-4', 'S-5', 'ＳＢ－１',
+      '第1条', '第十二条', '第3条の2', '運1', '技12', '1']);
   });
 
   it('the item-reference regex finds the item ids of a covers line', () => {
@@ -136,16 +140,20 @@ describe('Markdown injection', () => {
     const covers = js(grammar.repository['covers-line'].begin!);
     const threats = js(grammar.repository['threats-line'].begin!);
     const keeps = js(grammar.repository.clause.while!);
-    for (const line of ['covers: G-I', '対応指針: G-I', 'covers：G-I']) {
+    for (const line of ['covers: G-I', '対応指針: G-I', 'covers：G-I', '- covers: G-I', '**対応指針**: G-I', '**covers:** G-I']) {
       assert.ok(covers.test(line) && keeps.test(line), line);
     }
-    for (const line of ['threats: disaster', '脅威: 災害, spillover']) {
+    for (const line of ['threats: disaster', '脅威: 災害, spillover', '* 脅威： 災害', '__threats__: disaster']) {
       assert.ok(threats.test(line) && keeps.test(line), line);
     }
     assert.ok(keeps.test(''), 'blank lines stay in the clause');
-    for (const line of ['本文', 'coverage: x', '## S-2 次の条項']) assert.ok(!keeps.test(line), line);
+    assert.ok(keeps.test('<!-- 注記 -->'), 'a one-line comment stays in the clause, as the core reads on past it');
+    for (const line of ['本文', 'coverage: x', '## S-2 次の条項', '<!-- 開いたままの注記']) assert.ok(!keeps.test(line), line);
     const threatRef = js(grammar.repository['threats-line'].patterns![1].match!, 'g');
     assert.deepStrictEqual('災害や疾病によるIT障害への脅威, spillover'.match(threatRef), ['災害や疾病によるIT障害への脅威', 'spillover']);
+    // 「、」 is part of a threat label, as the core reads it; only commas separate threats.
+    assert.deepStrictEqual('大規模な操作・設定ミス、バグ、メンテナンス不備が予想される社会環境変化や制度改正，災害'.match(threatRef),
+      ['大規模な操作・設定ミス、バグ、メンテナンス不備が予想される社会環境変化や制度改正', '災害']);
   });
 });
 

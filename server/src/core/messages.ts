@@ -32,6 +32,34 @@ const linesJa = (n: string): string => (n === '1' ? 'この行' : `これらの 
 const didYouMeanEn = (a: Record<string, string>): string => (a.suggestion ? ` Did you mean ${quote(a.suggestion)}?` : '');
 const didYouMeanJa = (a: Record<string, string>): string => (a.suggestion ? `${jq(a.suggestion)}の誤りではありませんか。` : '');
 
+/** Why a Markdown `covers:`/`threats:` line is not read (`markdown.unattached-key`), by where it stands, with what to write. */
+const unreadKeyLine: Record<string, Record<Locale, Render>> = {
+  'after-prose': {
+    en: (a) => `it follows prose in clause ${a.clause}, and only the lines directly under a clause heading are read. Move it up, directly under the heading.`,
+    ja: (a) => `条項 ${a.clause} の本文の後にあります。読み取るのは条項の見出しの直下の行だけです。見出しの直下に移してください。`,
+  },
+  'not-a-clause': {
+    en: (a) => `the heading above it, "${a.heading}", is not a clause heading (one that begins with a clause id such as S-1, 3.2, 運1 or 第1条). Begin that heading with the clause id, or move this line under a clause heading.`,
+    ja: (a) => `直前の見出し「${a.heading}」は条項の見出し（S-1、3.2、運1、第1条 のような条項 ID で始まる見出し）ではありません。見出しを条項 ID で始めるか、この行を条項の見出しの下に移してください。`,
+  },
+  'before-heading': {
+    en: () => 'it comes before the first heading, so it belongs to no clause. Move it directly under the heading of its clause.',
+    ja: () => '最初の見出しより前にあるため、どの条項にも属しません。対応する条項の見出しの直下に移してください。',
+  },
+  quote: {
+    en: () => 'Markdown reads it as part of a block quote (">"), which is quoted text. Write it without ">", directly under the clause heading, with a blank line after any quote.',
+    ja: () => 'Markdown では引用（「>」）の一部として扱われます。「>」を付けずに条項の見出しの直下に記載してください（引用の直後に書く場合は空行を挟んでください）。',
+  },
+  setext: {
+    en: () => 'the "---" or "===" line right below it makes Markdown read it as a heading. Leave a blank line before that line.',
+    ja: () => '直後の「---」または「===」の行により、Markdown では見出しとして扱われます。その行の前に空行を入れてください。',
+  },
+  code: {
+    en: () => 'it is indented by four spaces or more, so Markdown reads it as code. Remove the indentation.',
+    ja: () => '4 文字以上字下げされているため、Markdown ではコードとして扱われます。字下げを削除してください。',
+  },
+};
+
 const catalogue = {
   // Input that cannot be read as a document at all.
   'input.binary': {
@@ -103,8 +131,9 @@ const catalogue = {
 
   // Schema.
   'schema.required': {
-    en: (a) => `Missing required key ${quote(a.key)}${a.where ? ` in ${a.where}` : ''}.`,
-    ja: (a) => `${a.where ? `${a.where}に` : ''}必須のキー${jq(a.key)}がありません。`,
+    // `heading`: the clause was read from a Markdown heading, where its title belongs.
+    en: (a) => `Missing required key ${quote(a.key)}${a.where ? ` in ${a.where}` : ''}.${a.heading ? ` Write the title after the id in the heading: ${quote(`${a.heading} Title`)}.` : ''}`,
+    ja: (a) => `${a.where ? `${a.where}に` : ''}必須のキー${jq(a.key)}がありません。${a.heading ? `見出しの ID の後に表題を記載してください（${jq(`${a.heading} 表題`)}）。` : ''}`,
   },
   'schema.unknown-key': {
     en: (a) => `Unknown key ${quote(a.key)}${a.where ? ` in ${a.where}` : ''}.${didYouMeanEn(a)}`,
@@ -172,6 +201,11 @@ const catalogue = {
     en: (a) => `Unknown threat ${quote(a.value)} in guideline ${a.guideline}.${didYouMeanEn(a)}`,
     ja: (a) => `脅威${jq(a.value)}は指針 ${a.guideline} にありません。${didYouMeanJa(a)}`,
   },
+  'threat.ideographic-comma': {
+    // `format`: on a Markdown line commas separate threats; in YAML each threat is an entry of the list.
+    en: (a) => `${quote(a.value)} is several threats of guideline ${a.guideline} joined by "、". ${a.format === 'markdown' ? `Separate threats with commas: ${quote(a.suggestion)}` : `List them as separate entries: [${a.suggestion}]`}. "、" does not separate threats, because threat labels may contain it.`,
+    ja: (a) => `${jq(a.value)}は指針 ${a.guideline} の複数の脅威を「、」でつないだものです。${a.format === 'markdown' ? `脅威はカンマで区切ってください（${jq(a.suggestion)}）` : `脅威はリストの別々の要素として記載してください（[${a.suggestion}]）`}。脅威の名称には「、」を含むものがあるため、「、」では区切りません。`,
+  },
   'covers.unknown-item': {
     en: (a) => `Guideline ${a.guideline} has no item ${quote(a.value)}.${didYouMeanEn(a)}`,
     ja: (a) => `指針 ${a.guideline} に項目${jq(a.value)}はありません。${didYouMeanJa(a)}`,
@@ -231,6 +265,14 @@ const catalogue = {
   'markdown.unknown-key': {
     en: (a) => `${quote(a.key)} is not a clause key, so this line is read as prose.${didYouMeanEn(a)}`,
     ja: (a) => `${jq(a.key)}は条項のキーではないため、この行は本文として扱われます。${didYouMeanJa(a)}`,
+  },
+  'markdown.unattached-key': {
+    en: (a) => `This "${a.key}:" line is not read: ${(unreadKeyLine[a.place] ?? unreadKeyLine['after-prose']).en(a)}`,
+    ja: (a) => `この「${a.key}:」の行は読み取られません。${(unreadKeyLine[a.place] ?? unreadKeyLine['after-prose']).ja(a)}`,
+  },
+  'markdown.front-matter-toml': {
+    en: () => 'This front matter is TOML ("+++"); Kijun reads YAML front matter only, so the document is not checked. Put the header between "---" lines and write each key as "key: value", e.g. "kijun: standard".',
+    ja: () => 'このフロントマターは TOML（「+++」）です。Kijun が読むのは YAML のフロントマターだけのため、文書は検査されません。「---」の行で囲み、各キーを「kijun: standard」のように「キー: 値」の形で記載してください。',
   },
 
   // Action plan.
@@ -354,8 +396,8 @@ export const formatRules: Record<string, Bilingual> = {
     ja: '半角英数字と「.」「_」「-」を使ってください。正式な番号（例: Ⅱ3.(4)②ア）は label に記載します。',
   },
   'clause-id': {
-    en: 'use ASCII letters, digits, "." and "-", e.g. S-1.1 or 3.2.1.',
-    ja: '半角英数字と「.」「-」を使ってください（例: S-1.1、3.2.1）。',
+    en: 'use letters and digits joined by "." or "-" (e.g. S-1.1, 3.2.1, full-width ＳＢ－１ too), up to three kanji before digits (e.g. 運1, 技12), or an article number (e.g. 第1条, 第3条の2).',
+    ja: '英数字を「.」「-」でつないだ ID（例: S-1.1、3.2.1。全角の ＳＢ－１ も可）、数字の前に 3 文字までの漢字を付けた ID（例: 運1、技12）、または条番号（例: 第1条、第3条の2）を使ってください。',
   },
 };
 

@@ -112,7 +112,9 @@ function toFinding(error: ErrorObject, root: TreeNode, rootSchema: SchemaNode): 
   switch (error.keyword) {
     case 'required': {
       const missing = String((error.params as { missingProperty: string }).missingProperty);
-      return finding('schema.required', 'error', requiredSpan(node, holder, root), { key: missing, where: describeOwner(root, segments, true) });
+      // A clause read from a Markdown heading is told where its title goes.
+      const heading = node.kind === 'map' ? node.heading : undefined;
+      return finding('schema.required', 'error', requiredSpan(node, holder, root), { key: missing, where: describeOwner(root, segments, true), heading });
     }
     case 'additionalProperties': {
       const unknown = String((error.params as { additionalProperty: string }).additionalProperty);

@@ -22,11 +22,11 @@ export function addClauseEdit(workspace: Workspace, uri: string, itemId: string)
     const text = parsed.text;
     const level = parsed.markdownClauses.length ? parsed.markdownClauses[parsed.markdownClauses.length - 1].level : 2;
     const trimmed = text.replace(/(\r?\n)+$/, '');
-    // After an unclosed code fence the new heading would be code: close the fence first.
-    const fence = openFenceAtEnd(text) ? `\n${openFenceAtEnd(text)}` : '';
+    // After an unclosed code fence or comment the new heading would be code or comment: close it first.
+    const close = parsed.markdownOpenAtEnd ? `\n${parsed.markdownOpenAtEnd}` : '';
     return withLineEnds(text, {
       span: { start: trimmed.length, end: text.length },
-      newText: `${fence}\n\n${'#'.repeat(level)} ${id} ${title}\ncovers: ${item.id.value}\n\n${PLACEHOLDER_TEXT}\n`,
+      newText: `${close}\n\n${'#'.repeat(level)} ${id} ${title}\ncovers: ${item.id.value}\n\n${PLACEHOLDER_TEXT}\n`,
     });
   }
   return appendListEntry(parsed, 'clauses', [`id: ${id}`, `title: ${yamlString(title)}`, `covers: [${item.id.value}]`, `text: ${PLACEHOLDER_TEXT}`]);
@@ -46,27 +46,16 @@ function yamlString(value: string): string {
   return /^[\w\u3000-\u9fff\uff00-\uffef（）・、。「」]+$/.test(value) && !/^[-?:,[\]{}#&*!|>'"%@`]/.test(value) ? value : JSON.stringify(value);
 }
 
-/** Increments the number at the end of the last clause id (S-1.9 → S-1.10), avoiding ids in use. */
+/** Increments the number at the end of the last clause id (S-1.9 → S-1.10, 第3条 → 第4条), avoiding ids in use. */
 export function nextClauseId(existing: string[]): string {
   const taken = new Set(existing);
   const last = existing[existing.length - 1];
-  const m = last ? /^(.*?)(\d+)$/.exec(last) : undefined;
+  const m = last ? /^(.*?)(\d+)(条?)$/.exec(last) : undefined;
   const prefix = m ? m[1] : 'S-';
+  const suffix = m ? m[3] : '';
   let n = m ? Number(m[2]) + 1 : 1;
-  while (taken.has(`${prefix}${n}`)) n++;
-  return `${prefix}${n}`;
-}
-
-/** The fence characters of a code block that the text leaves open at its end, if any. */
-function openFenceAtEnd(text: string): string | undefined {
-  let open: string | undefined;
-  for (const line of text.split(/\r?\n/)) {
-    const m = /^[ ]{0,3}(`{3,}|~{3,})(.*)$/.exec(line);
-    if (!m) continue;
-    if (!open) open = m[1];
-    else if (m[1][0] === open[0] && m[1].length >= open.length && m[2].trim() === '') open = undefined;
-  }
-  return open;
+  while (taken.has(`${prefix}${n}${suffix}`)) n++;
+  return `${prefix}${n}${suffix}`;
 }
 
 function lineStartOf(text: string, offset: number): number {

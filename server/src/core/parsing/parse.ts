@@ -1,7 +1,7 @@
 import { Document, parseDocument as parseYaml, YAMLError } from 'yaml';
 import { finding, Finding, unknownName } from '../findings';
 import { ChunkCache, chunkable, parseInChunks } from './chunks';
-import { attachClauses, findFrontMatter, MarkdownClause, readMarkdownClauses } from './markdown';
+import { attachClauses, findFrontMatter, MarkdownClause, readMarkdownBody, tomlFrontMatter } from './markdown';
 import { yamlProblems } from './problems';
 import { closest, normalizeName, Span, utf8Length } from '../text';
 import { vocabulary } from '../vocabulary';
@@ -25,6 +25,8 @@ export interface ParsedDocument {
   findings: Finding[];
   /** Markdown only: clauses read from the headings, with their sections. */
   markdownClauses: MarkdownClause[];
+  /** Markdown only: what closes a code fence or comment that the body leaves open at its end (```, -->). */
+  markdownOpenAtEnd?: string;
   /** The chunk parses of this version, for the next version to reuse (long documents only). */
   chunks: ChunkCache;
 }
@@ -64,15 +66,15 @@ export function parseDocument(text: string, format: DocumentFormat, previousChun
   }
 
   let yamlSpan: Span = { start: 0, end: text.length };
-  const markdownFindings: Finding[] = [];
+  let bodyStart: number | undefined;
   if (format === 'markdown') {
     const frontMatter = findFrontMatter(text);
-    if (!frontMatter) return result;
+    if (!frontMatter) return tomlFrontMatterResult(result);
     if (!frontMatter.closed) {
       result.findings.push(finding('syntax.front-matter', 'error', { start: frontMatter.whole.start, end: frontMatter.whole.start + 3 }));
     }
     yamlSpan = frontMatter.content;
-    result.markdownClauses = readMarkdownClauses(text, frontMatter.whole.end, markdownFindings);
+    bodyStart = frontMatter.whole.end;
   }
 
   const yamlFindings: Finding[] = [];
@@ -94,7 +96,6 @@ export function parseDocument(text: string, format: DocumentFormat, previousChun
       result.isKijun = true;
       result.findings = [...result.findings.filter((f) => f.code === 'syntax.front-matter'), ...yamlFindings];
     } else result.findings = [];
-    result.markdownClauses = [];
     return result;
   }
   result.isKijun = true;
@@ -109,11 +110,21 @@ export function parseDocument(text: string, format: DocumentFormat, previousChun
     result.findings.push(unknownName('document.unknown-kind', kindEntry.value.span, { value }, suggestKind(value)));
   }
   // Headings are clauses in a standard only; in a Markdown guideline or plan the body is prose.
-  if (format === 'markdown' && result.kind === 'standard') {
+  if (bodyStart !== undefined && result.kind === 'standard') {
+    const body = readMarkdownBody(text, bodyStart, result.findings);
+    result.markdownClauses = body.clauses;
+    result.markdownOpenAtEnd = body.openAtEnd;
     attachClauses(root, result.markdownClauses);
-    result.findings.push(...markdownFindings);
-  } else {
-    result.markdownClauses = [];
+  }
+  return result;
+}
+
+/** A Markdown file without YAML front matter is not ours, unless its TOML front matter names a Kijun kind: that gets a finding. */
+function tomlFrontMatterResult(result: ParsedDocument): ParsedDocument {
+  const opening = tomlFrontMatter(result.text);
+  if (opening) {
+    result.isKijun = true;
+    result.findings.push(finding('markdown.front-matter-toml', 'error', opening));
   }
   return result;
 }

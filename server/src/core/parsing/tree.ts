@@ -20,6 +20,8 @@ export interface MapNode {
   kind: 'map';
   span: Span;
   entries: MapEntry[];
+  /** A clause read from a Markdown heading: the heading's marker and id (`## S-1`), so that a missing title is asked for there. */
+  heading?: string;
 }
 
 export interface SeqNode {

@@ -3,6 +3,7 @@ import { finding, Finding, Replacement, unknownName } from '../../findings';
 import { ParsedDocument } from '../../parsing/parse';
 import { Bilingual } from '../../messages';
 import { ItemDef, PlanModel, SectorDef, StandardModel } from '../model';
+import { DocumentFormat } from '../../parsing/parse';
 import { closest, Located, normalizeName } from '../../text';
 import { forEachDuplicate, lineNumber, RuleContext, StandardRule } from './context';
 
@@ -131,7 +132,8 @@ function scopeName(model: StandardModel, catalog: Catalog): string | undefined {
  * fix. Markdown clause lines are comma-separated lists already, and are not concerned.
  */
 export function textNotList(parsed: ParsedDocument, key: string, reference: Located): Finding | undefined {
-  const parts = reference.value.split(/[\s,、，;；]+/).filter((p) => p !== '');
+  // Item ids contain neither spaces nor 「、」; threat labels may contain 「、」 (and are not split on it).
+  const parts = reference.value.split(key === 'threats' ? /[,，;；]+/ : /[\s,、，;；]+/).map((p) => p.trim()).filter((p) => p !== '');
   if (parts.length < 2 || parsed.markdownClauses.some((c) => c.section.start <= reference.span.start && reference.span.end <= c.section.end)) return undefined;
   // What precedes the text tells a value (`covers: …`) from an element of a flow list (`[…, …]`) or of a block list (`- …`).
   const before = parsed.text.slice(Math.max(0, reference.span.start - 200), reference.span.start).trimEnd().slice(-1);
@@ -164,14 +166,49 @@ const clauseReferences: StandardRule = {
       }
       for (const threat of clause.threats) {
         if (catalog.findThreat(threat.value)) continue;
-        const several = textNotList(parsed, 'threats', threat);
-        if (several) findings.push(several);
-        else findings.push(unknownName('threat.unknown', threat.span, { value: threat.value, guideline: catalog.id }, catalog.suggestThreat(threat.value)));
+        const joined = threatsJoinedByIdeographicComma(threat, catalog, parsed.format);
+        const several = joined ? undefined : textNotList(parsed, 'threats', threat);
+        findings.push(joined ?? several
+          ?? unknownName('threat.unknown', threat.span, { value: threat.value, guideline: catalog.id }, catalog.suggestThreat(threat.value)));
       }
     }
     return findings;
   },
 };
+
+/**
+ * 「意図的要因、災害」: several threats joined by 「、」, which cannot separate threats because threat
+ * labels contain it (大規模な操作・設定ミス、バグ、…). Reported when the pieces group into known threats.
+ */
+function threatsJoinedByIdeographicComma(threat: Located, catalog: Catalog, format: DocumentFormat): Finding | undefined {
+  const pieces = threat.value.split('、');
+  if (pieces.length < 2 || pieces.length > MAX_JOINED_PIECES) return undefined;
+  const threats = groupIntoThreats(pieces, catalog);
+  if (!threats) return undefined;
+  const suggestion = threats.join(', ');
+  return finding('threat.ideographic-comma', 'error', threat.span, { value: threat.value, guideline: catalog.id, suggestion, format },
+    format === 'markdown' ? { replacement: { span: threat.span, newText: suggestion } } : {});
+}
+
+const MAX_JOINED_PIECES = 20;
+
+/** Groups consecutive pieces into known threats, the longest group first, so a label that contains 「、」 stays whole. */
+function groupIntoThreats(pieces: string[], catalog: Catalog): string[] | undefined {
+  // fromHere[i]: a grouping of pieces[i…] into known threats, if there is one.
+  const fromHere: (string[] | undefined)[] = [];
+  fromHere[pieces.length] = [];
+  for (let i = pieces.length - 1; i >= 0; i--) {
+    for (let j = pieces.length; j > i; j--) {
+      const rest = fromHere[j];
+      const name = pieces.slice(i, j).join('、').trim();
+      if (rest && name && catalog.findThreat(name)) {
+        fromHere[i] = [name, ...rest];
+        break;
+      }
+    }
+  }
+  return fromHere[0];
+}
 
 const exclusions: StandardRule = {
   name: 'exclusions',
