@@ -67,15 +67,17 @@ export function oscalCatalog(catalog: Catalog, text: string, options: OscalOptio
   const deepest = Math.max(0, ...catalog.roots.map((r) => depth.get(r) ?? 0));
   if (deepest > MAX_EXPORT_DEPTH) return { tooDeep: deepest };
 
+  // Citations in document order (the guideline's own first), so that the back matter reads like the guideline.
   const sources = new SourceCitations(catalog.id, options.locale);
+  const guidelineSource = model.source ? sources.link(model.source, [catalog.id]) : undefined;
+  const sourceLinks = new Map(catalog.uniqueItems.flatMap((item) => (item.source ? [[item, sources.link(item.source, [item.id.value])] as const] : [])));
   const controls = new Map<ItemDef, object>();
   // Children before parents: each control is built once its sub-controls are.
   for (const item of order) {
     const children = catalog.children(item).map((c) => controls.get(c)).filter((c): c is object => c !== undefined);
-    controls.set(item, control(item, catalog, sources, children));
+    controls.set(item, control(item, catalog, sourceLinks.get(item), children));
   }
   const roots = catalog.roots.map((r) => controls.get(r)).filter((c): c is object => c !== undefined);
-  const guidelineSource = model.source ? sources.link(model.source, [catalog.id]) : undefined;
   const document = {
     catalog: {
       uuid: uuidV5(`catalog:${catalog.id}:${sha256(text)}`),
@@ -92,7 +94,7 @@ export function oscalCatalog(catalog: Catalog, text: string, options: OscalOptio
   return `${JSON.stringify(document, null, 2)}\n`;
 }
 
-function control(item: ItemDef, catalog: Catalog, sources: SourceCitations, children: object[]): object {
+function control(item: ItemDef, catalog: Catalog, source: { href: string; rel: string } | undefined, children: object[]): object {
   const id = controlId(item.id.value);
   const props: (Prop | undefined)[] = [
     item.label ? prop('label', item.label.value) : undefined,
@@ -109,7 +111,6 @@ function control(item: ItemDef, catalog: Catalog, sources: SourceCitations, chil
     item.unconfirmed ? kijunProp('unconfirmed', 'true') : undefined,
   ];
   const present = props.filter(isProp);
-  const source = item.source ? sources.link(item.source, [item.id.value]) : undefined;
   return {
     id,
     title: item.title?.value ?? '',
