@@ -147,6 +147,26 @@ describe('kijun check --baseline, --write-baseline, --max-warnings', () => {
     assert.ok(ja.stdout.includes('std.yaml:15:15 エラー threat.unknown 脅威「intentinal」は指針 test-g にありません。「intentional」の誤りではありませんか。 （ベースラインに記録済み）\n'), ja.stdout);
   });
 
+  it('in the JSON, baselined findings are marked and the outcome is recorded; GitHub annotations make them notices', async () => {
+    const folder = temp.make(flawedFiles);
+    await kijun(['check', '--write-baseline', 'baseline.json'], folder);
+    fs.writeFileSync(path.join(folder, 'std.yaml'), withNewTypo);
+    const json = JSON.parse((await kijun(['check', '--format', 'json', '--baseline', 'baseline.json'], folder)).stdout) as Report;
+    assert.deepStrictEqual(json.baseline, { path: 'baseline.json', matched: 5, new: 1, stale: 0 });
+    assert.deepStrictEqual(json.files.find((f) => f.path === 'std.yaml')!.findings.map((f) => `${f.line} ${f.code} ${f.baselined ?? false}`), [
+      '2 coverage.uncovered true',
+      '10 threat.unknown false',
+      '15 threat.unknown true',
+    ]);
+    const github = await kijun(['check', '--format', 'github', '--baseline', 'baseline.json'], folder);
+    assert.strictEqual(github.code, 1);
+    assert.deepStrictEqual(github.stdout.trimEnd().split('\n').filter((l) => l.includes(' file=std.yaml,')).map((l) => l.slice(0, l.indexOf(' file=')) + l.slice(l.indexOf(',line='), l.indexOf(',col='))), [
+      '::notice,line=2',
+      '::error,line=10',
+      '::notice,line=15',
+    ]);
+  });
+
   it('says how many baseline entries no longer match (fixed findings)', async () => {
     const folder = temp.make(flawedFiles);
     await kijun(['check', '--write-baseline', 'baseline.json'], folder);

@@ -10,7 +10,7 @@
  */
 export { Catalog } from './analysis/catalog';
 export type { ThreatMatch } from './analysis/catalog';
-export { computeCoverage, coverageRows } from './analysis/coverage';
+export { clausesByItem, computeCoverage, coverageRows } from './analysis/coverage';
 export type { CoverageReport, CoverageRow, ItemCoverage, ItemStatus, Tally } from './analysis/coverage';
 export type { Finding, RelatedLocation, Replacement, Severity } from './findings';
 export { describeRule, interfaceTextKeys, messageCodes, renderMessage, renderText } from './messages';

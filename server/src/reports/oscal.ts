@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import { Catalog, ClauseModel, ItemDef, Locale, ParsedDocument, renderText, StandardModel } from '../core';
+import { Catalog, ClauseModel, clausesByItem, ItemDef, Locale, ParsedDocument, renderText, StandardModel } from '../core';
 
 /**
  * OSCAL 1.0.6 JSON (NIST's Open Security Controls Assessment Language) of Kijun documents (README, "OSCAL").
@@ -152,16 +152,7 @@ type MarkdownClauses = ParsedDocument['markdownClauses'];
  */
 export function oscalComponentDefinition(standard: StandardModel, catalog: Catalog, parsed: ParsedDocument, options: OscalOptions): string {
   const id = standard.id?.value ?? '';
-  const covering = new Map<ItemDef, ClauseModel[]>();
-  for (const clause of standard.clauses) {
-    for (const reference of clause.covers) {
-      const item = catalog.item(reference.value);
-      if (!item) continue;
-      const clauses = covering.get(item) ?? [];
-      if (!clauses.includes(clause)) clauses.push(clause);
-      covering.set(item, clauses);
-    }
-  }
+  const covering = clausesByItem(standard, catalog);
   const prose = clauseProse(parsed.text, parsed.markdownClauses);
   const requirements = catalog.uniqueItems.filter((item) => covering.has(item)).map((item) => {
     const cid = controlId(item.id.value);
