@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Locale, renderText } from '../core';
 import { applyBaseline, baselineText, parseBaseline, Report } from '../reports';
-import { UsageError } from './arguments';
+import { inBothLanguages, UsageError } from './arguments';
 
 /**
  * `--baseline FILE` and `--write-baseline FILE`: the file is read or written here; what it contains and how
@@ -19,8 +19,7 @@ export function useBaseline(report: Report, file: string, cwd: string): void {
   }
   const entries = parseBaseline(text);
   if (!Array.isArray(entries)) {
-    const detail = { en: renderText(`baseline.${entries.problem}`, {}, 'en'), ja: renderText(`baseline.${entries.problem}`, {}, 'ja') };
-    throw new UsageError('cli.baseline-invalid', { path: file, detail });
+    throw new UsageError('cli.baseline-invalid', { path: file, detail: inBothLanguages(`baseline.${entries.problem}`) });
   }
   applyBaseline(report, entries, file);
 }

@@ -3,7 +3,7 @@ import * as path from 'path';
 import { Bilingual, InterfaceText, Locale, MessageArgs, renderText, Workspace } from '../../core';
 import { localeFromEnvironment } from '../../node/bundled';
 import { oscalCatalog, oscalComponentDefinition, oscalFileName } from '../../reports';
-import { oneOf, parseFlags, UsageError } from '../arguments';
+import { inBothLanguages, oneOf, parseFlags, UsageError } from '../arguments';
 import { readInputs } from '../inputs';
 import { CliIo, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../io';
 
@@ -47,7 +47,7 @@ export async function exportOscal(options: ExportOptions, io: CliIo): Promise<nu
     const document = path.relative(io.cwd, path.resolve(io.cwd, options.file)) || '.';
     if (!inputs.documents.includes(document)) {
       const skipped = inputs.skipped.find((s) => s.path === document);
-      throw new UsageError('cli.cannot-export', { path: document, reason: skipped?.message ?? both('file.not-kijun', {}) });
+      throw new UsageError('cli.cannot-export', { path: document, reason: skipped?.message ?? inBothLanguages('file.not-kijun', {}) });
     }
     const exported = exportOf(document);
     if (exported.kind === 'oscal') {
@@ -81,7 +81,7 @@ export async function exportOscal(options: ExportOptions, io: CliIo): Promise<nu
     const display = path.relative(io.cwd, target);
     const other = written.get(exported.fileName);
     if (other !== undefined) {
-      say('export.not-exported', { path: document, reason: both('export.same-file', { file: display, other, id: exported.id }) });
+      say('export.not-exported', { path: document, reason: inBothLanguages('export.same-file', { file: display, other, id: exported.id }) });
       status = Math.max(status, EXIT_FINDINGS);
       continue;
     }
@@ -100,20 +100,15 @@ function exportDocument(workspace: Workspace, document: string, file: string, lo
   const analysis = workspace.analyze(document);
   const model = analysis.model;
   const parsed = workspace.parsed(document);
-  if (!model || !parsed || model.kind === 'action-plan') return { kind: 'not-exported', reason: both('export.plan', {}), failing: false };
+  if (!model || !parsed || model.kind === 'action-plan') return { kind: 'not-exported', reason: inBothLanguages('export.plan', {}), failing: false };
   const errors = analysis.findings.filter((f) => f.severity === 'error').length;
-  if (errors > 0 || !analysis.catalog || !model.id) return { kind: 'not-exported', reason: both('export.has-errors', { errors, path: document }), failing: true };
+  if (errors > 0 || !analysis.catalog || !model.id) return { kind: 'not-exported', reason: inBothLanguages('export.has-errors', { errors, path: document }), failing: true };
   const options = { locale, lastModified: fs.statSync(file).mtime.toISOString() };
   const id = model.id.value;
   if (model.kind === 'standard') {
     return { kind: 'oscal', json: oscalComponentDefinition(model, analysis.catalog, parsed, options), fileName: oscalFileName('standard', id), id };
   }
   const json = oscalCatalog(analysis.catalog, parsed.text, options);
-  if (typeof json !== 'string') return { kind: 'not-exported', reason: both('export.too-deep', { depth: json.tooDeep }), failing: true };
+  if (typeof json !== 'string') return { kind: 'not-exported', reason: inBothLanguages('export.too-deep', { depth: json.tooDeep }), failing: true };
   return { kind: 'oscal', json, fileName: oscalFileName('guideline', id), id };
-}
-
-/** A catalogue text in both languages, for a reason that a message in either language quotes. */
-function both(key: InterfaceText, args: MessageArgs): Bilingual {
-  return { en: renderText(key, args, 'en'), ja: renderText(key, args, 'ja') };
 }
