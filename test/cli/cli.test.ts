@@ -98,7 +98,10 @@ describe('cli', () => {
     const report = JSON.parse(result.stdout);
     assert.deepStrictEqual(report.summary, { files: 2, errors: 1, warnings: 1, information: 3 });
     assert.deepStrictEqual(report.files.map((f: { path: string; kind: string }) => [f.path, f.kind]), [['std.yaml', 'standard'], ['test-guideline.yaml', 'guideline']]);
-    assert.deepStrictEqual(report.files[0].findings[1], {
+    // The fingerprint is what a baseline matches (test/reports/baseline.test.ts checks how it behaves).
+    const { fingerprint, ...threatFinding } = report.files[0].findings[1];
+    assert.match(fingerprint, /^[0-9a-f]{32}$/);
+    assert.deepStrictEqual(threatFinding, {
       line: 14,
       column: 15,
       endLine: 14,
@@ -148,7 +151,7 @@ describe('cli', () => {
       [['chek'], 'kijun: unknown command "chek"'],
       [[], 'kijun: missing command'],
       [['check', '--bogus'], 'kijun: unknown option "--bogus"'],
-      [['check', '--format', 'xml'], 'kijun: --format must be text, json or github, not "xml"'],
+      [['check', '--format', 'xml'], 'kijun: --format must be text, json, github, sarif or junit, not "xml"'],
       [['check', '--locale', 'fr'], 'kijun: --locale must be ja or en, not "fr"'],
       [['check', '--format'], 'kijun: --format needs a value'],
       [['check', '--provisional', 'maybe'], 'kijun: --provisional must be advisory or binding, not "maybe"'],

@@ -57,7 +57,7 @@ describe('CLI texts follow the locale', () => {
     let err = '';
     const code = await run(['check', '--locale', 'ja', '--format', 'xml'], { stdout: () => undefined, stderr: (t) => { err += t; }, cwd: repoRoot, env: {} });
     assert.strictEqual(code, 2);
-    assert.ok(err.startsWith('kijun: --format には text・json・github のいずれかを指定してください（「xml」が指定されています）\n\n使い方: kijun check'), err);
+    assert.ok(err.startsWith('kijun: --format には text・json・github・sarif・junit のいずれかを指定してください（「xml」が指定されています）\n\n使い方: kijun check'), err);
     let out = '';
     await run(['check', 'examples/finance', 'guidelines', '--locale', 'ja'], { stdout: (t) => { out += t; }, stderr: () => undefined, cwd: repoRoot, env: {} });
     const tail = out.trimEnd().split('\n').slice(-3);

@@ -280,7 +280,8 @@ describe('cli: no file is skipped in silence', () => {
       assert.deepStrictEqual(en.slice(en.indexOf('Exit status:')), [
         'Exit status:',
         '  0  no errors',
-        '  1  errors found (or warnings, with --fail-on warning)',
+        '  1  errors found (or warnings, with --fail-on warning; more than --max-warnings; with --baseline, only',
+        '     findings not in the baseline count); export: a document with errors was not exported',
         '  2  bad usage, or a file that could not be read (also when there are findings)',
         '  3  internal error (a bug in Kijun: please report it)',
         '',
@@ -291,7 +292,8 @@ describe('cli: no file is skipped in silence', () => {
       assert.deepStrictEqual(ja.slice(ja.indexOf('終了コード:')), [
         '終了コード:',
         '  0  エラーなし',
-        '  1  エラーあり（--fail-on warning では警告ありも）',
+        '  1  エラーあり（--fail-on warning では警告ありも。--max-warnings を超える警告も。--baseline では',
+        '     ベースラインにない指摘だけを数える）。export: エラーのある文書を書き出さなかった',
         '  2  使い方の誤り、または読み込めないファイルあり（指摘があっても 2）',
         '  3  内部エラー（Kijun の不具合です。報告してください）',
         '',

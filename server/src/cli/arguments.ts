@@ -1,4 +1,4 @@
-import { InterfaceText, Locale, MessageArgs } from '../core';
+import { Bilingual, InterfaceText, Locale, MessageArgs, renderText } from '../core';
 import { localeFromEnvironment } from '../node/bundled';
 
 /** A usage mistake, reported with a catalogue text (so in the user's language). */
@@ -51,4 +51,9 @@ export function oneOf<T extends string>(parsed: ParsedArguments, flag: string, a
   if (value === undefined || value === true) return fallback;
   if (!(allowed as readonly string[]).includes(value)) throw new UsageError(error, { value });
   return value as T;
+}
+
+/** A catalogue text in both languages, for a reason that a message in either language quotes. */
+export function inBothLanguages(key: InterfaceText, args: MessageArgs = {}): Bilingual {
+  return { en: renderText(key, args, 'en'), ja: renderText(key, args, 'ja') };
 }

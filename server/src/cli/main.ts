@@ -2,6 +2,7 @@ import { renderText } from '../core';
 import { localeFromEnvironment } from '../node/bundled';
 import { requestedLocale, UsageError } from './arguments';
 import { check, parseCheckArguments } from './commands/check';
+import { exportOscal, parseExportArguments } from './commands/export';
 import { CliIo, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE } from './io';
 
 export type { CliIo } from './io';
@@ -18,6 +19,7 @@ interface Command<O> {
 
 const commands: Record<string, Command<never>> = {
   check: { parse: parseCheckArguments, run: check } as Command<never>,
+  export: { parse: parseExportArguments, run: exportOscal } as Command<never>,
 };
 
 export async function run(argv: string[], io: CliIo): Promise<number> {

@@ -10,14 +10,15 @@
  */
 export { Catalog } from './analysis/catalog';
 export type { ThreatMatch } from './analysis/catalog';
-export { computeCoverage, coverageRows } from './analysis/coverage';
+export { clausesByItem, computeCoverage, coverageRows } from './analysis/coverage';
 export type { CoverageReport, CoverageRow, ItemCoverage, ItemStatus, Tally } from './analysis/coverage';
-export type { Finding, Replacement, Severity } from './findings';
-export { interfaceTextKeys, messageCodes, renderMessage, renderText } from './messages';
-export type { Bilingual, InterfaceText, Locale, MessageArgs, MessageCode } from './messages';
+export type { Finding, RelatedLocation, Replacement, Severity } from './findings';
+export { describeRule, interfaceTextKeys, messageCodes, renderMessage, renderText } from './messages';
+export type { Bilingual, InterfaceText, Locale, MessageArgs, MessageCode, RuleDescription } from './messages';
 export * from './analysis/model';
 export { documentKinds, formatOf, MAX_DOCUMENT_BYTES, parseDocument } from './parsing/parse';
 export type { DocumentFormat, DocumentKind, ParsedDocument } from './parsing/parse';
+export type { TreeNode } from './parsing/tree';
 export { schemas } from './analysis/schema';
 export { LineIndex, normalizeName } from './text';
 export type { Located, Span } from './text';

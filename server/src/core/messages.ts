@@ -351,6 +351,352 @@ export function renderMessage(code: MessageCode, args: MessageArgs, locale: Loca
   return catalogue[code][locale](rendered);
 }
 
+/**
+ * What each finding code means as a rule, for formats that describe their rules (SARIF's `rules`): a short
+ * description (one line), a full description (what the rule checks and why) and help (what to write instead).
+ * Every code has one; the type makes a missing entry a compile error.
+ */
+export interface RuleDescription {
+  short: Bilingual;
+  full: Bilingual;
+  help: Bilingual;
+}
+
+const rule = (short: [string, string], full: [string, string], help: [string, string]): RuleDescription => ({
+  short: { en: short[0], ja: short[1] },
+  full: { en: full[0], ja: full[1] },
+  help: { en: help[0], ja: help[1] },
+});
+
+const ruleDescriptions = {
+  'input.binary': rule(
+    ['The file contains NUL characters', 'ファイルに NUL 文字が含まれている'],
+    ['A file with NUL characters is not a text document; Kijun does not check it.', 'NUL 文字を含むファイルはテキスト文書ではないため、Kijun は検査しません。'],
+    ['Save the document as plain UTF-8 text.', '文書を UTF-8 のテキストとして保存し直してください。'],
+  ),
+  'input.too-large': rule(
+    ['The file is too large to check', 'ファイルが大きすぎて検査できない'],
+    ['Kijun checks files up to 8 MiB; a larger file is not checked.', 'Kijun が検査するのは 8 MiB までのファイルです。これを超えるファイルは検査しません。'],
+    ['Split the document into several files (for example one standard per file).', '文書を複数のファイルに分けてください（例: 安全基準等ごとに 1 ファイル）。'],
+  ),
+  'input.too-deep': rule(
+    ['Nesting deeper than 100 levels', '入れ子が 100 段を超えている'],
+    ['Content nested deeper than 100 levels is not checked.', '100 段より深く入れ子になった部分は検査しません。'],
+    ['Flatten the structure: guideline items can name their parent with `parent:` instead of nesting.', '構造を浅くしてください。指針の項目は入れ子にせず `parent:` で親を指定できます。'],
+  ),
+  'input.alias-limit': rule(
+    ['YAML aliases expand too far', 'YAML のエイリアスの展開が大きすぎる'],
+    ['Aliases that expand to more than 200,000 nodes (an alias bomb) are stopped.', '展開すると 200,000 ノードを超えるエイリアス（エイリアス爆弾）は展開を打ち切ります。'],
+    ['Write the repeated content out, or use fewer nested aliases.', '繰り返す内容をそのまま記載するか、エイリアスの入れ子を減らしてください。'],
+  ),
+  'syntax.yaml': rule(
+    ['YAML syntax error', 'YAML の構文エラー'],
+    ['The text is not valid YAML at this point; the document cannot be read past the error.', 'この位置の記述が YAML として正しくないため、文書を正しく読み込めません。'],
+    ['Fix the syntax at the marked character (an unclosed quote or bracket is marked where it opens).', '示された文字の構文を直してください（閉じていない引用符や括弧は開始位置を示します）。'],
+  ),
+  'syntax.duplicate-key': rule(
+    ['The same key twice in one mapping', '同じマッピングにキーが重複している'],
+    ['A key may appear only once in a mapping; YAML readers disagree on which value wins.', 'キーはマッピングの中で一度しか書けません。どちらの値が使われるかは読み込むツールによって異なります。'],
+    ['Remove or rename one of the two keys.', 'どちらかのキーを削除するか、名前を変えてください。'],
+  ),
+  'syntax.front-matter': rule(
+    ['Markdown front matter not closed', 'Markdown のフロントマターが閉じていない'],
+    ['The YAML front matter of a Markdown document must end with a line "---".', 'Markdown 文書の YAML フロントマターは「---」の行で終わる必要があります。'],
+    ['Add a line "---" after the last front-matter key.', 'フロントマターの最後のキーの後に「---」の行を追加してください。'],
+  ),
+  'document.unknown-kind': rule(
+    ['Unknown document kind', '文書の種類が不明'],
+    ['`kijun:` names the kind of document: guideline, standard or action-plan.', '`kijun:` には文書の種類（guideline・standard・action-plan）を指定します。'],
+    ['Write `kijun: guideline`, `kijun: standard` or `kijun: action-plan`.', '`kijun: guideline`・`kijun: standard`・`kijun: action-plan` のいずれかを記載してください。'],
+  ),
+  'document.misspelt-kijun-key': rule(
+    ['A key meant as "kijun:" is not read as one', '「kijun:」のつもりのキーがそう読まれていない'],
+    ['A key such as `Kijun:` or a full-width `ｋｉｊｕｎ：` is not `kijun:`, so the document is not checked at all.', '`Kijun:` や全角の `ｋｉｊｕｎ：` は `kijun:` として読まれないため、文書はまったく検査されません。'],
+    ['Write `kijun:` in lower-case half-width letters with a half-width colon.', '半角小文字と半角コロンで `kijun:` と記載してください。'],
+  ),
+  'document.duplicate-id': rule(
+    ['Two documents of the same kind share an id', '同じ種類の文書の ID が重複している'],
+    ['Standards and plans refer to documents by id; two documents with one id make the reference ambiguous.', '安全基準等や行動計画は文書を ID で参照するため、ID が重複すると参照先が定まりません。'],
+    ['Give one of the documents another `id:`.', 'どちらかの文書の `id:` を変えてください。'],
+  ),
+  'schema.required': rule(
+    ['A required key is missing', '必須のキーがない'],
+    ['The document kind requires this key (see the JSON Schemas in `schemas/`).', 'この文書の種類ではこのキーが必須です（`schemas/` の JSON Schema を参照）。'],
+    ['Add the missing key; completion offers the keys allowed here.', '不足しているキーを追加してください。入力補完でここに書けるキーが表示されます。'],
+  ),
+  'schema.unknown-key': rule(
+    ['A key the schema does not define', 'スキーマに定義されていないキー'],
+    ['Only the keys of the document kind\'s schema are allowed; an unknown key is usually a typo and is otherwise ignored.', '文書の種類のスキーマに定義されたキーだけを使えます。未定義のキーはたいてい書き誤りで、そのままでは無視されます。'],
+    ['Correct the key (the message suggests the closest one) or remove it.', 'キーを直す（メッセージが最も近いキーを示します）か、削除してください。'],
+  ),
+  'schema.type': rule(
+    ['A value of the wrong type', '値の型が正しくない'],
+    ['The schema expects another type here, for example a list instead of a text.', 'ここではスキーマが別の型（例: 文字列ではなくリスト）を求めています。'],
+    ['Write the value in the type the message names.', 'メッセージが示す型で値を記載してください。'],
+  ),
+  'schema.enum': rule(
+    ['A value outside the allowed set', '許されていない値'],
+    ['This key accepts only the values the schema lists.', 'このキーにはスキーマが列挙する値しか指定できません。'],
+    ['Use one of the values the message lists; completion offers them with their Japanese wording.', 'メッセージが示す値のいずれかを指定してください。入力補完で日本語の説明とともに表示されます。'],
+  ),
+  'schema.format': rule(
+    ['An id that breaks the id rules', 'ID の書式の誤り'],
+    ['Ids use ASCII letters, digits, ".", "_" and "-" so that other documents and tools can refer to them.', 'ID は他の文書やツールから参照できるよう、半角英数字と「.」「_」「-」で記載します。'],
+    ['Rewrite the id as the message says; put official numbering such as Ⅱ3.(4)②ア in `label:`.', 'メッセージに従って ID を書き直してください。Ⅱ3.(4)②ア のような正式な番号は `label:` に記載します。'],
+  ),
+  'schema.range': rule(
+    ['A number out of range', '数値が範囲外'],
+    ['The number must lie within the range the schema gives (for example `class` 1 to 4).', '数値はスキーマが定める範囲（例: `class` は 1〜4）に収める必要があります。'],
+    ['Write a number within the range the message names.', 'メッセージが示す範囲の数値を指定してください。'],
+  ),
+  'schema.empty': rule(
+    ['An empty text where one is required', '必要な文字列が空'],
+    ['This key needs a text; an empty one says nothing.', 'このキーには文字列が必要です。空では何も伝わりません。'],
+    ['Write the text, or remove the key if it is optional.', '文字列を記載するか、任意のキーであれば削除してください。'],
+  ),
+  'schema.min-items': rule(
+    ['A list with too few entries', 'リストの件数が足りない'],
+    ['The schema requires at least the given number of entries in this list.', 'スキーマはこのリストに所定の件数以上の記載を求めています。'],
+    ['Add entries to the list.', 'リストに記載を追加してください。'],
+  ),
+  'schema.invalid': rule(
+    ['Another schema violation', 'その他のスキーマ違反'],
+    ['The value does not satisfy the schema in a way the other schema findings do not describe.', '値が他のスキーマの指摘では表せない形でスキーマに適合していません。'],
+    ['Compare the value with the schema in `schemas/` and the examples in `examples/`.', '`schemas/` のスキーマと `examples/` の例と見比べて値を直してください。'],
+  ),
+  'guideline.unknown': rule(
+    ['The named guideline does not exist', '指定された指針がない'],
+    ['A standard or plan names the guideline it follows; no guideline document of the workspace or bundled guideline has this id.', '安全基準等と行動計画は準拠する指針を指定します。この ID の指針はワークスペースにも同梱の指針にもありません。'],
+    ['Write the id of an existing guideline (the message lists them), or add the guideline document to the workspace.', '既存の指針の ID（メッセージに一覧があります）を記載するか、指針の文書をワークスペースに追加してください。'],
+  ),
+  'sector.unknown': rule(
+    ['Unknown sector', '不明な分野'],
+    ['The sector must be one of the guideline\'s sectors, by id or Japanese label (compared after NFKC normalisation).', '分野は指針の分野のいずれかを ID か日本語名で指定します（NFKC 正規化した上で比較します）。'],
+    ['Use the suggested sector, or one completion offers.', '提案された分野か、入力補完が示す分野を指定してください。'],
+  ),
+  'subsector.unknown': rule(
+    ['Unknown sub-sector', '不明な業種'],
+    ['The sub-sector must be one of the sub-sectors the guideline defines for the standard\'s sector.', '業種は、指針が安全基準等の分野に定める業種のいずれかである必要があります。'],
+    ['Use the suggested sub-sector, or one completion offers.', '提案された業種か、入力補完が示す業種を指定してください。'],
+  ),
+  'threat.unknown': rule(
+    ['Unknown threat kind or example', '不明な脅威の種類または例'],
+    ['Threats are named by the guideline\'s threat kinds and examples, by id or label.', '脅威は指針の脅威の種類と例を ID か名称で指定します。'],
+    ['Use the suggested threat, or one completion offers.', '提案された脅威か、入力補完が示す脅威を指定してください。'],
+  ),
+  'covers.unknown-item': rule(
+    ['A covers entry names no guideline item', '対応指針が指針のどの項目も指していない'],
+    ['Each `covers` entry must be the id of an item of the guideline the standard follows; otherwise the clause covers nothing.', '`covers` の各記載は準拠する指針の項目 ID である必要があります。そうでなければ条項は何にも対応しません。'],
+    ['Use the suggested item id, or pick one with completion (labels and titles are shown).', '提案された項目 ID を使うか、入力補完（番号と表題が表示されます）で選んでください。'],
+  ),
+  'covers.not-applicable': rule(
+    ['The covered item does not apply to the sector', '対応した項目が分野に適用されない'],
+    ['A guideline item can be limited to some sectors; covering an item that does not apply to the standard\'s sector counts for nothing.', '指針の項目は一部の分野に限られることがあります。安全基準等の分野に適用されない項目への対応は数えられません。'],
+    ['Remove the entry, or check the standard\'s `sector:`.', 'この記載を削除するか、安全基準等の `sector:` を確認してください。'],
+  ),
+  'clause.duplicate-id': rule(
+    ['Two clauses with the same id', '条項 ID が重複している'],
+    ['Clause ids identify clauses in reports and references; each must be unique within the standard.', '条項 ID は報告や参照で条項を特定するため、安全基準等の中で一意である必要があります。'],
+    ['Renumber one of the clauses.', 'どちらかの条項の番号を振り直してください。'],
+  ),
+  'exclusion.missing-reason': rule(
+    ['An exclusion without a reason', '理由のない除外'],
+    ['Excluding an item (規定する必要がない) needs a reason, so that reviewers can judge it; the item still counts as excluded.', '項目を除外する（規定する必要がない）には、審査できるよう理由が必要です。項目は除外として扱われます。'],
+    ['Add `reason:` saying why the standard need not cover the item.', '規定する必要がない理由を `reason:` に記載してください。'],
+  ),
+  'exclusion.placeholder-reason': rule(
+    ['An exclusion reason still the placeholder', '除外の理由が仮の記載のまま'],
+    ['The quick fix that adds an exclusion writes a placeholder reason （理由を記載）; it says nothing yet.', '除外を追加するクイックフィックスは仮の理由（理由を記載）を書き込みます。このままでは何も説明していません。'],
+    ['Replace the placeholder with the actual reason.', '仮の記載を実際の理由に書き換えてください。'],
+  ),
+  'exclusion.covered': rule(
+    ['An excluded item that a clause covers', '条項が対応している項目の除外'],
+    ['An item is either covered or excluded; both at once contradict each other.', '項目は対応か除外のどちらかです。両方は矛盾します。'],
+    ['Remove the exclusion (quick fix) or the clause\'s `covers` entry.', '除外（クイックフィックスで削除できます）か、条項の `covers` の記載を削除してください。'],
+  ),
+  'exclusion.not-applicable': rule(
+    ['An exclusion of an item that does not apply', '適用されない項目の除外'],
+    ['The item does not apply to the standard\'s sector, so there is nothing to exclude.', 'この項目は安全基準等の分野に適用されないため、除外するものがありません。'],
+    ['Remove the exclusion (quick fix).', '除外を削除してください（クイックフィックスで削除できます）。'],
+  ),
+  'exclusion.unknown-item': rule(
+    ['An exclusion naming no item', '項目を指していない除外'],
+    ['`exclusions` entries must name items of the guideline the standard follows.', '`exclusions` の記載は準拠する指針の項目を指す必要があります。'],
+    ['Use the suggested item id, or pick one with completion.', '提案された項目 ID を使うか、入力補完で選んでください。'],
+  ),
+  'exclusion.duplicate': rule(
+    ['The same item excluded twice', '同じ項目の除外が重複している'],
+    ['Each item needs one exclusion with one reason.', '項目ごとに、理由を付けた除外を一つ記載します。'],
+    ['Remove one of the two exclusions, keeping the better reason.', '理由のよい方を残して、どちらかの除外を削除してください。'],
+  ),
+  'item.duplicate-id': rule(
+    ['A guideline repeats an item id', '指針の項目 ID が重複している'],
+    ['Standards cover items by id; a repeated id makes `covers` ambiguous (the first definition counts).', '安全基準等は項目を ID で指定するため、ID が重複すると `covers` の参照先が定まりません（最初の定義を使います）。'],
+    ['Give one of the items another id.', 'どちらかの項目の ID を変えてください。'],
+  ),
+  'item.unknown-parent': rule(
+    ['A parent: naming no item', '`parent:` がどの項目も指していない'],
+    ['`parent:` places an item under another item of the same guideline; this one names none.', '`parent:` は項目を同じ指針の別の項目の下に置きます。この記載はどの項目も指していません。'],
+    ['Use the suggested item id, or nest the item under its parent instead.', '提案された項目 ID を使うか、項目を親の下に入れ子で記載してください。'],
+  ),
+  'item.cycle': rule(
+    ['Guideline items whose parents form a cycle', '項目の親子関係が循環している'],
+    ['Items cannot be their own ancestors; coverage of a cycle cannot be decided.', '項目は自分自身の祖先になれません。循環した項目の対応状況は決められません。'],
+    ['Change one `parent:` in the cycle the message shows.', 'メッセージが示す循環の中の `parent:` を一つ変えてください。'],
+  ),
+  'term.duplicate-id': rule(
+    ['A guideline repeats a sector, sub-sector, threat or example id', '指針の分野・業種・脅威・例の ID が重複している'],
+    ['Documents name sectors and threats by id; a repeated id makes the name ambiguous.', '文書は分野や脅威を ID で指定するため、ID が重複すると参照先が定まりません。'],
+    ['Give one of the two another id.', 'どちらかの ID を変えてください。'],
+  ),
+  'markdown.unknown-key': rule(
+    ['A misspelt covers:/threats: line under a clause heading', '条項見出しの下の covers:/threats: の書き誤り'],
+    ['Directly under a clause heading only `covers:` (対応指針:) and `threats:` (脅威:) are read; a line that looks like a misspelt one is read as prose.', '条項の見出しの直下では `covers:`（対応指針:）と `threats:`（脅威:）だけを読み取ります。書き誤りと思われる行は本文として扱われます。'],
+    ['Correct the key (quick fix), or reword the line if it is prose.', 'キーを直す（クイックフィックス）か、本文であれば言い回しを変えてください。'],
+  ),
+  'plan.sector-missing': rule(
+    ['A sector of the guideline missing from the plan', '指針の分野が行動計画にない'],
+    ['An action plan covers every critical-infrastructure sector of its guideline.', '行動計画は指針のすべての重要インフラ分野を対象とします。'],
+    ['Add the sector to `sectors:` with its services and standards.', '分野を、そのサービスと安全基準等とともに `sectors:` に追加してください。'],
+  ),
+  'plan.standard-unknown': rule(
+    ['A plan names a standard that no document has', '行動計画が存在しない安全基準等を指定している'],
+    ['Standards listed by id must resolve to a standard document of the workspace.', 'ID で記載した安全基準等は、ワークスペースの安全基準等の文書を指す必要があります。'],
+    ['Correct the id, add the standard document, or list the standard inline with title, publisher and class.', 'ID を直すか、安全基準等の文書を追加するか、表題・発行主体・分類を付けて直接記載してください。'],
+  ),
+  'plan.standard-sector-mismatch': rule(
+    ['A plan lists a standard under another sector', '行動計画が安全基準等を別の分野に記載している'],
+    ['A standard in force belongs to one sector; the plan must list it under that sector.', '安全基準等は一つの分野に属するため、行動計画ではその分野の下に記載します。'],
+    ['Move the standard to its sector, or correct the standard\'s `sector:`.', '安全基準等をその分野に移すか、安全基準等の `sector:` を直してください。'],
+  ),
+  'plan.sector-without-standard': rule(
+    ['A plan sector lists no standard in force', '行動計画の分野に安全基準等がない'],
+    ['Each sector of the plan names the safety standards in force for it.', '行動計画の各分野には適用される安全基準等を記載します。'],
+    ['Add the sector\'s standards to `standards:`.', '分野の安全基準等を `standards:` に追加してください。'],
+  ),
+  'plan.standard-class-mismatch': rule(
+    ['A standard\'s class differs between plan and standard', '行動計画と安全基準等で分類が異なる'],
+    ['The class (1 強制基準 to 4 内規) a plan gives a standard must match the standard\'s own `class:`.', '行動計画が示す分類（1 強制基準〜4 内規）は、安全基準等の `class:` と一致する必要があります。'],
+    ['Correct the class in the plan or in the standard.', '行動計画か安全基準等のどちらかの分類を直してください。'],
+  ),
+  'plan.threat-not-illustrated': rule(
+    ['A threat kind with no illustration in the plan', '行動計画に例示のない脅威の種類'],
+    ['The plan illustrates every threat kind of its guideline (脅威の例示).', '行動計画は指針のすべての脅威の種類を例示します（脅威の例示）。'],
+    ['Add a `threats:` row for the threat kind with examples.', 'その脅威の種類の例を `threats:` に追加してください。'],
+  ),
+  'plan.sharing-timing': rule(
+    ['Information type and timing contradict', '情報の種類と共有の時期が矛盾している'],
+    ['Type B information is shared when on alert or after an outage (要警戒時・障害発生時); A.a and A.b in normal times (平時).', '種類 B の情報は要警戒時・障害発生時に、A.a と A.b は平時に共有します。'],
+    ['Correct `info:` or `timing:` of the row.', '行の `info:` か `timing:` を直してください。'],
+  ),
+  'plan.schedule-outside-period': rule(
+    ['A schedule year outside the plan period', '計画期間外の年度の予定'],
+    ['Measures are scheduled within the plan\'s period.', '施策の予定は計画期間の中に置きます。'],
+    ['Correct the year, or the plan\'s `period:`.', '年度か、行動計画の `period:` を直してください。'],
+  ),
+  'plan.period-reversed': rule(
+    ['The plan period ends before it starts', '計画期間の終わりが始まりより前'],
+    ['`period: {from, to}` gives fiscal years, the first not after the last.', '`period: {from, to}` は年度で、始まりは終わりより後にできません。'],
+    ['Swap or correct `from` and `to`.', '`from` と `to` を入れ替えるか直してください。'],
+  ),
+  'plan.duplicate-sector': rule(
+    ['A sector listed twice in a plan', '行動計画に分野が重複している'],
+    ['Each sector appears once in a plan, with all its services and standards.', '分野は行動計画に一度だけ、そのすべてのサービスと安全基準等とともに記載します。'],
+    ['Merge the two entries.', '二つの記載をまとめてください。'],
+  ),
+  'syntax.full-width-colon': rule(
+    ['A full-width colon after a key', 'キーの後の全角コロン'],
+    ['YAML ends a key with a half-width colon and a space; a full-width colon "：" makes the line a plain text. Kijun reads the document as if it were fixed and reports the colon once.', 'YAML のキーは半角のコロンと空白で終わります。全角のコロン「：」ではその行はただの文字列になります。Kijun は直したものとして文書を読み、コロンを一度だけ指摘します。'],
+    ['Type ": " instead of "：" (quick fix).', '「：」の代わりに「: 」を入力してください（クイックフィックス）。'],
+  ),
+  'syntax.tab-indent': rule(
+    ['Indentation with tabs', 'タブによるインデント'],
+    ['YAML does not allow tabs in indentation. Consecutive lines indented with tabs are one finding; the rest of the document is read as if they were spaces.', 'YAML のインデントにタブは使えません。タブで字下げした連続する行を一つの指摘にまとめ、残りはスペースとして読みます。'],
+    ['Indent with half-width spaces (quick fix).', '半角スペースで字下げしてください（クイックフィックス）。'],
+  ),
+  'syntax.ideographic-space-indent': rule(
+    ['Indentation with full-width spaces', '全角スペースによるインデント'],
+    ['YAML does not take the ideographic space U+3000 as indentation. In a block scalar (text: |) it is text and is not reported.', 'YAML は全角スペース（U+3000）をインデントとして扱いません。ブロックスカラー（text: |）の中では本文の一部として扱い、指摘しません。'],
+    ['Indent with half-width spaces (quick fix).', '半角スペースで字下げしてください（クイックフィックス）。'],
+  ),
+  'syntax.unclosed-bracket': rule(
+    ['A bracket never closed', '閉じられていない括弧'],
+    ['A "[" or "{" left open makes YAML read the rest of the document as part of the list. Kijun reports it once, at the bracket, and reads the rest as if it were closed where the list ends.', '閉じられていない「[」や「{」があると、YAML は文書の残りをその一覧の一部として読みます。Kijun は括弧の位置で一度だけ指摘し、一覧の終わりで閉じたものとして残りを読みます。'],
+    ['Type the closing bracket where the list ends (quick fix).', '一覧の終わりに閉じ括弧を入力してください（クイックフィックス）。'],
+  ),
+  'syntax.merge-value': rule(
+    ['A merge key with a value that cannot be merged', 'マージできない値を持つマージキー'],
+    ['A merge key "<<" takes an alias of a mapping, a mapping, or a list of them; keys written in the mapping win over merged ones.', 'マージキー「<<」には、マッピングのエイリアス、マッピング、またはそれらのリストを指定します。マッピングに直接書いたキーがマージされたキーより優先されます。'],
+    ['Point the merge key at a mapping (<<: *name).', 'マージキーにはマッピングを指定してください（<<: *名前）。'],
+  ),
+  'guideline.replaces-bundled': rule(
+    ['A workspace guideline with the id of a bundled one', '同梱の指針と同じ ID のワークスペースの指針'],
+    ['Standards resolve their guideline by id, the workspace\'s documents first: a workspace guideline with a bundled id replaces the bundled guideline for every standard and plan that names it.', '安全基準等は指針を ID で探し、ワークスペースの文書を先に見ます。同梱の指針と同じ ID のワークスペースの指針は、その ID を指定するすべての安全基準等と行動計画に対して同梱の指針を置き換えます。'],
+    ['Give the guideline an id of its own, unless it is meant to replace the bundled one.', '同梱の指針を置き換える意図がなければ、別の ID を付けてください。'],
+  ),
+  'sector.is-subsector': rule(
+    ['A sub-sector written where a sector is expected', '分野の位置に書かれた業種'],
+    ['A sector (分野) is one of the guideline\'s sectors; a sub-sector (業種) such as 銀行 belongs to one of them.', '分野は指針の分野のいずれかです。銀行などの業種はいずれかの分野に属します。'],
+    ['Write the sector, and the sub-sector under subsector (quick fix).', '分野を記載し、業種は subsector に記載してください（クイックフィックス）。'],
+  ),
+  'sector.all-in-list': rule(
+    ['"all" inside a list of sectors', '分野の一覧の中の「all」'],
+    ['An item that applies to every sector says so with sectors: all; inside a list, "all" would be the name of a sector.', 'すべての分野に適用する項目は sectors: all と記載します。一覧の中の「all」は分野の名前として扱われます。'],
+    ['Write sectors: all, without brackets (quick fix).', '角括弧を付けずに sectors: all と記載してください（クイックフィックス）。'],
+  ),
+  'subsector.other-sector': rule(
+    ['A sub-sector of another sector', '別の分野の業種'],
+    ['The sub-sector of a standard must belong to its sector.', '安全基準等の業種は、その分野に属するものでなければなりません。'],
+    ['Correct the sector or the sub-sector.', '分野か業種を直してください。'],
+  ),
+  'threat.ideographic-comma': rule(
+    ['Threats joined by 「、」', '「、」でつないだ脅威'],
+    ['Threat labels of the guideline may contain 「、」, so it does not separate threats: a value whose parts joined by 「、」 are all threats is said to be several.', '指針の脅威の名称には「、」を含むものがあるため、「、」は脅威の区切りになりません。「、」でつないだ各部分がすべて脅威である値は、複数の脅威として指摘します。'],
+    ['Separate the threats with commas (Markdown) or list them (YAML).', '脅威はカンマで区切るか（Markdown）、リストの別々の要素にしてください（YAML）。'],
+  ),
+  'clause.text-not-list': rule(
+    ['Several entries written as one text', '一つの文字列に書いた複数の値'],
+    ['In YAML, covers: A, B is one text, not two entries: the clause would cover an item named "A, B".', 'YAML の covers: A, B は二つの値ではなく一つの文字列で、「A, B」という名前の項目に対応することになります。'],
+    ['Write a list: covers: [A, B] (quick fix).', 'covers: [A, B] のようにリストで記載してください（クイックフィックス）。'],
+  ),
+  'markdown.unattached-key': rule(
+    ['A covers:/threats: line that is not read', '読み取られない covers:／threats: の行'],
+    ['In Markdown, the covers: and threats: lines are read only directly under a clause heading, before any prose. A line that is not read is said, with the reason and what to write, so that no clause loses its covers in silence.', 'Markdown では、covers: と threats: の行は条項の見出しの直下、本文より前にある場合だけ読み取ります。読み取らない行は理由と書き方を添えて指摘し、条項の対応が黙って失われないようにします。'],
+    ['Move the line directly under the clause heading.', '行を条項の見出しの直下に移してください。'],
+  ),
+  'markdown.front-matter-toml': rule(
+    ['TOML front matter', 'TOML のフロントマター'],
+    ['Kijun reads YAML front matter only (between "---" lines); a document with TOML front matter ("+++") is not checked.', 'Kijun が読むのは「---」の行で囲んだ YAML のフロントマターだけです。TOML（「+++」）のフロントマターの文書は検査しません。'],
+    ['Write the header as YAML between "---" lines.', 'ヘッダーを「---」の行で囲んだ YAML で記載してください。'],
+  ),
+  'coverage.uncovered': rule(
+    ['A must-consider item neither covered nor excluded', '対応も除外もない要検討事項'],
+    ['Every must-consider item (要検討事項) of the guideline that applies to the standard\'s sector needs a clause that covers it, or an exclusion with a reason (規定する必要がない). The finding names the cause: an item none of whose must-consider sub-items is uncovered.', '安全基準等の分野に適用される指針の要検討事項には、対応する条項か、理由を付けた除外（規定する必要がない）が必要です。指摘は原因となる項目（要検討事項の子項目に未対応のものがない項目）に付きます。'],
+    ['Add a clause with `covers: [ITEM]`, or an exclusion with a reason (both are quick fixes).', '`covers: [項目]` を持つ条項か、理由を付けた除外を追加してください（どちらもクイックフィックスで追加できます）。'],
+  ),
+  'coverage.uncovered-reference': rule(
+    ['A reference item not covered', '対応のない参考事項'],
+    ['Reference items (参考事項) are worth considering but not required; an uncovered one is information.', '参考事項は検討が望まれるものの必須ではないため、未対応は情報として示します。'],
+    ['Cover the item if it fits the sector, or leave it.', '分野に合う場合は対応する条項を追加してください。'],
+  ),
+  'coverage.uncovered-provisional': rule(
+    ['A provisional item (Kijun\'s own suggestion) not covered', '対応のない暫定項目（Kijun による補足）'],
+    ['Provisional items are Kijun\'s own suggestions where the official sub-items are not available; they bind only when a team makes them binding (`--provisional binding`).', '暫定項目は、正式な子項目が入手できない箇所を Kijun が補ったものです。チームが拘束力を持たせた場合（`--provisional binding`）にだけ要検討事項として扱います。'],
+    ['Cover the item, or leave it while provisional items are advisory.', '項目に対応するか、暫定項目を参考扱いとする間はそのままにしてください。'],
+  ),
+  'coverage.not-covered-in-workspace': rule(
+    ['A guideline item no standard of the workspace covers', 'ワークスペースのどの安全基準等も対応していない指針項目'],
+    ['Shown in a guideline: the items that no standard following it in the workspace covers.', '指針の中に、ワークスペース内でその指針に準拠するどの安全基準等も対応していない項目を示します。'],
+    ['Review whether the sectors\' standards should cover the item.', '各分野の安全基準等がこの項目に対応すべきか確認してください。'],
+  ),
+} satisfies Record<MessageCode, RuleDescription>;
+
+/** The rule a finding code stands for, in one language: short and full descriptions and help (SARIF `rules`). */
+export function describeRule(code: MessageCode, locale: Locale): { short: string; full: string; help: string } {
+  const d = ruleDescriptions[code];
+  return { short: d.short[locale], full: d.full[locale], help: d.help[locale] };
+}
+
 /** Words used inside messages (type names, document parts), so that they too follow the locale. */
 export const words = {
   string: { en: 'a text', ja: '文字列' },
@@ -419,6 +765,7 @@ const interfaceTexts = {
   'cli.usage': {
     en: () => [
       'Usage: kijun check [options] [paths or folders…]',
+      '       kijun export --oscal [--output-dir DIR] FILE [paths or folders…]',
       '',
       'Checks Kijun documents (guidelines, safety standards, action plans; YAML or Markdown) and',
       'prints every finding, then the guideline coverage of each standard.',
@@ -427,22 +774,34 @@ const interfaceTexts = {
       'why, is always listed.',
       '',
       'Options:',
-      '  --format text|json|github  output format (default: text; github: annotations for GitHub Actions)',
+      '  --format text|json|github|sarif|junit  output format (default: text; github: annotations for GitHub',
+      '                             Actions; sarif: SARIF 2.1.0 for code scanning; junit: JUnit XML for test reports)',
       '  --fail-on error|warning    the lowest severity that makes the exit status 1 (default: error)',
       '  --provisional advisory|binding  provisional guideline items (Kijun\'s own suggestions): advisory (default)',
       '                             raises no must-consider warning for them; binding counts them as must-consider',
       '  --locale ja|en             language of messages (default: from LANG / LC_ALL)',
       '  --verbose                  also list what the folder walk skipped, and why',
+      '  --baseline FILE            only findings not in FILE (written by --write-baseline) fail the run;',
+      '                             findings are matched by fingerprint, not by line',
+      '  --write-baseline FILE      write every finding of this run to FILE; the run then passes',
+      '  --max-warnings N           also fail when more than N warnings (outside the baseline) are found',
       '  -h, --help                 show this help',
+      '',
+      'kijun export --oscal prints the OSCAL 1.0.6 JSON of FILE: a guideline as a catalog, a standard as a',
+      'component definition (its guideline is looked up in the other paths, then among the bundled ones).',
+      '  --output-dir DIR           write every guideline and standard of the paths to DIR, one file each',
+      '                             (<id>.catalog.json, <id>.component-definition.json)',
       '',
       'Exit status:',
       '  0  no errors',
-      '  1  errors found (or warnings, with --fail-on warning)',
+      '  1  errors found (or warnings, with --fail-on warning; more than --max-warnings; with --baseline, only',
+      '     findings not in the baseline count); export: a document with errors was not exported',
       '  2  bad usage, or a file that could not be read (also when there are findings)',
       '  3  internal error (a bug in Kijun: please report it)',
     ].join('\n'),
     ja: () => [
       '使い方: kijun check [オプション] [ファイルまたはフォルダ…]',
+      '        kijun export --oscal [--output-dir フォルダ] ファイル [ファイルまたはフォルダ…]',
       '',
       'Kijun の文書（指針・安全基準等・行動計画。YAML または Markdown）を検査し、すべての指摘と、',
       '安全基準等ごとの指針項目への対応状況を表示します。',
@@ -451,17 +810,28 @@ const interfaceTexts = {
       '必ずその旨と理由を表示します。',
       '',
       'オプション:',
-      '  --format text|json|github  出力形式（既定: text。github は GitHub Actions の注釈）',
+      '  --format text|json|github|sarif|junit  出力形式（既定: text。github は GitHub Actions の注釈、',
+      '                             sarif はコードスキャン用の SARIF 2.1.0、junit はテスト結果用の JUnit XML）',
       '  --fail-on error|warning    終了コードを 1 にする最も低い重大度（既定: error）',
       '  --provisional advisory|binding  暫定項目（Kijun による補足）の扱い: advisory（既定）は要検討事項の',
       '                             警告を出さない。binding は要検討事項として数える',
       '  --locale ja|en             メッセージの言語（既定: LANG / LC_ALL に従う）',
       '  --verbose                  フォルダの走査で読み込まなかったものとその理由も表示',
+      '  --baseline ファイル        ファイル（--write-baseline で作成）にない指摘だけで失敗とする。',
+      '                             指摘は行ではなくフィンガープリントで照合する',
+      '  --write-baseline ファイル  今回のすべての指摘をファイルに書き出す（この実行は成功とする）',
+      '  --max-warnings N           （ベースライン外の）警告が N 件を超えた場合も失敗とする',
       '  -h, --help                 この説明を表示',
+      '',
+      'kijun export --oscal はファイルの OSCAL 1.0.6 JSON を表示します。指針はカタログ、安全基準等は',
+      'コンポーネント定義になります（準拠する指針は他に指定したファイル・フォルダ、次に同梱の指針から探します）。',
+      '  --output-dir フォルダ      指定したファイル・フォルダのすべての指針と安全基準等を、1 文書 1 ファイルで',
+      '                             フォルダに書き出す（<id>.catalog.json、<id>.component-definition.json）',
       '',
       '終了コード:',
       '  0  エラーなし',
-      '  1  エラーあり（--fail-on warning では警告ありも）',
+      '  1  エラーあり（--fail-on warning では警告ありも。--max-warnings を超える警告も。--baseline では',
+      '     ベースラインにない指摘だけを数える）。export: エラーのある文書を書き出さなかった',
       '  2  使い方の誤り、または読み込めないファイルあり（指摘があっても 2）',
       '  3  内部エラー（Kijun の不具合です。報告してください）',
     ].join('\n'),
@@ -469,7 +839,60 @@ const interfaceTexts = {
   'cli.missing-command': { en: () => 'missing command', ja: () => 'コマンドがありません' },
   'cli.unknown-command': { en: (a) => `unknown command "${a.command}"`, ja: (a) => `不明なコマンド「${a.command}」` },
   'cli.needs-value': { en: (a) => `${a.flag} needs a value`, ja: (a) => `${a.flag} には値が必要です` },
-  'cli.bad-format': { en: (a) => `--format must be text, json or github, not "${a.value}"`, ja: (a) => `--format には text・json・github のいずれかを指定してください（「${a.value}」が指定されています）` },
+  'cli.bad-format': { en: (a) => `--format must be text, json, github, sarif or junit, not "${a.value}"`, ja: (a) => `--format には text・json・github・sarif・junit のいずれかを指定してください（「${a.value}」が指定されています）` },
+  'cli.bad-max-warnings': { en: (a) => `--max-warnings must be a whole number, 0 or more, not "${a.value}"`, ja: (a) => `--max-warnings には 0 以上の整数を指定してください（「${a.value}」が指定されています）` },
+  'cli.baseline-and-write': { en: () => 'use either --baseline or --write-baseline, not both', ja: () => '--baseline と --write-baseline はどちらか一方だけを指定してください' },
+  'cli.baseline-unreadable': { en: (a) => `cannot read the baseline "${a.path}": ${a.detail}`, ja: (a) => `ベースライン「${a.path}」を読み込めません: ${a.detail}` },
+  'cli.baseline-invalid': {
+    en: (a) => `"${a.path}" is not a Kijun baseline (${a.detail}); write one with --write-baseline`,
+    ja: (a) => `「${a.path}」は Kijun のベースラインではありません（${a.detail}）。--write-baseline で作成してください`,
+  },
+  'baseline.not-json': { en: () => 'it is not JSON', ja: () => 'JSON ではありません' },
+  'baseline.not-a-baseline': { en: () => 'it has no "kijunBaseline" and "findings" with fingerprints', ja: () => '「kijunBaseline」と、フィンガープリントを持つ「findings」がありません' },
+  'baseline.unsupported-version': { en: () => 'it is of a baseline version this Kijun does not read', ja: () => 'この Kijun が読めない版のベースラインです' },
+  'cli.baseline-unwritable': { en: (a) => `cannot write the baseline "${a.path}": ${a.detail}`, ja: (a) => `ベースライン「${a.path}」を書き込めません: ${a.detail}` },
+  'cli.baseline-written': { en: (a) => `wrote the baseline "${a.path}": ${a.count} finding(s)`, ja: (a) => `ベースライン「${a.path}」を書き出しました: 指摘 ${a.count} 件` },
+  'cli.baseline-summary': {
+    en: (a) => `${a.matched} finding(s) in the baseline "${a.path}" do not fail the run; ${a.fresh} new${a.stale !== '0' ? `; ${a.stale} baseline entr${a.stale === '1' ? 'y no longer matches' : 'ies no longer match'} (fixed: run --write-baseline to drop them)` : ''}`,
+    ja: (a) => `ベースライン「${a.path}」にある指摘 ${a.matched} 件は失敗として扱いません。新しい指摘 ${a.fresh} 件${a.stale !== '0' ? `。ベースラインの ${a.stale} 件は一致する指摘がなくなりました（解消済み。--write-baseline で削除できます）` : ''}`,
+  },
+  /** Marks a finding of the text report that is in the baseline. */
+  'cli.baselined': { en: () => '(in the baseline)', ja: () => '（ベースラインに記録済み）' },
+  'cli.max-warnings-exceeded': {
+    en: (a) => `${a.warnings} warning(s)${a.baseline ? ' not in the baseline' : ''}, more than --max-warnings ${a.max}`,
+    ja: (a) => `${a.baseline ? 'ベースラインにない' : ''}警告が ${a.warnings} 件あり、--max-warnings ${a.max} を超えています`,
+  },
+  'cli.export-needs-format': { en: () => 'choose the export format: --oscal', ja: () => '書き出す形式を指定してください: --oscal' },
+  'cli.export-needs-file': { en: () => 'name the document to export: kijun export --oscal FILE [paths…]', ja: () => '書き出す文書を指定してください: kijun export --oscal ファイル [ファイルまたはフォルダ…]' },
+  'cli.cannot-export': { en: (a) => `cannot export "${a.path}": ${a.reason}`, ja: (a) => `「${a.path}」を書き出せません: ${a.reason}` },
+  'export.plan': {
+    en: () => 'an action plan has no OSCAL form (guidelines are exported as catalogs, standards as component definitions)',
+    ja: () => '行動計画には OSCAL の形式がありません（指針はカタログ、安全基準等はコンポーネント定義として書き出します）',
+  },
+  'export.has-errors': { en: (a) => `${a.errors} error(s); see kijun check ${a.path}`, ja: (a) => `エラーが ${a.errors} 件あります。kijun check ${a.path} で確認してください` },
+  'export.same-file': { en: (a) => `"${a.file}" is already written for "${a.other}" (the documents share the id ${a.id})`, ja: (a) => `「${a.file}」は「${a.other}」の書き出しに使われています（文書の ID ${a.id} が同じです）` },
+  'export.not-exported': { en: (a) => `${a.path}: not exported: ${a.reason}`, ja: (a) => `${a.path}: 書き出していません: ${a.reason}` },
+  'export.too-deep': { en: (a) => `the item hierarchy is ${a.depth} levels deep; the OSCAL export nests at most 100`, ja: (a) => `項目の階層が ${a.depth} 段あります。OSCAL への書き出しは 100 段までです` },
+  'export.written': { en: (a) => `${a.path}: exported to ${a.file}`, ja: (a) => `${a.path}: ${a.file} に書き出しました` },
+  'export.unwritable': { en: (a) => `cannot write "${a.path}": ${a.detail}`, ja: (a) => `「${a.path}」を書き込めません: ${a.detail}` },
+  // Texts inside the exported formats.
+  'report.in-baseline': { en: () => 'in the baseline', ja: () => 'ベースラインに記録済み' },
+  'junit.no-findings': { en: () => 'no findings', ja: () => '指摘なし' },
+  'junit.not-checked': { en: () => 'files not checked', ja: () => '検査していないファイル' },
+  'sarif.srcroot': { en: () => 'The folder kijun check ran in (the repository root in CI).', ja: () => 'kijun check を実行したフォルダ（CI ではリポジトリのルート）。' },
+  'sarif.bundled': { en: () => 'The guidelines bundled with Kijun.', ja: () => 'Kijun に同梱の指針。' },
+  'oscal.implemented-by': { en: (a) => `Covered by clause(s) ${a.clauses} of ${a.standard}.`, ja: (a) => `${a.standard} の条項 ${a.clauses} が対応しています。` },
+  'oscal.control-implementation': {
+    en: (a) => `The items of guideline ${a.guideline} that the clauses of ${a.standard} cover.`,
+    ja: (a) => `${a.standard} の条項が対応する指針 ${a.guideline} の項目。`,
+  },
+  'oscal.component': {
+    en: (a) => `Safety standard (安全基準等) ${a.standard} of sector ${a.sector}, class ${a.class}, following guideline ${a.guideline}.`,
+    ja: (a) => `分野「${a.sector}」の安全基準等 ${a.standard}（分類 ${a.class}）。準拠する指針: ${a.guideline}。`,
+  },
+  'oscal.exclusions': { en: () => 'Guideline items excluded (規定する必要がない):', ja: () => '除外した指針項目（規定する必要がない）:' },
+  'oscal.guideline-resource': { en: (a) => `Guideline ${a.guideline}: ${a.title}`, ja: (a) => `指針 ${a.guideline}: ${a.title}` },
+  'oscal.source-of': { en: (a) => `Source of ${a.items}`, ja: (a) => `${a.items} の出典` },
   'cli.bad-fail-on': { en: (a) => `--fail-on must be error or warning, not "${a.value}"`, ja: (a) => `--fail-on には error か warning を指定してください（「${a.value}」が指定されています）` },
   'cli.bad-provisional': { en: (a) => `--provisional must be advisory or binding, not "${a.value}"`, ja: (a) => `--provisional には advisory か binding を指定してください（「${a.value}」が指定されています）` },
   'cli.bad-locale': { en: (a) => `--locale must be ja or en, not "${a.value}"`, ja: (a) => `--locale には ja か en を指定してください（「${a.value}」が指定されています）` },

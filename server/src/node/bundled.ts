@@ -27,3 +27,9 @@ export function localeFromEnvironment(env: NodeJS.ProcessEnv = process.env): 'ja
   const value = env.KIJUN_LOCALE || env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
   return value.toLowerCase().startsWith('ja') ? 'ja' : 'en';
 }
+
+/** Kijun's own version, from the package's `package.json`. */
+export function packageVersion(root: string = packageRoot()): string {
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version?: unknown };
+  return typeof manifest.version === 'string' ? manifest.version : '0.0.0';
+}

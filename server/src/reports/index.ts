@@ -3,6 +3,15 @@
  * tool reads. Shared by the CLI, the language server and the tests; no file system, no protocol.
  */
 export { buildReport } from './report';
-export type { Report, ReportCoverage, ReportFinding, ReportSkipped } from './report';
+export type { Report, ReportCoverage, ReportFinding, ReportRelated, ReportSkipped } from './report';
 export { textReport } from './text';
 export { githubReport } from './github';
+export { applyBaseline, baselineText, fingerprintOf, parseBaseline } from './baseline';
+export type { BaselineEntry, BaselineProblem } from './baseline';
+export { failsRun, verdict } from './gate';
+export type { GateOptions, Verdict } from './gate';
+export { sarifReport } from './sarif';
+export type { SarifOptions } from './sarif';
+export { junitReport } from './junit';
+export { oscalCatalog, oscalComponentDefinition, oscalFileName } from './oscal';
+export type { OscalOptions } from './oscal';

@@ -75,19 +75,25 @@ export function effectiveObligation(item: ItemDef, options: CoverageOptions = {}
   return item.provisional && options.provisional !== 'binding' ? 'reference' : 'must-consider';
 }
 
-export function computeCoverage(standard: StandardModel, catalog: Catalog, scope: SectorScope | string | undefined, options: CoverageOptions = {}): CoverageReport {
-  const { sector, subsector } = typeof scope === 'string' || scope === undefined ? { sector: scope, subsector: undefined } : scope;
-  const sectorScope: SectorScope = { sector, subsector };
-  const coveringClauses = new Map<ItemDef, ClauseModel[]>();
+/** For each item of the catalog that the standard's clauses name in `covers`, those clauses (each once), in document order. */
+export function clausesByItem(standard: StandardModel, catalog: Catalog): Map<ItemDef, ClauseModel[]> {
+  const covering = new Map<ItemDef, ClauseModel[]>();
   for (const clause of standard.clauses) {
     for (const reference of clause.covers) {
       const item = catalog.item(reference.value);
       if (!item) continue;
-      const list = coveringClauses.get(item) ?? [];
+      const list = covering.get(item) ?? [];
       if (!list.includes(clause)) list.push(clause);
-      coveringClauses.set(item, list);
+      covering.set(item, list);
     }
   }
+  return covering;
+}
+
+export function computeCoverage(standard: StandardModel, catalog: Catalog, scope: SectorScope | string | undefined, options: CoverageOptions = {}): CoverageReport {
+  const { sector, subsector } = typeof scope === 'string' || scope === undefined ? { sector: scope, subsector: undefined } : scope;
+  const sectorScope: SectorScope = { sector, subsector };
+  const coveringClauses = clausesByItem(standard, catalog);
   const ownExclusions = new Map<ItemDef, ExclusionModel>();
   for (const exclusion of standard.exclusions) {
     const item = exclusion.item && catalog.item(exclusion.item.value);

@@ -12,6 +12,8 @@ export interface ClauseModel {
   title?: Located;
   covers: Located[];
   threats: Located[];
+  /** The clause's own `text:` (YAML). A Markdown clause's prose is the body under its heading, not a key. */
+  text?: Located;
   /** The clause's node: its list entry in YAML, its heading in Markdown. */
   span: Span;
 }
@@ -30,6 +32,10 @@ export interface StandardModel {
   sector?: Located;
   subsector?: Located;
   class?: Located<number>;
+  titleEn?: string;
+  publisher?: string;
+  edition?: string;
+  description?: string;
   clauses: ClauseModel[];
   exclusions: ExclusionModel[];
   /** Where coverage findings go: the guideline reference, which defines what must be covered. */
@@ -89,7 +95,10 @@ export interface GuidelineModel {
   kind: 'guideline';
   id?: Located;
   title?: Located;
+  titleEn?: string;
   edition?: string;
+  description?: string;
+  source?: string;
   sectors: SectorDef[];
   threats: ThreatDef[];
   /** All items, nested ones included, in document order. */
@@ -154,6 +163,11 @@ function names(node: TreeNode | undefined): Located[] {
   return list(node).map(str).filter((s): s is Located => s !== undefined);
 }
 
+/** A scalar's value as text, whatever its type (an edition may be written `2007` or `第3版`). */
+function scalarText(node: TreeNode | undefined): string | undefined {
+  return node?.kind === 'scalar' && node.value !== null ? String(node.value) : undefined;
+}
+
 function strings(node: TreeNode | undefined): string[] {
   return names(node).map((n) => n.value);
 }
@@ -168,11 +182,16 @@ export function readStandard(root: TreeNode): StandardModel {
     sector: str(child(root, 'sector')),
     subsector: str(child(root, 'subsector')),
     class: num(child(root, 'class')),
+    titleEn: plainString(child(root, 'title-en')),
+    publisher: plainString(child(root, 'publisher')),
+    edition: scalarText(child(root, 'edition')),
+    description: plainString(child(root, 'description')),
     clauses: list(child(root, 'clauses')).map((node) => ({
       id: str(child(node, 'id')),
       title: str(child(node, 'title')),
       covers: names(child(node, 'covers')),
       threats: names(child(node, 'threats')),
+      text: str(child(node, 'text')),
       span: node.span,
     })),
     exclusions: list(child(root, 'exclusions')).map((node) => ({
@@ -233,12 +252,14 @@ export function readGuideline(root: TreeNode): GuidelineModel {
     return read;
   };
   const topItems = readItems(child(root, 'items'), undefined);
-  const edition = child(root, 'edition');
   return {
     kind: 'guideline',
     id: str(child(root, 'id')),
     title: str(child(root, 'title')),
-    edition: edition?.kind === 'scalar' && edition.value !== null ? String(edition.value) : undefined,
+    titleEn: plainString(child(root, 'title-en')),
+    edition: scalarText(child(root, 'edition')),
+    description: plainString(child(root, 'description')),
+    source: plainString(child(root, 'source')),
     sectors: list(child(root, 'sectors')).flatMap((node) => {
       const term = readTerm(node);
       return term ? [{ ...term, subsectors: list(child(node, 'subsectors')).flatMap((sub) => readTerm(sub) ?? []) }] : [];
