@@ -65,7 +65,9 @@ function description(guidelineId: string, item: ItemDef): string {
   const label = item.label?.value ?? item.id.value;
   const title = item.title?.value ?? item.titleEn ?? '';
   const obligation = obligationNames[item.obligation ?? ''] ?? item.obligation ?? '';
-  return `${label} ${title} (${guidelineId}${obligation ? `, ${obligation}` : ''})`;
+  // A provisional item is Kijun's own suggestion: the snippet says so, as hover and completion do.
+  const provisional = item.provisional ? ', 暫定・Kijun補足' : '';
+  return `${label} ${title} (${guidelineId}${obligation ? `, ${obligation}` : ''}${provisional})`;
 }
 
 function yamlClause(item: ItemDef): string[] {

@@ -16,7 +16,7 @@ describe('standard checks', () => {
       code: 'guideline.unknown',
       range: '2:12-2:18',
       severity: 'error',
-      message: 'Unknown guideline "test-h"; known guidelines: test-g, nisc-2008, nisc-2024. Did you mean "test-g"?',
+      message: 'Unknown guideline "test-h"; known guidelines: test-g, nisc-2007, nisc-2008, nisc-2024. Did you mean "test-g"?',
     }]);
   });
 

@@ -222,6 +222,46 @@ const catalogue = {
     en: (a) => `The plan period ends (${a.to}) before it starts (${a.from}).`,
     ja: (a) => `計画期間の終わり（${a.to} 年度）が始まり（${a.from} 年度）より前です。`,
   },
+  'plan.standard-guideline-mismatch': {
+    en: (a) => `Standard ${a.id} follows guideline ${a.actual}, not ${a.expected}, which the plan follows.`,
+    ja: (a) => `安全基準等 ${a.id} が準拠する指針は ${a.actual} であり、行動計画が準拠する ${a.expected} ではありません。`,
+  },
+  'plan.threats-missing': {
+    en: (a) => `The plan has no threat illustration (threats:, 脅威の例示); guideline ${a.guideline} has these threat kinds: ${a.threats}.`,
+    ja: (a) => `行動計画に脅威の例示（threats:）がありません。指針 ${a.guideline} の脅威: ${a.threats}`,
+  },
+  'plan.responder-not-illustrated': {
+    en: (a) => `Threat ${a.threat} has no illustration for threats ${a.responder}, although guideline ${a.guideline} gives examples of them.`,
+    ja: (a) => `脅威「${a.threat}」について「${a.responder}」の例示が行動計画にありません（指針 ${a.guideline} にはその例があります）。`,
+  },
+  'plan.threat-direction': {
+    en: (a) => `Threat ${a.threat} is a ${a.expected}, not a ${a.actual}.`,
+    ja: (a) => `脅威「${a.threat}」は${a.expected}です（${a.actual}が指定されています）。`,
+  },
+  'plan.threat-example-unknown': {
+    en: (a) => `${quote(a.value)} is not an example of threat ${a.threat} in guideline ${a.guideline} (its examples: ${a.known}).${didYouMeanEn(a)}`,
+    ja: (a) => `${jq(a.value)}は指針 ${a.guideline} の脅威「${a.threat}」の例にありません（例: ${a.known}）。${didYouMeanJa(a)}`,
+  },
+  'plan.threat-example-misplaced': {
+    en: (a) => `${quote(a.example)} is an example of threat ${a.threat}, not of ${a.expected}.`,
+    ja: (a) => `${jq(a.example)}は脅威「${a.threat}」の例であり、「${a.expected}」の例ではありません。`,
+  },
+  'plan.threat-example-responder': {
+    en: (a) => `${quote(a.example)} is an example of threats ${a.expected}, not of threats ${a.actual}.`,
+    ja: (a) => `${jq(a.example)}は「${a.expected}」の例であり、「${a.actual}」の例ではありません。`,
+  },
+  'plan.sharing-route': {
+    en: (a) => `Route ${a.route} does not carry information of type ${a.info}; it carries ${a.allowed}.`,
+    ja: (a) => `経路「${a.route}」では情報の種類 ${a.info} を共有しません（この経路で共有する情報: ${a.allowed}）。`,
+  },
+  'plan.sharing-channel': {
+    en: (a) => `Route ${a.route} goes by ${a.expected}, not by ${a.channel}.`,
+    ja: (a) => `経路「${a.route}」の手段は「${a.expected}」であり、「${a.channel}」ではありません。`,
+  },
+  'plan.sharing-subtype-unknown': {
+    en: (a) => `${quote(a.value)} is not a sub-type of threat ${a.threat} (its sub-types: ${a.known}).${didYouMeanEn(a)}`,
+    ja: (a) => `${jq(a.value)}は脅威「${a.threat}」の細分にありません（細分: ${a.known}）。${didYouMeanJa(a)}`,
+  },
   'plan.duplicate-sector': {
     en: (a) => `Sector ${a.sector} appears more than once in the plan (first at line ${a.firstLine}).`,
     ja: (a) => `分野「${a.sector}」が行動計画に重複して記載されています（最初の記載は ${a.firstLine} 行目）。`,
@@ -439,9 +479,23 @@ const interfaceTexts = {
     en: (a) => `covered by ${a.clauses} clause${a.clauses === '1' ? '' : 's'} in ${a.standards} standard${a.standards === '1' ? '' : 's'}`,
     ja: (a) => `${a.standards} 件の安全基準等の ${a.clauses} 条項が対応`,
   },
+  'lens.item-provisional': {
+    en: (a) => `provisional (Kijun's suggestion) · covered by ${a.clauses} clause${a.clauses === '1' ? '' : 's'} in ${a.standards} standard${a.standards === '1' ? '' : 's'}`,
+    ja: (a) => `暫定項目（Kijun による補足）· ${a.standards} 件の安全基準等の ${a.clauses} 条項が対応`,
+  },
   'symbol.exclusion': { en: (a) => `exclusion ${a.item}`, ja: (a) => `除外 ${a.item}` },
   'hover.sectors': { en: (a) => `Sectors: ${a.names}`, ja: (a) => `対象分野: ${a.names}` },
   'hover.source': { en: (a) => `_Source: ${a.source}_`, ja: (a) => `_出典: ${a.source}_` },
+  'hover.provisional': {
+    en: () => "_Provisional item: Kijun's own suggestion, not the guideline's. It raises no must-consider warning unless provisional items are made binding (setting kijun.provisionalItems, CLI --provisional binding)._",
+    ja: () => '_暫定項目: 指針ではなく Kijun による補足です。暫定項目を拘束的に扱う設定（kijun.provisionalItems、CLI の --provisional binding）をしない限り、要検討事項の警告は出ません。_',
+  },
+  'hover.unconfirmed': {
+    en: () => '_未確認 (unconfirmed): not confirmed against a published source._',
+    ja: () => '_未確認: 公開資料で確認できていない情報です。_',
+  },
+  'hover.relation': { en: (a) => `Relation to the guideline (2008 review paper, p28): ${a.relation}`, ja: (a) => `指針との対応（2008年の見直し資料 p28）: ${a.relation}` },
+  'mark.provisional': { en: () => 'provisional, Kijun', ja: () => '暫定・Kijun補足' },
   'hover.usage': {
     en: (a) => `Covered by ${a.clauses} clause(s) in ${a.standards} standard(s) of the workspace`,
     ja: (a) => `ワークスペース内で ${a.standards} 件の安全基準等の ${a.clauses} 条項が対応`,
