@@ -9,7 +9,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { ItemDef, parseDocument, readGuideline } from '../server/src/core';
+import { ItemDef, parseDocument, readGuideline, renderText } from '../server/src/core';
 
 /** One entry of a VS Code snippet file. */
 export interface Snippet {
@@ -65,7 +65,9 @@ function description(guidelineId: string, item: ItemDef): string {
   const label = item.label?.value ?? item.id.value;
   const title = item.title?.value ?? item.titleEn ?? '';
   const obligation = obligationNames[item.obligation ?? ''] ?? item.obligation ?? '';
-  return `${label} ${title} (${guidelineId}${obligation ? `, ${obligation}` : ''})`;
+  // A provisional item is Kijun's own suggestion: the snippet says so, in the words hover and completion use.
+  const provisional = item.provisional ? `, ${renderText('mark.provisional', {}, 'ja')}` : '';
+  return `${label} ${title} (${guidelineId}${obligation ? `, ${obligation}` : ''}${provisional})`;
 }
 
 function yamlClause(item: ItemDef): string[] {

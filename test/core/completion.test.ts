@@ -30,8 +30,8 @@ describe('completion (core)', () => {
       'B B 障害の拡大防止・復旧のため必要となる情報',
     ]);
     assert.deepStrictEqual(at(lines(...base, '  - threat: intentional', '    timing: |')).details, ['normal 平時（要警戒時・障害発生時以外）', 'alert 要警戒時・障害発生時']);
-    assert.deepStrictEqual(at(lines(...base, '  - {threat: intentional, route: |')).labels, ['operator-to-nisc', 'nisc-to-operator', 'ministry-ceptoar', 'within-ceptoar']);
-    assert.deepStrictEqual(at(lines(...base, '  - {threat: intentional, channel: n|')).labels, ['implementation-rules', 'newsletter', 'ci-web', 'ceptoar', 'ceptoar-council']);
+    assert.deepStrictEqual(at(lines(...base, '  - {threat: intentional, route: |')).labels, ['operator-to-nisc', 'nisc-to-operator', 'nisc-ministry', 'ministry-ceptoar', 'within-ceptoar']);
+    assert.deepStrictEqual(at(lines(...base, '  - {threat: intentional, channel: n|')).labels, ['implementation-rules', 'ministry-ceptoar-means', 'newsletter', 'ci-web', 'ceptoar', 'ceptoar-council']);
     assert.deepStrictEqual(at(lines(...base, '  - {threat: |')).labels, ['intentional', 'disaster']);
   });
 
@@ -51,7 +51,7 @@ describe('completion (core)', () => {
 
   it('keys allowed at the cursor, required first', () => {
     const keys = at(lines(...planHead, 'sectors:', '  - sector: 金融', '    |')).result.suggestions;
-    assert.deepStrictEqual(keys.map((k) => k.insertText), ['sector: ', 'services: ', 'systems: ', 'ceptoar: ', 'standards: ']);
+    assert.deepStrictEqual(keys.map((k) => k.insertText), ['sector: ', 'services: ', 'systems: ', 'ceptoar: ', 'ceptoars: ', 'standards: ']);
     assert.strictEqual(keys[0].sortText < keys[1].sortText, true);
     const root = at(lines('kijun: standard', '|')).result.suggestions.sort((a, b) => a.sortText.localeCompare(b.sortText));
     assert.deepStrictEqual(root.slice(0, 6).map((k) => k.label), ['kijun', 'guideline', 'id', 'title', 'sector', 'class']);
@@ -98,7 +98,7 @@ describe('hover (core)', () => {
     const hover = (needle: string, locale: Locale = 'ja') => hoverText(workspace, 'file:///ws/plan.yaml', text.indexOf(needle) + 1, locale)?.markdown;
     assert.strictEqual(hover('B,'), '**B 障害の拡大防止・復旧のため必要となる情報**\n\n`info: B`');
     assert.strictEqual(hover('alert', 'en'), '**要警戒時・障害発生時**\n\n`timing: alert`\n\non alert or during an outage');
-    assert.strictEqual(hover('operator-to-nisc'), '**事業者等→所管省庁→NISC（実施細目に基づく情報連絡）**\n\n`route: operator-to-nisc`');
+    assert.strictEqual(hover('operator-to-nisc'), '**a. 事業者等→所管省庁→NISC（実施細目に基づく情報連絡）**\n\n`route: operator-to-nisc`');
     assert.strictEqual(hover('intentional'), '**意図的要因**\n\n`intentional` · 自ら受ける脅威\n\n例: サービス不能攻撃（DoS）');
   });
 });

@@ -233,9 +233,9 @@ describe('Markdown key line values', () => {
   });
 
   it('threats split on commas only: a bundled threat label that contains 「、」 is one threat on a Markdown line', () => {
-    const label = '大規模な操作・設定ミス、バグ、メンテナンス不備が予想される社会環境変化や制度改正';
+    const label = '大規模な操作・設定ミス、プログラム上の欠陥（バグ）、メンテナンス不備が予想される社会環境変化や制度改正';
     const text = lines('---', 'kijun: standard', 'guideline: nisc-2008', 'id: s', 'title: t', 'sector: 金融', 'class: 3', '---', '## S-1 社会環境', `脅威: ${label}，災害や疾病によるIT障害への脅威`);
-    assert.deepStrictEqual(clausesOf(text)[0].threats, [`${label}@10:5-10:45`, '災害や疾病によるIT障害への脅威@10:46-10:62']);
+    assert.deepStrictEqual(clausesOf(text)[0].threats, [`${label}@10:5-10:56`, '災害や疾病によるIT障害への脅威@10:57-10:73']);
     assert.deepStrictEqual(check(markdown(text), [], 'en', (f) => f.code.startsWith('threat.')), []);
   });
 

@@ -40,7 +40,7 @@ const guideline = lines(
   '    source: 試験資料 p2',
   '    items:',
   '      - {id: A-1, label: Ⅰ1, title: 責任者, obligation: must-consider, level: concrete, sectors: [金融], threats: [サービス不能攻撃], source: 試験資料 p2}',
-  '      - {id: A-2, label: Ⅰ補足, title: 補足, obligation: must-consider, level: abstract, provisional: true, unconfirmed: true, relation: example}',
+  '      - {id: A-2, label: Ⅰ補足, title: 補足, obligation: must-consider, level: abstract, provisional: true, unconfirmed: true, relation: checklist}',
   '  - {id: 2B, label: Ⅱ, title: 数字で始まる, obligation: reference, level: abstract, threats: [intentional]}',
 );
 
@@ -126,7 +126,7 @@ describe('kijun export --oscal', () => {
                 title: '補足',
                 props: [
                   { name: 'label', value: 'Ⅰ補足' }, kijunProp('obligation', 'must-consider'), kijunProp('level', 'abstract'), kijunProp('sector', 'all'),
-                  kijunProp('relation', 'example'), kijunProp('provisional', 'true'), kijunProp('unconfirmed', 'true'),
+                  kijunProp('relation', 'checklist'), kijunProp('provisional', 'true'), kijunProp('unconfirmed', 'true'),
                 ],
                 parts: statement('A-2'),
               },

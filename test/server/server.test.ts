@@ -94,7 +94,7 @@ describe('language server', function () {
     fs.rmSync(guidelinePath);
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.uri('guidelines/test-guideline.yaml'), type: 3 }] });
     const diagnostics = await client.diagnosticsWhere(uri, (d) => d.some((x) => x.code === 'guideline.unknown'));
-    assert.deepStrictEqual(diagnostics.map(brief), ['1:11-1:17 guideline.unknown Unknown guideline "test-g"; known guidelines: nisc-2008, nisc-2024. A guideline document of your own must be in the workspace or in a folder of the kijun.guidelineFolders setting.']);
+    assert.deepStrictEqual(diagnostics.map(brief), ['1:11-1:17 guideline.unknown Unknown guideline "test-g"; known guidelines: nisc-2007, nisc-2008, nisc-2024. A guideline document of your own must be in the workspace or in a folder of the kijun.guidelineFolders setting.']);
   });
 
   it('completes sectors with their Japanese label, and items with uncovered ones first', async () => {
@@ -246,6 +246,19 @@ describe('language server', function () {
       '31 covered by 1 clause in 1 standard',
       '32 covered by 1 clause in 1 standard',
       '39 covered by 0 clauses in 0 standards',
+    ]);
+  });
+
+  it('the code lens of a provisional guideline item says it is Kijun\'s suggestion', async () => {
+    const text = lines('kijun: guideline', 'id: prov-g', 'title: 暫定', 'sectors: [{id: finance, label: 金融}]', 'threats: []', 'items:',
+      '  - {id: K, label: Ⅱ1, title: 柱, obligation: must-consider, level: abstract}',
+      '  - {id: K-1, label: Kijun補足, title: 補足, obligation: must-consider, level: abstract, provisional: true, parent: K}');
+    const uri = ws.uri('guidelines/prov-g.yaml');
+    await client.open(uri, text);
+    const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+    assert.deepStrictEqual(lenses.map((l) => `${l.range.start.line} ${l.command!.title}`), [
+      '6 covered by 0 clauses in 0 standards',
+      "7 provisional (Kijun's suggestion) · covered by 0 clauses in 0 standards",
     ]);
   });
 

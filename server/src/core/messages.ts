@@ -317,6 +317,46 @@ const catalogue = {
     en: (a) => `The plan period ends (${a.to}) before it starts (${a.from}).`,
     ja: (a) => `計画期間の終わり（${a.to} 年度）が始まり（${a.from} 年度）より前です。`,
   },
+  'plan.standard-guideline-mismatch': {
+    en: (a) => `Standard ${a.id} follows guideline ${a.actual}, not ${a.expected}, which the plan follows.`,
+    ja: (a) => `安全基準等 ${a.id} が準拠する指針は ${a.actual} であり、行動計画が準拠する ${a.expected} ではありません。`,
+  },
+  'plan.threats-missing': {
+    en: (a) => `The plan has no threat illustration (threats:, 脅威の例示); guideline ${a.guideline} has these threat kinds: ${a.threats}.`,
+    ja: (a) => `行動計画に脅威の例示（threats:）がありません。指針 ${a.guideline} の脅威: ${a.threats}`,
+  },
+  'plan.responder-not-illustrated': {
+    en: (a) => `Threat ${a.threat} has no illustration for threats ${a.responder}, although guideline ${a.guideline} gives examples of them.`,
+    ja: (a) => `脅威「${a.threat}」について「${a.responder}」の例示が行動計画にありません（指針 ${a.guideline} にはその例があります）。`,
+  },
+  'plan.threat-direction': {
+    en: (a) => `Threat ${a.threat} is a ${a.expected}, not a ${a.actual}.`,
+    ja: (a) => `脅威「${a.threat}」は${a.expected}です（${a.actual}が指定されています）。`,
+  },
+  'plan.threat-example-unknown': {
+    en: (a) => `${quote(a.value)} is not an example of threat ${a.threat} in guideline ${a.guideline} (its examples: ${a.known}).${didYouMeanEn(a)}`,
+    ja: (a) => `${jq(a.value)}は指針 ${a.guideline} の脅威「${a.threat}」の例にありません（例: ${a.known}）。${didYouMeanJa(a)}`,
+  },
+  'plan.threat-example-misplaced': {
+    en: (a) => `${quote(a.example)} is an example of threat ${a.threat}, not of ${a.expected}.`,
+    ja: (a) => `${jq(a.example)}は脅威「${a.threat}」の例であり、「${a.expected}」の例ではありません。`,
+  },
+  'plan.threat-example-responder': {
+    en: (a) => `${quote(a.example)} is an example of threats ${a.expected}, not of threats ${a.actual}.`,
+    ja: (a) => `${jq(a.example)}は「${a.expected}」の例であり、「${a.actual}」の例ではありません。`,
+  },
+  'plan.sharing-route': {
+    en: (a) => `Route ${a.route} does not carry information of type ${a.info}; it carries ${a.allowed}.`,
+    ja: (a) => `経路「${a.route}」では情報の種類 ${a.info} を共有しません（この経路で共有する情報: ${a.allowed}）。`,
+  },
+  'plan.sharing-channel': {
+    en: (a) => `Route ${a.route} goes by ${a.expected}, not by ${a.channel}.`,
+    ja: (a) => `経路「${a.route}」の手段は「${a.expected}」であり、「${a.channel}」ではありません。`,
+  },
+  'plan.sharing-subtype-unknown': {
+    en: (a) => `${quote(a.value)} is not a sub-type of threat ${a.threat} (its sub-types: ${a.known}).${didYouMeanEn(a)}`,
+    ja: (a) => `${jq(a.value)}は脅威「${a.threat}」の細分にありません（細分: ${a.known}）。${didYouMeanJa(a)}`,
+  },
   'plan.duplicate-sector': {
     en: (a) => `Sector ${a.sector} appears more than once in the plan (first at line ${a.firstLine}).`,
     ja: (a) => `分野「${a.sector}」が行動計画に重複して記載されています（最初の記載は ${a.firstLine} 行目）。`,
@@ -669,6 +709,56 @@ const ruleDescriptions = {
     ['Kijun reads YAML front matter only (between "---" lines); a document with TOML front matter ("+++") is not checked.', 'Kijun が読むのは「---」の行で囲んだ YAML のフロントマターだけです。TOML（「+++」）のフロントマターの文書は検査しません。'],
     ['Write the header as YAML between "---" lines.', 'ヘッダーを「---」の行で囲んだ YAML で記載してください。'],
   ),
+  'plan.standard-guideline-mismatch': rule(
+    ['A standard in force that follows another guideline', '別の指針に準拠する安全基準等'],
+    ['The standards a plan lists for a sector are checked against the plan\'s guideline; a standard that follows another guideline cannot show the coverage the plan relies on.', '行動計画が分野ごとに挙げる安全基準等は、行動計画の指針に照らして確認します。別の指針に準拠する安全基準等では、計画が前提とする対応状況を示せません。'],
+    ['List a standard that follows the plan\'s guideline, or revise the standard to it.', '行動計画の指針に準拠する安全基準等を挙げるか、安全基準等をその指針に合わせて改定してください。'],
+  ),
+  'plan.threats-missing': rule(
+    ['A plan without a threat illustration', '脅威の例示のない行動計画'],
+    ['A plan illustrates each threat kind of its guideline (脅威の例示, seed p16–p17); a plan with no threats: section at all is warned once.', '行動計画は、指針の脅威の種類ごとに例示を示します（脅威の例示。資料 p16–p17）。threats: がまったくない行動計画には一度だけ警告します。'],
+    ['Add a threats: section with a row per kind and responder.', '脅威の種類と対応主体ごとの行を持つ threats: を追加してください。'],
+  ),
+  'plan.responder-not-illustrated': rule(
+    ['A threat kind illustrated for one responder only', '一方の対応主体だけの脅威の例示'],
+    ['The 2008 table illustrates each kind for society as a whole (社会全体) and for the individual operator (個別); a kind whose examples name both needs both rows.', '2008 年の表は、脅威の種類ごとに社会全体で対応が望まれるものと個別の事業者が対応するものを例示します。例に両方がある種類には両方の行が必要です。'],
+    ['Add the row for the other responder.', 'もう一方の対応主体の行を追加してください。'],
+  ),
+  'plan.threat-direction': rule(
+    ['A threat row with the wrong direction', '向きの誤った脅威の行'],
+    ['Each threat kind of the guideline is either suffered (自ら受ける) or caused to others (他に与える); a row must say the kind\'s own direction.', '指針の脅威の種類は、自ら受ける脅威か他に与える脅威のどちらかです。行にはその種類の向きを記載します。'],
+    ['Write the kind\'s direction (quick fix).', 'その種類の向きを記載してください（クイックフィックス）。'],
+  ),
+  'plan.threat-example-unknown': rule(
+    ['An example that is not the threat kind\'s', '脅威の種類の例にない例示'],
+    ['The examples of a threat row are checked against the examples the guideline gives for that kind.', '脅威の行の例は、指針がその種類に挙げる例に照らして確認します。'],
+    ['Use one of the kind\'s examples, or add the example to the guideline.', 'その種類の例を使うか、指針に例を追加してください。'],
+  ),
+  'plan.threat-example-misplaced': rule(
+    ['An example of another threat kind', '別の脅威の種類の例'],
+    ['The example is the guideline\'s, but for another threat kind than the row\'s.', '例は指針にありますが、行とは別の脅威の種類のものです。'],
+    ['Move the example to the row of its kind.', '例をその種類の行に移してください。'],
+  ),
+  'plan.threat-example-responder': rule(
+    ['An example of the other responder', 'もう一方の対応主体の例'],
+    ['The example is the guideline\'s for the other responder (社会全体 or 個別) than the row\'s.', '例は指針にありますが、行とは別の対応主体（社会全体または個別）のものです。'],
+    ['Move the example to the row of its responder.', '例をその対応主体の行に移してください。'],
+  ),
+  'plan.sharing-route': rule(
+    ['Information shared on a route that does not carry it', '経路に合わない情報の共有'],
+    ['The seed\'s routes of information sharing (p31–p34) each carry given types of information; Kijun\'s reading of those tables is stated in the README.', '資料の情報共有の経路（p31–p34）は、経路ごとに共有する情報の種類が決まっています。Kijun による表の読み方は README に記載しています。'],
+    ['Use a route that carries the type, or correct the type.', 'その種類を共有する経路を使うか、種類を直してください。'],
+  ),
+  'plan.sharing-channel': rule(
+    ['A route with the wrong channel', '手段の誤った経路'],
+    ['Each route of information sharing goes by its own means: the implementation rules (実施細目), agreed means, or each CEPTOAR\'s rules.', '情報共有の経路には、それぞれの手段（実施細目、取り決めた手段、各 CEPTOAR の規約）があります。'],
+    ['Write the route\'s channel.', 'その経路の手段を記載してください。'],
+  ),
+  'plan.sharing-subtype-unknown': rule(
+    ['A sub-type the threat kind does not have', '脅威の種類にない細分'],
+    ['The subtype of an information-sharing row is one of the sub-types the guideline gives for the threat kind (seed p31), or one of its examples.', '情報共有の行の subtype は、指針がその脅威の種類に挙げる細分（資料 p31）か例のいずれかです。'],
+    ['Use one of the kind\'s sub-types.', 'その種類の細分のいずれかを記載してください。'],
+  ),
   'coverage.uncovered': rule(
     ['A must-consider item neither covered nor excluded', '対応も除外もない要検討事項'],
     ['Every must-consider item (要検討事項) of the guideline that applies to the standard\'s sector needs a clause that covers it, or an exclusion with a reason (規定する必要がない). The finding names the cause: an item none of whose must-consider sub-items is uncovered.', '安全基準等の分野に適用される指針の要検討事項には、対応する条項か、理由を付けた除外（規定する必要がない）が必要です。指摘は原因となる項目（要検討事項の子項目に未対応のものがない項目）に付きます。'],
@@ -966,9 +1056,23 @@ const interfaceTexts = {
     en: (a) => `covered by ${a.clauses} clause${a.clauses === '1' ? '' : 's'} in ${a.standards} standard${a.standards === '1' ? '' : 's'}`,
     ja: (a) => `${a.standards} 件の安全基準等の ${a.clauses} 条項が対応`,
   },
+  'lens.item-provisional': {
+    en: (a) => `provisional (Kijun's suggestion) · covered by ${a.clauses} clause${a.clauses === '1' ? '' : 's'} in ${a.standards} standard${a.standards === '1' ? '' : 's'}`,
+    ja: (a) => `暫定項目（Kijun による補足）· ${a.standards} 件の安全基準等の ${a.clauses} 条項が対応`,
+  },
   'symbol.exclusion': { en: (a) => `exclusion ${a.item}`, ja: (a) => `除外 ${a.item}` },
   'hover.sectors': { en: (a) => `Sectors: ${a.names}`, ja: (a) => `対象分野: ${a.names}` },
   'hover.source': { en: (a) => `_Source: ${a.source}_`, ja: (a) => `_出典: ${a.source}_` },
+  'hover.provisional': {
+    en: () => "_Provisional item: Kijun's own suggestion, not the guideline's. It raises no must-consider warning unless provisional items are made binding (setting kijun.provisionalItems, CLI --provisional binding)._",
+    ja: () => '_暫定項目: 指針ではなく Kijun による補足です。暫定項目を拘束的に扱う設定（kijun.provisionalItems、CLI の --provisional binding）をしない限り、要検討事項の警告は出ません。_',
+  },
+  'hover.unconfirmed': {
+    en: () => '_未確認 (unconfirmed): not confirmed against a published source._',
+    ja: () => '_未確認: 公開資料で確認できていない情報です。_',
+  },
+  'hover.relation': { en: (a) => `Relation to the guideline (2008 review paper, p28): ${a.relation}`, ja: (a) => `指針との対応（2008年の見直し資料 p28）: ${a.relation}` },
+  'mark.provisional': { en: () => 'provisional, Kijun', ja: () => '暫定・Kijun補足' },
   'hover.usage': {
     en: (a) => `Covered by ${a.clauses} clause(s) in ${a.standards} standard(s) of the workspace`,
     ja: (a) => `ワークスペース内で ${a.standards} 件の安全基準等の ${a.clauses} 条項が対応`,

@@ -170,6 +170,8 @@ export interface CoverageRow {
   title: string;
   obligation: Obligation;
   provisional: boolean;
+  /** For a concrete measure from the seed's p28 table: how its sector standard goes beyond the guideline (vocabulary `relation`). */
+  relation?: string;
   status: ItemStatus;
   coveredBy: string[];
   excludedBecause?: string;
@@ -186,6 +188,7 @@ export function coverageRows(report: CoverageReport, locale: 'ja' | 'en'): Cover
     title: (locale === 'en' ? entry.item.titleEn : undefined) ?? entry.item.title?.value ?? '',
     obligation: entry.obligation,
     provisional: entry.item.provisional,
+    ...(entry.item.relation ? { relation: entry.item.relation } : {}),
     status: entry.status,
     coveredBy: entry.coveredBy.map((clause) => clause.id?.value ?? ''),
     ...(entry.exclusion?.reason ? { excludedBecause: entry.exclusion.reason.value } : {}),

@@ -42,23 +42,35 @@ export interface StandardModel {
   anchor: Span;
 }
 
-export interface SectorDef {
+/**
+ * What sectors, sub-sectors, threat kinds, threat examples and threat sub-types have in common.
+ * `source` says where the term comes from; `unconfirmed` marks data not confirmed against a
+ * published source (shown as 未確認).
+ */
+export interface TermDef {
   id: Located;
   label: Located;
   labelEn?: string;
   aliases: string[];
   description?: string;
-  subsectors: { id: Located; label: Located; labelEn?: string; aliases: string[]; description?: string }[];
+  source?: string;
+  unconfirmed: boolean;
 }
 
-export interface ThreatDef {
-  id: Located;
-  label: Located;
-  labelEn?: string;
-  aliases: string[];
+export interface SectorDef extends TermDef {
+  subsectors: TermDef[];
+}
+
+export interface ThreatExampleTerm extends TermDef {
+  /** society | operator: who is expected to respond (seed p17); absent in a table without that axis (p16). */
+  responder?: string;
+}
+
+export interface ThreatDef extends TermDef {
   direction?: string;
-  description?: string;
-  examples: { id: Located; label: Located; labelEn?: string; aliases: string[]; description?: string; responder?: string }[];
+  examples: ThreatExampleTerm[];
+  /** The finer kinds the information-sharing table uses (seed p31), for a plan's `subtype`. */
+  subtypes: TermDef[];
 }
 
 export interface ItemDef {
@@ -114,6 +126,26 @@ export interface PlanSectorModel {
   span: Span;
 }
 
+/** One row of a plan's threat illustration (脅威の例示): a threat kind for one responder. */
+export interface PlanThreatRow {
+  threat?: Located;
+  responder?: Located;
+  direction?: Located;
+  examples: Located[];
+  span: Span;
+}
+
+/** One row of a plan's information-sharing table (情報共有の整理, seed p31). */
+export interface PlanSharingRow {
+  threat?: Located;
+  subtype?: Located;
+  info?: Located;
+  timing?: Located;
+  route?: Located;
+  channel?: Located;
+  span: Span;
+}
+
 export interface PlanModel {
   kind: 'action-plan';
   id?: Located;
@@ -121,8 +153,8 @@ export interface PlanModel {
   title?: Located;
   period?: { from?: Located<number>; to?: Located<number> };
   sectors: PlanSectorModel[];
-  threats: { threat?: Located; responder?: Located; span: Span }[];
-  sharing: { threat?: Located; subtype?: Located; info?: Located; timing?: Located; span: Span }[];
+  threats: PlanThreatRow[];
+  sharing: PlanSharingRow[];
   measures: { measure?: Located; schedule: { year?: Located<number>; span: Span }[]; span: Span }[];
   anchor: Span;
   /** The `threats:` key, where missing illustrations are reported; and whether the plan has one. */
@@ -203,8 +235,8 @@ export function readStandard(root: TreeNode): StandardModel {
   };
 }
 
-/** What sectors, sub-sectors, threats and threat examples have in common; undefined without id or label. */
-function readTerm(node: TreeNode): { id: Located; label: Located; labelEn?: string; aliases: string[]; description?: string } | undefined {
+/** A sector, sub-sector, threat kind, example or sub-type; undefined without id or label. */
+function readTerm(node: TreeNode): TermDef | undefined {
   const id = str(child(node, 'id'));
   const label = str(child(node, 'label'));
   if (!id || !label) return undefined;
@@ -214,6 +246,8 @@ function readTerm(node: TreeNode): { id: Located; label: Located; labelEn?: stri
     labelEn: plainString(child(node, 'label-en')),
     aliases: strings(child(node, 'aliases')),
     description: plainString(child(node, 'description')),
+    source: plainString(child(node, 'source')),
+    unconfirmed: flag(child(node, 'unconfirmed')),
   };
 }
 
@@ -274,6 +308,7 @@ export function readGuideline(root: TreeNode): GuidelineModel {
           const exampleTerm = readTerm(example);
           return exampleTerm ? [{ ...exampleTerm, responder: plainString(child(example, 'responder')) }] : [];
         }),
+        subtypes: list(child(node, 'subtypes')).flatMap((subtype) => readTerm(subtype) ?? []),
       }];
     }),
     items,
@@ -303,6 +338,8 @@ export function readPlan(root: TreeNode): PlanModel {
     threats: list(child(root, 'threats')).map((node) => ({
       threat: str(child(node, 'threat')),
       responder: str(child(node, 'responder')),
+      direction: str(child(node, 'direction')),
+      examples: names(child(node, 'examples')),
       span: node.span,
     })),
     sharing: list(child(root, 'information-sharing')).map((node) => ({
@@ -310,6 +347,8 @@ export function readPlan(root: TreeNode): PlanModel {
       subtype: str(child(node, 'subtype')),
       info: str(child(node, 'info')),
       timing: str(child(node, 'timing')),
+      route: str(child(node, 'route')),
+      channel: str(child(node, 'channel')),
       span: node.span,
     })),
     measures: list(child(root, 'measures')).map((node) => ({

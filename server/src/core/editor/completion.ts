@@ -101,13 +101,7 @@ function valueSuggestions(kind: DocumentKind, path: string[], key: string, reque
     case 'parent':
       return catalog ? itemSuggestions(catalog, request.coverage, locale) : [];
     case 'standards':
-      return request.standardIds().map((s, i) => ({
-        label: s.id,
-        insertText: s.id,
-        kind: 'document',
-        detail: [s.sector, s.title].filter(Boolean).join(' — '),
-        sortText: pad(i),
-      }));
+      return standardSuggestions(request, path);
   }
   // Enumerated values only where the schema enumerates them (a plan service's `level` is free text), and `class` 1–4.
   if (vocabulary[key] && schemaNode && (Array.isArray(schemaNode.enum) || 'const' in schemaNode || key === 'class')) return enumSuggestions(key, locale);
@@ -157,26 +151,91 @@ function threatSuggestions(catalog: Catalog, withExamples: boolean, locale: Loca
   return result;
 }
 
-/** Guideline items, the uncovered must-consider ones first, then other uncovered ones, then the rest. */
+/**
+ * Guideline items, the uncovered must-consider ones first (as coverage counts them: a provisional item is
+ * must-consider only when provisional items are binding), then other uncovered ones, then the rest.
+ */
 function itemSuggestions(catalog: Catalog, coverage: CoverageReport | undefined, locale: Locale): Suggestion[] {
-  const status = new Map(coverage?.items.map((c) => [c.item, c.status]));
+  const entries = new Map(coverage?.items.map((c) => [c.item, c]));
+  const provisionalMark = renderText('mark.provisional', {}, locale);
   return catalog.items.map((item, i) => {
-    const itemStatus = status.get(item);
-    const mustConsider = item.obligation === 'must-consider';
+    const entry = entries.get(item);
+    const itemStatus = entry?.status;
+    const mustConsider = (entry?.obligation ?? (item.provisional ? 'reference' : item.obligation)) === 'must-consider';
     const rank = itemStatus === 'uncovered' ? (mustConsider ? 0 : 1) : itemStatus === undefined && coverage ? 3 : 2;
     const obligation = item.obligation ? vocabulary.obligation[item.obligation]?.ja : undefined;
+    const marks = [obligation, item.provisional ? provisionalMark : undefined].filter(Boolean).join('・');
     const title = locale === 'en' ? item.titleEn ?? item.title?.value : item.title?.value;
     const state = itemStatus ? renderText(`status.${itemStatus}`, {}, locale) : undefined;
     return {
       label: item.id.value,
       insertText: item.id.value,
       kind: 'item',
-      detail: [item.label?.value, title, obligation ? `（${obligation}）` : undefined, state ? `[${state}]` : undefined].filter(Boolean).join(' '),
+      detail: [item.label?.value, title, marks ? `（${marks}）` : undefined, state ? `[${state}]` : undefined].filter(Boolean).join(' '),
       documentation: item.text,
       sortText: `${rank}-${pad(i)}`,
       filterText: `${item.id.value} ${item.label?.value ?? ''} ${item.title?.value ?? ''}`,
     };
   });
+}
+
+/**
+ * The workspace's standards for a plan sector's `standards:`, that sector's first (the sector named by the
+ * list element around the cursor, compared after resolving both names in the guideline).
+ */
+function standardSuggestions(request: CompletionRequest, path: string[]): Suggestion[] {
+  const { catalog } = request;
+  const sectorName = path[path.length - 1] === '*' ? elementValue(request.text, request.offset, 'standards', 'sector') : undefined;
+  const sectorOf = (name: string | undefined) => (name ? catalog?.findSector(name)?.id.value ?? normalizeName(name) : undefined);
+  const wanted = sectorOf(sectorName);
+  return request.standardIds().map((s, i) => ({
+    label: s.id,
+    insertText: s.id,
+    kind: 'document' as const,
+    detail: [s.sector, s.title].filter(Boolean).join(' — '),
+    sortText: `${wanted !== undefined && sectorOf(s.sector) === wanted ? 0 : 1}-${pad(i)}`,
+  }));
+}
+
+/** How far `elementValue` looks up and down: a plan sector's entry is a few dozen lines at most. */
+const ELEMENT_LINES = 200;
+
+/**
+ * The value of `key:` in the list element whose mapping holds the key `owner:` around the offset (the
+ * `sector:` of the `- sector: 金融` entry whose `standards:` the cursor is in), read line by line from the
+ * cursor outwards, never from the whole text: completion must stay fast on long documents.
+ */
+function elementValue(text: string, offset: number, owner: string, key: string): string | undefined {
+  const lineAt = (start: number): string => {
+    const end = text.indexOf('\n', start);
+    return text.slice(start, end < 0 ? text.length : end).replace(/\r$/, '');
+  };
+  const previous = (start: number): number => (start === 0 ? -1 : text.lastIndexOf('\n', start - 2) + 1);
+  const ownerLine = new RegExp(`^( *(?:- +)?)${owner} *:`);
+  let start = text.lastIndexOf('\n', offset - 1) + 1;
+  let column = -1;
+  // Up to the owner's key, then to the first line of the element that holds it.
+  for (let steps = 0; start >= 0 && steps < ELEMENT_LINES; steps++, start = previous(start)) {
+    const line = lineAt(start);
+    if (column < 0) {
+      const m = ownerLine.exec(line);
+      if (m) column = m[1].length;
+    }
+    if (column >= 0 && /^ *- +/.exec(line)?.[0].length === column) break;
+  }
+  if (column < 0 || start < 0) return undefined;
+  const keyLine = new RegExp(`^ *(?:- +)?${key} *: *["']?([^"'#]*?)["']? *(?:#.*)?$`);
+  for (let steps = 0, at = start; at < text.length && steps < ELEMENT_LINES; steps++) {
+    const line = lineAt(at);
+    const indent = line.length - line.trimStart().length;
+    if (steps > 0 && line.trim() !== '' && !line.trimStart().startsWith('#') && indent < column) return undefined;
+    const m = keyLine.exec(line);
+    if (m && (steps === 0 || indent === column)) return m[1] || undefined;
+    const end = text.indexOf('\n', at);
+    if (end < 0) return undefined;
+    at = end + 1;
+  }
+  return undefined;
 }
 
 function enumSuggestions(key: string, locale: Locale): Suggestion[] {
