@@ -52,6 +52,14 @@ const sample: MessageArgs = {
   list: 'A-1, A-2',
   documentsFrom: 'workspace',
   subsectorKey: 'subsector',
+  reviewed: '3f2a9c1d',
+  current: '7b1e2c3d',
+  changes: { en: 'text', ja: '本文' },
+  replacements: 'Z-3-a, Z-3-b',
+  count: 2,
+  previous: 'acme-2030',
+  provisional: 'yes',
+  standard: 'std',
 };
 
 const japanese = /[\u3040-\u30ff\u4e00-\u9fff]/;
@@ -88,6 +96,7 @@ describe('message catalogue', () => {
     assert.deepStrictEqual(suggesting.sort(), [
       'covers.unknown-item',
       'document.unknown-kind',
+      'edition.replaces-unknown',
       'exclusion.unknown-item',
       'guideline.unknown',
       'item.unknown-parent',

@@ -1,5 +1,6 @@
+import * as fs from 'fs';
 import * as path from 'path';
-import { Locale, Workspace, WorkspaceOptions } from '../core';
+import { Locale, reviewRecordPath, Workspace, WorkspaceOptions } from '../core';
 import { loadBundledGuidelines } from '../node/bundled';
 import { NotReadReason, notReadText, readDocument, walkDocuments, WalkEntry } from '../node/files';
 import { ReportSkipped } from '../reports';
@@ -54,5 +55,21 @@ export async function readInputs(options: InputOptions, cwd: string): Promise<In
     } else if (inputs.workspace.set(display(entry.path), read.text, entry.format)) inputs.documents.push(display(entry.path));
     else if (entry.explicit || options.verbose) note(entry.path, 'not-kijun', false);
   }
+  // A standard's review record beside it (`<name>.review.yaml`, README "Reviewed links") is read with it, as if
+  // it had been named too, so that `kijun check standard.yaml` sees the standard's suspect links.
+  for (const file of reviewRecordsBeside(inputs, display, cwd)) {
+    const read = await readDocument(file, 'yaml');
+    if (read.kind === 'not-read') note(file, read.reason, read.isKijun, read);
+    else if (inputs.workspace.set(display(file), read.text, 'yaml')) inputs.documents.push(display(file));
+  }
   return inputs;
+}
+
+/** The review records beside the standards read that exist and were not read already. */
+function reviewRecordsBeside(inputs: Inputs, display: (file: string) => string, cwd: string): string[] {
+  const read = new Set(inputs.documents);
+  return inputs.documents
+    .filter((document) => inputs.workspace.model(document)?.kind === 'standard')
+    .map((document) => reviewRecordPath(path.resolve(cwd, document)))
+    .filter((file) => !read.has(display(file)) && fs.existsSync(file));
 }

@@ -2,7 +2,10 @@ import { renderText } from '../core';
 import { localeFromEnvironment } from '../node/bundled';
 import { requestedLocale, UsageError } from './arguments';
 import { check, parseCheckArguments } from './commands/check';
+import { diff, parseDiffArguments } from './commands/diff';
 import { exportOscal, parseExportArguments } from './commands/export';
+import { migrate, parseMigrateArguments } from './commands/migrate';
+import { parseReviewArguments, review } from './commands/review';
 import { CliIo, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE } from './io';
 
 export type { CliIo } from './io';
@@ -20,6 +23,9 @@ interface Command<O> {
 const commands: Record<string, Command<never>> = {
   check: { parse: parseCheckArguments, run: check } as Command<never>,
   export: { parse: parseExportArguments, run: exportOscal } as Command<never>,
+  diff: { parse: parseDiffArguments, run: diff } as Command<never>,
+  review: { parse: parseReviewArguments, run: review } as Command<never>,
+  migrate: { parse: parseMigrateArguments, run: migrate } as Command<never>,
 };
 
 export async function run(argv: string[], io: CliIo): Promise<number> {

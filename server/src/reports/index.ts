@@ -15,3 +15,7 @@ export type { SarifOptions } from './sarif';
 export { junitReport } from './junit';
 export { oscalCatalog, oscalComponentDefinition, oscalFileName } from './oscal';
 export type { OscalOptions } from './oscal';
+export { buildDiffReport, diffMarkdown, diffText } from './diff';
+export type { DiffChange, DiffItem, DiffReport } from './diff';
+export { buildMigrationReport, migrationText } from './migrate';
+export type { MigrationReport, MigrationReportStandard } from './migrate';

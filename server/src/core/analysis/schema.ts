@@ -1,6 +1,7 @@
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import actionPlanSchema from '../../../../schemas/action-plan.schema.json';
 import guidelineSchema from '../../../../schemas/guideline.schema.json';
+import reviewSchema from '../../../../schemas/review.schema.json';
 import standardSchema from '../../../../schemas/standard.schema.json';
 import { finding, Finding, unknownName } from '../findings';
 import { Bilingual, formatRules, MessageArg, words } from '../messages';
@@ -12,6 +13,7 @@ export const schemas: Record<DocumentKind, object> = {
   guideline: guidelineSchema,
   standard: standardSchema,
   'action-plan': actionPlanSchema,
+  review: reviewSchema,
 };
 
 /** Compiled once per process: compiling is the expensive part of ajv, validating is cheap. */
@@ -24,6 +26,7 @@ function getValidators(): Record<DocumentKind, ValidateFunction> {
       guideline: ajv.compile(guidelineSchema),
       standard: ajv.compile(standardSchema),
       'action-plan': ajv.compile(actionPlanSchema),
+      review: ajv.compile(reviewSchema),
     };
   }
   return validators;

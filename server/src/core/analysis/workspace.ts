@@ -1,11 +1,13 @@
 import { Catalog } from './catalog';
-import { DocumentsFrom, GuidelineRule, PlanRule, RuleContext, StandardRule, WorkspaceView } from './checks/context';
+import { DocumentsFrom, GuidelineRule, PlanRule, ReviewRule, RuleContext, StandardRule, WorkspaceView } from './checks/context';
 import { guidelineRules } from './checks/guideline';
 import { planRules } from './checks/plan';
+import { reviewRules } from './checks/review';
 import { standardRules, standardScope } from './checks/standard';
 import { computeCoverage, CoverageOptions, CoverageReport } from './coverage';
 import { finding, Finding } from '../findings';
-import { DocumentModel, GuidelineModel, PlanModel, readGuideline, readPlan, readStandard, StandardModel } from './model';
+import { DocumentModel, GuidelineModel, PlanModel, readGuideline, readPlan, readReview, readStandard, ReviewModel, StandardModel } from './model';
+import { markSuspectLinks } from './review';
 import { DocumentFormat, parseDocument, ParsedDocument } from '../parsing/parse';
 import { validateSchema } from './schema';
 import { LineIndex } from '../text';
@@ -55,7 +57,8 @@ class DocumentState {
       this.modelCache = !root || !kind ? null
         : kind === 'standard' ? readStandard(root)
           : kind === 'guideline' ? readGuideline(root)
-            : readPlan(root);
+            : kind === 'review' ? readReview(root)
+              : readPlan(root);
     }
     return this.modelCache ?? undefined;
   }
@@ -68,6 +71,13 @@ class DocumentState {
     }
     return this.localFindingsCache;
   }
+
+  /** Whether this is a review record, told from the header without parsing the document. */
+  get isReviewRecord(): boolean {
+    return (this.reviewRecordCache ??= this.parsedCache ? this.parsedCache.kind === 'review' : documentKindOf(this.text) === 'review');
+  }
+
+  private reviewRecordCache?: boolean;
 
   /** The catalog this document defines, when it is a guideline. */
   get ownCatalog(): Catalog | undefined {
@@ -221,6 +231,11 @@ export class Workspace implements WorkspaceView {
     const model = state?.model;
     if (!state || !model) return undefined;
     if (model.kind === 'guideline') return state.ownCatalog;
+    if (model.kind === 'review') {
+      // A review record's items are those of its standard's guideline.
+      const standard = model.standard && this.documentsWithId(model.standard.value).find((d) => d.model.kind === 'standard')?.model;
+      return standard?.kind === 'standard' && standard.guideline ? this.catalog(standard.guideline.value) : undefined;
+    }
     return model.guideline ? this.catalog(model.guideline.value) : undefined;
   }
 
@@ -246,6 +261,9 @@ export class Workspace implements WorkspaceView {
         case 'action-plan':
           findings.push(...runRules(planRules, { ...context, model }));
           break;
+        case 'review':
+          findings.push(...runRules(reviewRules, { ...context, model }));
+          break;
       }
     }
     findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
@@ -257,9 +275,20 @@ export class Workspace implements WorkspaceView {
     this.options = options;
   }
 
-  /** A standard's coverage against a catalog, with the workspace's options. */
+  /** A standard's coverage against a catalog, with the workspace's options, and its suspect links (from its review record). */
   coverageOf(model: StandardModel, catalog: Catalog): CoverageReport {
-    return computeCoverage(model, catalog, standardScope(model, catalog), this.options.coverage);
+    const report = computeCoverage(model, catalog, standardScope(model, catalog), this.options.coverage);
+    return model.id ? markSuspectLinks(report, model, catalog, this.reviewRecords(model.id.value)[0]?.model) : report;
+  }
+
+  reviewRecords(standardId: string): { uri: string; model: ReviewModel }[] {
+    const result: { uri: string; model: ReviewModel }[] = [];
+    for (const state of this.sortedStates()) {
+      if (!state.isReviewRecord) continue;
+      const model = state.model;
+      if (model?.kind === 'review' && model.standard?.value === standardId) result.push({ uri: state.uri, model });
+    }
+    return result;
   }
 
   private duplicateIdFindings(state: DocumentState, model: DocumentModel): Finding[] {
@@ -291,8 +320,8 @@ function sameText(a: string | undefined, b: string): boolean {
   return a !== undefined && a.replace(/\r\n?/g, '\n') === b.replace(/\r\n?/g, '\n');
 }
 
-function runRules<M extends StandardModel | GuidelineModel | PlanModel>(
-  rules: (M extends StandardModel ? StandardRule : M extends GuidelineModel ? GuidelineRule : PlanRule)[],
+function runRules<M extends StandardModel | GuidelineModel | PlanModel | ReviewModel>(
+  rules: (M extends StandardModel ? StandardRule : M extends GuidelineModel ? GuidelineRule : M extends ReviewModel ? ReviewRule : PlanRule)[],
   context: RuleContext<M>,
 ): Finding[] {
   const findings: Finding[] = [];

@@ -1,5 +1,5 @@
-import { CodeAction, CodeActionKind, TextEdit } from 'vscode-languageserver/node';
-import { addClauseEdit, addExclusionEdit, InterfaceText, removeExclusionEdit, renderText, Replacement, Span } from '../../core';
+import { CodeAction, CodeActionKind, CreateFile, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
+import { addClauseEdit, addExclusionEdit, Finding, InterfaceText, Locale, removeExclusionEdit, renderText, Replacement, reviewRecordEdit, Span, Workspace } from '../../core';
 import { ready, ServerContext } from '../context';
 import { toDiagnostic, toOffset, toRange } from '../convert';
 
@@ -36,6 +36,13 @@ export function registerCodeActions(context: ServerContext): void {
           edit: edit(finding.replacement.span, finding.replacement.newText),
         });
       }
+      for (const alternative of finding.alternatives ?? []) {
+        actions.push({ title: renderText('action.replace', { text: alternative.newText }, locale), kind: CodeActionKind.QuickFix, diagnostics, edit: edit(alternative.span, alternative.newText) });
+      }
+      if (finding.code === 'coverage.suspect') {
+        const action = markReviewed(workspace, uri, finding, locale);
+        if (action) actions.push({ ...action, diagnostics });
+      }
       if (isCoverageFinding(finding.code) && finding.itemId) {
         const fixes: [InterfaceText, Replacement | undefined][] = [
           ['action.add-clause', addClauseEdit(workspace, uri, finding.itemId)],
@@ -50,8 +57,41 @@ export function registerCodeActions(context: ServerContext): void {
         if (fix) actions.push({ title: renderText('action.remove-exclusion', { item: finding.itemId }, locale), kind: CodeActionKind.QuickFix, isPreferred: true, diagnostics, edit: edit(fix.span, fix.newText) });
       }
     }
+    // Source actions are asked for by kind (the editor's "Source Action…" menu); they are not fixes of a finding.
+    if (request.only?.some((kind) => AcceptReviewsKind === kind || AcceptReviewsKind.startsWith(`${kind}.`))) {
+      const action = acceptReviews(workspace, uri, locale);
+      if (action) actions.push(action);
+    }
     return actions;
   });
+}
+
+/**
+ * "Mark reviewed": the review record with the current fingerprint of one link (`only`), or of every link of
+ * the standard (the source action, as `kijun review --accept`). The record is Kijun's file, so its whole text is
+ * replaced; a standard without one gets it created beside it.
+ */
+function reviewEdit(workspace: Workspace, uri: string, only?: { clause: string; item: string }): WorkspaceEdit | undefined {
+  const record = reviewRecordEdit(workspace, uri, only);
+  if (!record) return undefined;
+  const recordLines = record.exists ? workspace.lines(record.uri) : undefined;
+  if (recordLines) return { changes: { [record.uri]: [TextEdit.replace(toRange(recordLines, { start: 0, end: recordLines.text.length }), record.text)] } };
+  return { documentChanges: [CreateFile.create(record.uri, { ignoreIfExists: true }), TextDocumentEdit.create({ uri: record.uri, version: null }, [TextEdit.insert({ line: 0, character: 0 }, record.text)])] };
+}
+
+function markReviewed(workspace: Workspace, uri: string, finding: Finding, locale: Locale): CodeAction | undefined {
+  const clause = typeof finding.args.clause === 'string' ? finding.args.clause : undefined;
+  const edit = clause && finding.itemId ? reviewEdit(workspace, uri, { clause, item: finding.itemId }) : undefined;
+  if (!edit || !clause) return undefined;
+  return { title: renderText('action.mark-reviewed', { clause, item: finding.itemId }, locale), kind: CodeActionKind.QuickFix, isPreferred: true, edit };
+}
+
+/** The source action of a standard: record every link reviewed, as `kijun review --accept` does. */
+export const AcceptReviewsKind = `${CodeActionKind.Source}.kijun.acceptReviews`;
+
+function acceptReviews(workspace: Workspace, uri: string, locale: Locale): CodeAction | undefined {
+  const edit = workspace.model(uri)?.kind === 'standard' ? reviewEdit(workspace, uri) : undefined;
+  return edit && { title: renderText('action.accept-reviews', {}, locale), kind: AcceptReviewsKind, edit };
 }
 
 function isCoverageFinding(code: string): boolean {

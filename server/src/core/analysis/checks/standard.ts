@@ -6,6 +6,7 @@ import { ItemDef, PlanModel, SectorDef, StandardModel } from '../model';
 import { DocumentFormat } from '../../parsing/parse';
 import { closest, Located, normalizeName } from '../../text';
 import { forEachDuplicate, lineNumber, RuleContext, StandardRule } from './context';
+import { editionReference, suspectLinks } from './editions';
 
 /** Reasons that only hold the place of one (the quick fix inserts the first). */
 export const PLACEHOLDER_REASONS = ['（理由を記載）', '理由を記載', 'TODO', 'TBD', '...', '…'];
@@ -144,7 +145,7 @@ export function textNotList(parsed: ParsedDocument, key: string, reference: Loca
 
 const clauseReferences: StandardRule = {
   name: 'covers and threats of clauses',
-  check({ model, catalog, parsed }) {
+  check({ model, catalog, parsed, workspace }) {
     if (!catalog) return [];
     const findings: Finding[] = [];
     const scope = standardScope(model, catalog);
@@ -155,7 +156,9 @@ const clauseReferences: StandardRule = {
         const several = item ? undefined : textNotList(parsed, 'covers', reference);
         if (several) findings.push(several);
         else if (!item) {
-          findings.push(unknownName('covers.unknown-item', reference.span, { value: reference.value, guideline: catalog.id }, catalog.suggestItem(reference.value)?.id.value));
+          // An item of the edition the guideline supersedes is named as such (replaced or removed), not as unknown.
+          findings.push(editionReference('covers', reference, catalog, workspace, parsed)
+            ?? unknownName('covers.unknown-item', reference.span, { value: reference.value, guideline: catalog.id }, catalog.suggestItem(reference.value)?.id.value));
         } else if (sectorName && !catalog.applies(item, scope)) {
           findings.push(finding('covers.not-applicable', 'warning', reference.span, {
             item: item.id.value,
@@ -228,7 +231,8 @@ const exclusions: StandardRule = {
         findings.push(finding('exclusion.placeholder-reason', 'warning', exclusion.reason.span, { item: name, reason }, { itemId: item?.id.value }));
       }
       if (catalog && !item) {
-        findings.push(unknownName('exclusion.unknown-item', exclusion.item.span, { value: exclusion.item.value, guideline: catalog.id }, catalog.suggestItem(exclusion.item.value)?.id.value));
+        findings.push(editionReference('exclusion', exclusion.item, catalog, context.workspace, context.parsed)
+          ?? unknownName('exclusion.unknown-item', exclusion.item.span, { value: exclusion.item.value, guideline: catalog.id }, catalog.suggestItem(exclusion.item.value)?.id.value));
         continue;
       }
       const key = normalizeName(name);
@@ -284,6 +288,6 @@ const coverage: StandardRule = {
   },
 };
 
-export const standardRules: StandardRule[] = [guidelineReference, sectorNames, clauseIds, clauseReferences, exclusions, coverage];
+export const standardRules: StandardRule[] = [guidelineReference, sectorNames, clauseIds, clauseReferences, exclusions, coverage, suspectLinks];
 
 export type { RuleContext };
