@@ -6,3 +6,10 @@ export { buildReport } from './report';
 export type { Report, ReportCoverage, ReportFinding, ReportSkipped } from './report';
 export { textReport } from './text';
 export { githubReport } from './github';
+// The coverage matrix (`kijun coverage`, the editor's coverage tree and report). The XLSX renderer is imported
+// from './coverageXlsx' where it is needed, so that exceljs is loaded only then.
+export { buildCoverageMatrix, cellStates, cellText, stateWord } from './coverageMatrix';
+export type { CellState, CoverageMatrix, GuidelineMatrix, MatrixCell, MatrixColumn, MatrixNote, MatrixRow } from './coverageMatrix';
+export { markdownCoverage } from './coverageMarkdown';
+export { htmlCoverage } from './coverageHtml';
+export { csvCoverage } from './coverageCsv';

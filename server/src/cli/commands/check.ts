@@ -2,8 +2,9 @@ import { Locale } from '../../core';
 import { localeFromEnvironment } from '../../node/bundled';
 import { buildReport, githubReport, textReport } from '../../reports';
 import { oneOf, parseFlags } from '../arguments';
-import { readInputs } from '../inputs';
+import { analyseAll, readInputs } from '../inputs';
 import { CliIo, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../io';
+import { monitored, RunMonitor } from '../progress';
 
 const formats = ['text', 'json', 'github'] as const;
 
@@ -32,10 +33,17 @@ export function parseCheckArguments(args: string[], env: NodeJS.ProcessEnv): Che
 }
 
 /** `kijun check`: every finding of the documents under the paths, then the coverage of each standard. */
-export async function check(options: CheckOptions, io: CliIo): Promise<number> {
-  const inputs = await readInputs({ ...options, workspace: { coverage: { provisional: options.provisional } } }, io.cwd);
-  const analyses = inputs.documents.map((uri) => inputs.workspace.analyze(uri));
+export function check(options: CheckOptions, io: CliIo): Promise<number> {
+  return monitored(io, options.locale, options.verbose, (monitor) => checkMonitored(options, io, monitor));
+}
+
+async function checkMonitored(options: CheckOptions, io: CliIo, monitor: RunMonitor): Promise<number> {
+  monitor.phase('read');
+  const inputs = await readInputs({ ...options, workspace: { coverage: { provisional: options.provisional } }, onProgress: monitor.inputs }, io.cwd);
+  monitor.phase('analyse');
+  const analyses = analyseAll(inputs, monitor);
   const report = buildReport(analyses, inputs.workspace, inputs.skipped, options.locale);
+  monitor.phase('output');
   io.stdout(options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n`
     : options.format === 'github' ? githubReport(report) : textReport(report, options.locale));
   if (report.skipped.some((s) => s.failing)) return EXIT_USAGE;
