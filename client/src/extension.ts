@@ -7,6 +7,7 @@ import {
 } from '../../server/src/lsp/protocol';
 // The message catalogue is plain data and functions: the client shows its few texts from it too.
 import { Locale, renderText } from '../../server/src/core/messages';
+import { CoverageTreeProvider } from './coverageTree';
 
 /**
  * The thin client: starts the language server, shows the active standard's coverage in the status
@@ -23,7 +24,7 @@ interface CoverageReportItem {
   coveredBy: string[];
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient }> {
+export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient; coverageTree: CoverageTreeProvider }> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -105,8 +106,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     updateStatus();
   }));
   context.subscriptions.push(vscode.workspace.onDidCloseTextDocument((document) => coverage.delete(document.uri.toString())));
+  // Also registered before start(), for the same reason: its refreshes follow the coverage notifications.
+  const coverageTree = new CoverageTreeProvider(languageClient, locale);
+  coverageTree.register(context);
   await client.start();
-  return { client };
+  return { client, coverageTree };
 }
 
 export async function deactivate(): Promise<void> {

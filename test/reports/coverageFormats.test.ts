@@ -202,7 +202,7 @@ describe('coverage formats: HTML', () => {
     assert.ok(html.includes('#gaps-only:checked~main tr.item:not(.gap){display:none}'));
     assert.ok(html.includes('thead th{position:sticky;top:0;'));
     assert.ok(html.includes('<span class="mark">暫定（指針ではなく Kijun による補足）</span>'));
-    assert.ok(html.includes('<th scope="col" class="column">bank<br><small>銀行の基準</small><br><small>file:///ws/bank.yaml</small><br><small>要検討事項 4 件中 4 件に対応または除外（うち除外 1 件）</small></th>'));
+    assert.ok(html.includes('<th scope="col" class="column">bank<small>銀行の基準</small><small>file:///ws/bank.yaml</small><small>要検討事項 4 件中 4 件に対応または除外（うち除外 1 件）</small></th>'));
   });
 
   it('text from the documents is escaped', () => {

@@ -65,7 +65,7 @@ function guidelineSection(guideline: GuidelineMatrix, matrix: CoverageMatrix): s
     return `<tr class="item${gap ? ' gap' : ''}${row.provisional ? ' provisional' : ''}" data-item="${escapeHtml(row.id)}">`
       + `<th scope="row" class="id">${escapeHtml(id)}</th><td>${escapeHtml(label)}</td>`
       + `<td class="title" style="padding-left: ${0.4 + row.depth * 1.2}em">${escapeHtml(row.title)}</td>`
-      + `<td>${escapeHtml(obligation)}</td><td>${escapeHtml(level)}</td><td>${marks}</td>${cells.join('')}<td class="totals">${totals}</td></tr>`;
+      + `<td class="nowrap">${escapeHtml(obligation)}</td><td class="nowrap">${escapeHtml(level)}</td><td>${marks}</td>${cells.join('')}<td class="totals">${totals}</td></tr>`;
   });
   const footer = table.footer.map((f) => `<tr><th scope="row" class="id" colspan="${columns.length}">${escapeHtml(f.label)}</th>`
     + `${f.values.map((v) => `<td class="${v.state ? `s-${v.state}` : 'summary'}">${escapeHtml(v.text)}</td>`).join('')}<td></td></tr>`);
@@ -91,7 +91,7 @@ function columnHeading(column: MatrixColumn, matrix: CoverageMatrix): string {
     : [escapeHtml(column.heading), small(column.standards.length
       ? renderText('matrix.standards', { names: column.standards.map((s) => s.id).join(', ') }, locale)
       : renderText('matrix.no-standard', {}, locale))];
-  return [...parts, small(columnSummary(column, locale))].join('<br>');
+  return [...parts, small(columnSummary(column, locale))].join('');
 }
 
 function styles(): string {
@@ -105,8 +105,9 @@ function styles(): string {
     'table{border-collapse:separate;border-spacing:0;min-width:100%}',
     'th,td{border-right:1px solid #d0d0d0;border-bottom:1px solid #d0d0d0;padding:.25em .4em;vertical-align:top;text-align:left}',
     'thead th{position:sticky;top:0;z-index:2;background:#f3f3f3;font-weight:600}',
-    'th.id{position:sticky;left:0;z-index:1;background:#fafafa;white-space:nowrap;font-weight:400}thead th.id{z-index:3;background:#f3f3f3;font-weight:600}',
-    'th.column{min-width:10em}th small{display:block;font-weight:400;color:#555}',
+    'th.id{position:sticky;left:0;z-index:1;background:#fafafa;font-weight:400;min-width:6em;max-width:11em;overflow-wrap:anywhere}thead th.id{z-index:3;background:#f3f3f3;font-weight:600}',
+    'td.nowrap{white-space:nowrap}',
+    'th.column{min-width:10em}th small{display:block;font-weight:400;color:#555;margin-top:.15em}',
     'td.cell .sym{font-weight:700}td.cell .detail{display:block;font-size:.9em}td.s-uncovered .word{font-weight:700}',
     'td.title{min-width:14em}.mark{display:inline-block;font-size:.85em;border:1px dashed #6B5200;border-radius:3px;padding:0 .3em;color:#6B5200}',
     'tr.provisional td.title{font-style:italic}td.totals{white-space:nowrap}tfoot th,tfoot td{font-weight:600;background:#f7f7f7}',
