@@ -1,8 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
-import {
-  CoverageHtmlRequest, CoverageNotification, CoverageScopeParams, CoverageTreeNode, CoverageTreeRequest, WorkspaceChangedNotification,
-} from '../../server/src/lsp/protocol';
+import { CoverageHtmlRequest, CoverageScopeParams, CoverageTreeNode, CoverageTreeRequest, WorkspaceChangedNotification } from '../../server/src/lsp/protocol';
 import { Locale, renderText } from '../../server/src/core/messages';
 
 export const CoverageViewId = 'kijun.coverage';
@@ -14,7 +12,7 @@ const REFRESH_DELAY_MS = 300;
 /**
  * The "Kijun Coverage" view: the tree the server builds (guideline → items with their state → covering
  * clauses), for the workspace's standards or the active one; the client only shows it. Refreshed when a
- * document is checked, when the workspace changes on disk and when the active editor changes, while the view
+ * document is checked (`coverageChanged`), when the workspace changes on disk and when the active editor changes, while the view
  * is visible (when hidden, at the next showing). Also the HTML report, in a webview that follows the same scope.
  */
 export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageTreeNode> {
@@ -39,7 +37,6 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageTre
       this.view,
       this.changed,
       this.view.onDidChangeVisibility(({ visible }) => { if (visible && this.stale) this.refreshSoon(0); }),
-      this.client.onNotification(CoverageNotification.method, () => this.refreshSoon()),
       this.client.onNotification(WorkspaceChangedNotification.method, () => this.refreshSoon()),
       vscode.window.onDidChangeActiveTextEditor(() => { if (this.scope === 'standard') this.refreshSoon(); }),
       vscode.commands.registerCommand('kijun.coverageTree.showWorkspace', () => this.setScope('workspace')),
@@ -82,6 +79,14 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageTre
     this.roots = await this.client.sendRequest<CoverageTreeNode[]>(CoverageTreeRequest.method, params);
     this.changed.fire();
     if (this.report) this.report.webview.html = await this.reportHtml(params);
+  }
+
+  /**
+   * A document was checked (kijun/coverage). The extension's own handler calls this: a language client keeps one
+   * handler per notification, so a second registration would replace the status bar's.
+   */
+  coverageChanged(): void {
+    this.refreshSoon();
   }
 
   private refreshSoon(delay = REFRESH_DELAY_MS): void {

@@ -101,14 +101,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
 
   // Registered before start(): the first checks (of the documents already open) notify as soon as the
   // server is initialized, before start() resolves; a handler added afterwards would miss them.
+  // The Kijun Coverage view follows the same notifications (one handler each: a client keeps one per method).
+  const coverageTree = new CoverageTreeProvider(languageClient, locale);
+  coverageTree.register(context);
   context.subscriptions.push(client.onNotification(CoverageNotification.method, (params: CoverageParams) => {
     coverage.set(params.uri, params);
     updateStatus();
+    coverageTree.coverageChanged();
   }));
   context.subscriptions.push(vscode.workspace.onDidCloseTextDocument((document) => coverage.delete(document.uri.toString())));
-  // Also registered before start(), for the same reason: its refreshes follow the coverage notifications.
-  const coverageTree = new CoverageTreeProvider(languageClient, locale);
-  coverageTree.register(context);
   await client.start();
   return { client, coverageTree };
 }
