@@ -18,6 +18,8 @@ const REFRESH_DELAY_MS = 300;
 export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageTreeNode> {
   private scope: CoverageScopeParams['scope'] = 'workspace';
   private roots: CoverageTreeNode[] = [];
+  /** The nodes under each node, by its id, in the order the server sent them. */
+  private readonly children = new Map<string, CoverageTreeNode[]>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
   private view?: vscode.TreeView<CoverageTreeNode>;
@@ -48,7 +50,7 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageTre
   }
 
   getTreeItem(node: CoverageTreeNode): vscode.TreeItem {
-    const collapsible = node.children.length === 0 ? vscode.TreeItemCollapsibleState.None
+    const collapsible = !this.children.has(node.id) ? vscode.TreeItemCollapsibleState.None
       : node.kind === 'guideline' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
     const item = new vscode.TreeItem(node.label, collapsible);
     item.id = node.id;
@@ -68,7 +70,7 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageTre
   }
 
   getChildren(node?: CoverageTreeNode): CoverageTreeNode[] {
-    return node ? node.children : this.roots;
+    return node ? this.children.get(node.id) ?? [] : this.roots;
   }
 
   /** Asks the server for the tree now (and the report, when it is open). */
@@ -76,7 +78,18 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageTre
     clearTimeout(this.timer);
     this.stale = false;
     const params = this.params();
-    this.roots = await this.client.sendRequest<CoverageTreeNode[]>(CoverageTreeRequest.method, params);
+    const nodes = await this.client.sendRequest<CoverageTreeNode[]>(CoverageTreeRequest.method, params);
+    this.roots = [];
+    this.children.clear();
+    for (const node of nodes) {
+      if (node.parent === undefined) {
+        this.roots.push(node);
+        continue;
+      }
+      const siblings = this.children.get(node.parent) ?? [];
+      siblings.push(node);
+      this.children.set(node.parent, siblings);
+    }
     this.changed.fire();
     if (this.report) this.report.webview.html = await this.reportHtml(params);
   }

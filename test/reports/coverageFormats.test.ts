@@ -2,6 +2,8 @@ import * as assert from 'assert';
 import { csvCoverage, CoverageMatrix, htmlCoverage, markdownCoverage } from '../../server/src/reports';
 import { escapeMarkdown } from '../../server/src/reports/coverageMarkdown';
 import { xlsxCoverage } from '../../server/src/reports/coverageXlsx';
+import { buildCoverageMatrix } from '../../server/src/reports';
+import { lines, workspaceWith } from '../helpers';
 import { matrixDocs, matrixOf } from './matrixFixtures';
 import { parseCsv, readWorkbook } from './readBack';
 
@@ -210,5 +212,23 @@ describe('coverage formats: HTML', () => {
     const out = htmlCoverage(matrixOf('standard', 'en', hostile.filter((d) => d.uri.endsWith('x.yaml'))));
     assert.ok(out.includes('<small>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#39;q&#39;</small>'));
     assert.ok(!out.includes('<script>'));
+  });
+});
+
+describe('coverage formats: a guideline 4,000 items deep', () => {
+  it('every format renders it; titles are indented ten levels at most (the parent column and the JSON say the rest)', async () => {
+    const chain = Array.from({ length: 4000 }, (_, i) => `  - {id: I-${i}, label: "${i}", title: 項目${i}, obligation: must-consider, level: abstract${i ? `, parent: I-${i - 1}` : ''}}`);
+    const guideline = `${lines('kijun: guideline', 'id: deep-g', 'title: 深い指針', 'sectors: [{id: finance, label: 金融}]', 'threats: []', 'items:')}${chain.join('\n')}\n`;
+    const standard = lines('kijun: standard', 'guideline: deep-g', 'id: s', 'title: 基準', 'sector: 金融', 'class: 4', 'clauses:', '  - {id: S-1, title: 末端, covers: [I-3999]}');
+    const workspace = workspaceWith({ uri: 'file:///ws/g.yaml', text: guideline }, { uri: 'file:///ws/s.yaml', text: standard });
+    const matrix = buildCoverageMatrix(workspace, ['file:///ws/s.yaml'], { by: 'standard', locale: 'en' });
+    const last = matrix.guidelines[0].rows[3999];
+    assert.deepStrictEqual([last.id, last.parent, last.depth, last.cells[0].state], ['I-3999', 'I-3998', 3999, 'covered']);
+    assert.strictEqual(matrix.guidelines[0].rows[0].cells[0].state, 'covered');
+    assert.ok(markdownCoverage(matrix).includes(`| I-3999 | 3999 | ${'\u3000'.repeat(10)}項目3999 |`));
+    assert.ok(htmlCoverage(matrix).includes('<td class="title" style="padding-left: 12.4em">項目3999</td>'));
+    assert.deepStrictEqual(parseCsv(csvCoverage(matrix).slice(1))[4000].slice(1, 5), ['I-3999', '3999', '項目3999', 'I-3998']);
+    const sheet = (await readWorkbook(await xlsxCoverage(matrix))).getWorksheet('deep-g')!;
+    assert.deepStrictEqual([sheet.getCell('A4002').value, sheet.getCell('C4002').alignment?.indent], ['I-3999', 10]);
   });
 });

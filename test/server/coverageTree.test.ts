@@ -1,7 +1,33 @@
 import * as assert from 'assert';
+import { coverageTree } from '../../server/src/lsp/features/coverageTree';
 import { CoverageTreeNode } from '../../server/src/lsp/protocol';
+import { buildCoverageMatrix } from '../../server/src/reports';
+import { lines, workspaceWith } from '../helpers';
 import { matrixFiles } from '../reports/matrixFixtures';
 import { tempWorkspace, TestClient } from './harness';
+
+/** The tree of a flat node list: the top nodes, and the nodes under each node (by id) in the list's order. */
+function nest(nodes: CoverageTreeNode[]): { top: CoverageTreeNode[]; under: (node: CoverageTreeNode) => CoverageTreeNode[] } {
+  const children = new Map<string, CoverageTreeNode[]>();
+  for (const node of nodes) {
+    if (node.parent === undefined) continue;
+    const siblings = children.get(node.parent) ?? [];
+    siblings.push(node);
+    children.set(node.parent, siblings);
+  }
+  return { top: nodes.filter((n) => n.parent === undefined), under: (node) => children.get(node.id) ?? [] };
+}
+
+/** The tree as lines: kind, label, description, state, and where a click goes (file:line:character, 0-based). */
+function render(nodes: CoverageTreeNode[]): string[] {
+  const { top, under } = nest(nodes);
+  const lines = (list: CoverageTreeNode[], depth: number): string[] => list.flatMap((n) => [
+    `${'  '.repeat(depth)}${n.kind} ${n.label}${n.description ? ` — ${n.description}` : ''}${n.state ? ` {${n.state}}` : ''}`
+      + `${n.location ? ` → ${n.location.uri.slice(n.location.uri.lastIndexOf('/') + 1)}:${n.location.range.start.line}:${n.location.range.start.character}` : ''}`,
+    ...lines(under(n), depth + 1),
+  ]);
+  return lines(top, 0);
+}
 
 /** The "Kijun Coverage" view's data (kijun/coverageTree) and report (kijun/coverageHtml) from the real server. */
 describe('coverage tree and report in the language server', () => {
@@ -18,12 +44,6 @@ describe('coverage tree and report in the language server', () => {
     ws.dispose();
   });
 
-  /** The tree as lines: kind, label, description, state, and where a click goes (file:line:character, 0-based). */
-  const render = (nodes: CoverageTreeNode[], depth = 0): string[] => nodes.flatMap((n) => [
-    `${'  '.repeat(depth)}${n.kind} ${n.label}${n.description ? ` — ${n.description}` : ''}${n.state ? ` {${n.state}}` : ''}`
-      + `${n.location ? ` → ${n.location.uri.slice(n.location.uri.lastIndexOf('/') + 1)}:${n.location.range.start.line}:${n.location.range.start.character}` : ''}`,
-    ...render(n.children, depth + 1),
-  ]);
 
   it('one standard: guideline → its applicable items with their state → the covering clauses and exclusions', async () => {
     const bank = ws.uri('bank.yaml');
@@ -44,10 +64,18 @@ describe('coverage tree and report in the language server', () => {
       '  item Ⅲ Continuity — ⊘ excluded: 対象業務がないため {excluded} → matrix-guideline.yaml:37:9',
       '    exclusion ⊘ excluded: 対象業務がないため {excluded} → bank.yaml:15:4',
     ]);
-    // Ids are unique and say where a node stands, so that the view keeps what is expanded across refreshes.
-    const ids = (nodes: CoverageTreeNode[]): string[] => nodes.flatMap((n) => [n.id, ...ids(n.children)]);
-    assert.strictEqual(new Set(ids(tree)).size, ids(tree).length);
-    assert.deepStrictEqual(ids(tree).slice(0, 4), ['guideline:matrix-g', 'guideline:matrix-g/A', 'guideline:matrix-g/A/A-1', `guideline:matrix-g/A/A-1/clause:${bank}#S-1`]);
+    // Ids are unique and say what a node is, so that the view keeps what is expanded across refreshes; the list
+    // is flat: each node names its parent, and the server sends an item's clauses before the items.
+    assert.strictEqual(new Set(tree.map((n) => n.id)).size, tree.length);
+    assert.deepStrictEqual(tree.slice(0, 3).map((n) => `${n.id} < ${n.parent ?? '-'}`), [
+      'guideline:matrix-g < -',
+      `guideline:matrix-g/A-1/clause:${bank}#S-1 < guideline:matrix-g/A-1`,
+      `guideline:matrix-g/A-2/clause:${bank}#S-1 < guideline:matrix-g/A-2`,
+    ]);
+    assert.deepStrictEqual(tree.filter((n) => n.kind === 'item').slice(0, 2).map((n) => `${n.id} < ${n.parent}`), [
+      'guideline:matrix-g/A < guideline:matrix-g',
+      'guideline:matrix-g/A-1 < guideline:matrix-g/A',
+    ]);
     // In Japanese, and for a document that is not a standard.
     client.settings = { locale: 'ja' };
     // The settings are read again, then the workspace: once it is announced, the server speaks Japanese.
@@ -128,5 +156,41 @@ describe('coverage tree and report in the language server', () => {
     const one = await client.request<string | null>('kijun/coverageHtml', { scope: 'standard', uri: ws.uri('insurer.yaml') });
     assert.deepStrictEqual([...one!.matchAll(/<th scope="col" class="column">([^<]*)/g)].map((m) => m[1]), ['insurer']);
     assert.strictEqual(await client.request('kijun/coverageHtml', { scope: 'standard', uri: ws.uri('matrix-guideline.yaml') }), null);
+  });
+});
+
+describe('coverage tree: hostile guidelines', () => {
+  const standard = (guideline: string): { uri: string; text: string } => ({
+    uri: 'file:///ws/std.yaml', text: lines('kijun: standard', `guideline: ${guideline}`, 'id: s', 'title: 基準', 'sector: 金融', 'class: 4', 'clauses:', '  - {id: S-1, title: 末端, covers: [I-3999]}'),
+  });
+  const treeOf = (guideline: string, text: string): CoverageTreeNode[] => {
+    const workspace = workspaceWith({ uri: 'file:///ws/g.yaml', text }, standard(guideline));
+    return coverageTree(buildCoverageMatrix(workspace, ['file:///ws/std.yaml'], { by: 'standard', locale: 'en' }), 'standard');
+  };
+  const head = (id: string) => lines('kijun: guideline', `id: ${id}`, 'title: 長い指針', 'sectors: [{id: finance, label: 金融}]', 'threats: []', 'items:');
+
+  it('a 4,000-item chain of parents: built without recursion, and sent flat (a nested message would overflow)', () => {
+    const chain = Array.from({ length: 4000 }, (_, i) => `  - {id: I-${i}, label: "${i}", title: 項目${i}, obligation: must-consider, level: abstract${i ? `, parent: I-${i - 1}` : ''}}`);
+    const tree = treeOf('chain-g', `${head('chain-g')}${chain.join('\n')}\n`);
+    const { top, under } = nest(tree);
+    let node = top[0];
+    let depth = 0;
+    while (under(node).some((c) => c.kind === 'item')) {
+      node = under(node).find((c) => c.kind === 'item')!;
+      depth++;
+    }
+    assert.deepStrictEqual([depth, node.label, under(node).map((c) => c.label)], [4000, '3999 項目3999', ['S-1 末端']]);
+    assert.deepStrictEqual(JSON.parse(JSON.stringify(tree)), tree);
+  });
+
+  it('items in a parent cycle (an item.cycle error) are top rows, not lost', () => {
+    const cycle = [
+      '  - {id: I-3999, label: Ⅰ, title: 根, obligation: must-consider, level: abstract}',
+      '  - {id: X, label: Ⅱ, title: 輪1, obligation: must-consider, level: abstract, parent: Y}',
+      '  - {id: Y, label: Ⅲ, title: 輪2, obligation: must-consider, level: abstract, parent: X}',
+    ];
+    const tree = treeOf('cycle-g', `${head('cycle-g')}${cycle.join('\n')}\n`);
+    const { top, under } = nest(tree);
+    assert.deepStrictEqual(under(top[0]).map((c) => `${c.label} ${c.description}`), ['Ⅰ 根 ✔ covered: S-1', 'Ⅱ 輪1 ✘ uncovered', 'Ⅲ 輪2 ✘ uncovered']);
   });
 });

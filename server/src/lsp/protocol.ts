@@ -28,12 +28,17 @@ export interface CoverageScopeParams {
   uri?: string;
 }
 
-/** Client → server: the coverage tree (guideline → items → clauses) for the "Kijun Coverage" view, ready to show. */
+/**
+ * Client → server: the coverage tree (guideline → items → clauses) for the "Kijun Coverage" view, ready to show,
+ * as a flat list of nodes: each names its parent (none for the top ones), and siblings come in the list's order.
+ * Flat, because a guideline's items may nest thousands deep, more than a nested message could carry.
+ */
 export const CoverageTreeRequest = { method: 'kijun/coverageTree' } as const;
 
 export interface CoverageTreeNode {
   /** Unique in the tree and the same from one refresh to the next, so that the view keeps what is expanded. */
   id: string;
+  parent?: string;
   kind: 'guideline' | 'item' | 'clause' | 'exclusion' | 'standard' | 'message';
   label: string;
   description?: string;
@@ -42,7 +47,6 @@ export interface CoverageTreeNode {
   state?: 'covered' | 'partial' | 'excluded' | 'uncovered' | 'not-applicable';
   /** Where a click goes: the clause, the exclusion, the standard, or the item's definition. */
   location?: { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } };
-  children: CoverageTreeNode[];
 }
 
 /** Client → server: the coverage matrix as one self-contained HTML page (`kijun coverage --format html`), or null. */

@@ -1,6 +1,6 @@
 import { renderText } from '../core';
 import {
-  CellState, cellDetail, cellStates, columnSummary, CoverageMatrix, GuidelineMatrix, ItemColumn, MatrixColumn, matrixTable, noteText, pick, rowMarks,
+  CellState, cellDetail, cellStates, columnSummary, CoverageMatrix, GuidelineMatrix, indentOf, ItemColumn, MatrixColumn, matrixTable, noteText, pick, rowMarks,
   stateColours, stateSymbols, stateWord,
 } from './coverageMatrix';
 
@@ -64,7 +64,7 @@ function guidelineSection(guideline: GuidelineMatrix, matrix: CoverageMatrix): s
     const totals = cellStates.filter((s) => row.totals[s] > 0).map((s) => `<span class="s-${s}-text">${stateSymbols[s]} ${row.totals[s]}</span>`).join(' ');
     return `<tr class="item${gap ? ' gap' : ''}${row.provisional ? ' provisional' : ''}" data-item="${escapeHtml(row.id)}">`
       + `<th scope="row" class="id">${escapeHtml(id)}</th><td>${escapeHtml(label)}</td>`
-      + `<td class="title" style="padding-left: ${0.4 + row.depth * 1.2}em">${escapeHtml(row.title)}</td>`
+      + `<td class="title" style="padding-left: ${0.4 + indentOf(row) * 1.2}em">${escapeHtml(row.title)}</td>`
       + `<td class="nowrap">${escapeHtml(obligation)}</td><td class="nowrap">${escapeHtml(level)}</td><td>${marks}</td>${cells.join('')}<td class="totals">${totals}</td></tr>`;
   });
   const footer = table.footer.map((f) => `<tr><th scope="row" class="id" colspan="${columns.length}">${escapeHtml(f.label)}</th>`

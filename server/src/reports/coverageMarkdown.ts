@@ -1,6 +1,6 @@
 import { Locale, renderText } from '../core';
 import {
-  cellStates, CoverageMatrix, GuidelineMatrix, ItemColumn, MatrixColumn, matrixTable, noteText, pick, stateSymbols, stateWord,
+  cellStates, CoverageMatrix, GuidelineMatrix, indentOf, ItemColumn, MatrixColumn, matrixTable, noteText, pick, stateSymbols, stateWord,
 } from './coverageMatrix';
 
 /** The item's columns in Markdown: the hierarchy shows as indented titles. */
@@ -29,7 +29,7 @@ function guidelineSection(guideline: GuidelineMatrix, matrix: CoverageMatrix): s
   const table = matrixTable(guideline, locale, by);
   const legend = cellStates.map((s) => `${stateSymbols[s]} ${stateWord(s, locale)}`).join(' · ');
   const header = [...pick(table.itemHeadings, columns), ...guideline.columns.map((c) => c.heading), renderText('matrix.column.totals', {}, locale)];
-  const indented = (r: (typeof table.rows)[number]): string[] => pick({ ...r.item, title: `${'\u3000'.repeat(r.row.depth)}${r.item.title}` }, columns);
+  const indented = (r: (typeof table.rows)[number]): string[] => pick({ ...r.item, title: `${'\u3000'.repeat(indentOf(r.row))}${r.item.title}` }, columns);
   const lines = [
     `## ${escapeMarkdown(renderText('matrix.guideline', { title: guideline.title, id: guideline.id }, locale))}`,
     '',

@@ -153,7 +153,9 @@ export function buildCoverageMatrix(workspace: Workspace, uris: readonly string[
       notes.push({ kind: 'guideline-unknown', path: uri, ...(model.guideline ? { guideline: model.guideline.value } : {}) });
       continue;
     }
-    byGuideline.set(catalog, [...(byGuideline.get(catalog) ?? []), { uri, model }]);
+    const entries = byGuideline.get(catalog) ?? [];
+    entries.push({ uri, model });
+    byGuideline.set(catalog, entries);
   }
   const guidelines = [...byGuideline].map(([catalog, standards]) => {
     const builder = new MatrixBuilder(workspace, catalog, options.locale);
@@ -187,8 +189,13 @@ class MatrixBuilder {
     const bySector = new Map<SectorDef, StandardEntry[]>();
     for (const entry of standards) {
       const sector = standardSector(entry.model, this.catalog);
-      if (sector) bySector.set(sector, [...(bySector.get(sector) ?? []), entry]);
-      else notes.push({ kind: 'sector-unknown', path: entry.uri, guideline: this.catalog.id });
+      if (!sector) {
+        notes.push({ kind: 'sector-unknown', path: entry.uri, guideline: this.catalog.id });
+        continue;
+      }
+      const members = bySector.get(sector) ?? [];
+      members.push(entry);
+      bySector.set(sector, members);
     }
     return this.catalog.sectors.map((sector) => this.sectorColumn(sector, bySector.get(sector) ?? []));
   }
@@ -368,6 +375,14 @@ export function obligationWord(obligation: string, locale: Locale): string {
 
 export function levelWord(level: string, locale: Locale): string {
   return level === 'abstract' || level === 'concrete' ? renderText(`level.${level}`, {}, locale) : level;
+}
+
+/** Indentation shows at most this many levels (a guideline may nest thousands deep; `parent` and `depth` say the rest). */
+const MAX_INDENT = 10;
+
+/** How far a row's title is indented in the formats that indent. */
+export function indentOf(row: MatrixRow): number {
+  return Math.min(row.depth, MAX_INDENT);
 }
 
 /** The marks of a row: provisional (Kijun's own suggestion) and unconfirmed items. */

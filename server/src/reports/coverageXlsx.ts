@@ -1,6 +1,6 @@
 import { Workbook, Worksheet } from 'exceljs';
 import { renderText } from '../core';
-import { CellState, CoverageMatrix, GuidelineMatrix, itemColumns, matrixTable, noteText, pick, stateColours } from './coverageMatrix';
+import { CellState, CoverageMatrix, GuidelineMatrix, indentOf, itemColumns, matrixTable, noteText, pick, stateColours } from './coverageMatrix';
 
 /**
  * The coverage matrix as an Excel workbook (exceljs): one sheet per guideline, its title in the first row, the
@@ -45,7 +45,7 @@ function guidelineSheet(sheet: Worksheet, guideline: GuidelineMatrix, matrix: Co
     const added = sheet.addRow([...pick(row.item, itemColumns), ...row.cells.map((c) => c.text), ...row.totals]);
     added.alignment = { vertical: 'top', wrapText: true };
     // The hierarchy as the title's indent (the parent's id is in its own column, for sorting and filtering).
-    added.getCell(titleColumn).alignment = { vertical: 'top', wrapText: true, indent: row.row.depth };
+    added.getCell(titleColumn).alignment = { vertical: 'top', wrapText: true, indent: indentOf(row.row) };
     if (row.row.provisional) added.getCell(titleColumn).font = { italic: true };
     row.cells.forEach((c, i) => paint(added.getCell(firstCell + i), c.state));
   }

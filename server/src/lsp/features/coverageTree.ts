@@ -38,48 +38,75 @@ function matrixFor(context: ServerContext, { scope, uri }: CoverageScopeParams):
   return buildCoverageMatrix(workspace, uris, { by: 'standard', locale: context.locale() });
 }
 
-/** The tree of a matrix; what the matrix does not show (notes) ends the list, so nothing is missing in silence. */
+/**
+ * The tree of a matrix, flat: each node names its parent (a deep guideline would overflow a nested message), and
+ * siblings come in the order of the list. What the matrix does not show (notes) ends the top level, so nothing is
+ * missing in silence.
+ */
 export function coverageTree(matrix: CoverageMatrix, scope: CoverageScopeParams['scope']): CoverageTreeNode[] {
   const { locale } = matrix;
-  const roots = matrix.guidelines.map((g) => guidelineNode(g, locale, scope));
-  if (roots.length === 0 && scope === 'workspace') roots.push(message('tree.no-standards', locale));
-  matrix.notes.forEach((note, i) => roots.push({ id: `note:${i}`, kind: 'message', label: noteText(note, locale), children: [] }));
-  return roots;
+  const nodes = matrix.guidelines.flatMap((g) => guidelineNodes(g, locale, scope));
+  if (nodes.length === 0 && scope === 'workspace') nodes.push(message('tree.no-standards', locale));
+  matrix.notes.forEach((note, i) => nodes.push({ id: `note:${i}`, kind: 'message', label: noteText(note, locale) }));
+  return nodes;
 }
 
-function guidelineNode(guideline: GuidelineMatrix, locale: Locale, scope: CoverageScopeParams['scope']): CoverageTreeNode {
+/**
+ * A guideline's node, then under it its items that apply to some standard shown: first every item's clauses,
+ * exclusions and gaps, then the items themselves, so that an item lists its own clauses before its sub-items. An
+ * item whose parent is not shown, or that hangs in a parent cycle, is a top item.
+ */
+function guidelineNodes(guideline: GuidelineMatrix, locale: Locale, scope: CoverageScopeParams['scope']): CoverageTreeNode[] {
   const id = `guideline:${guideline.id}`;
   const summary = scope === 'standard' && guideline.columns.length === 1
     ? columnSummary(guideline.columns[0], locale)
     : renderText('tree.standards', { count: guideline.columns.length }, locale);
   const rows = guideline.rows.filter((r) => r.summary.state !== 'not-applicable');
-  const shown = new Set(rows.map((r) => r.id));
-  const childrenOf = new Map<string | undefined, MatrixRow[]>();
-  for (const row of rows) {
-    // A row whose parent is not shown (it does not apply) hangs from the guideline.
-    const parent = row.parent !== undefined && shown.has(row.parent) ? row.parent : undefined;
-    childrenOf.set(parent, [...(childrenOf.get(parent) ?? []), row]);
-  }
   const ids = new Ids();
-  const itemNode = (row: MatrixRow, parentId: string): CoverageTreeNode => {
-    const nodeId = ids.unique(`${parentId}/${row.id}`);
-    return {
-      ...rowNode(row, guideline, locale, scope, nodeId),
-      children: [...cellNodes(row, guideline, locale, scope, nodeId, ids), ...(childrenOf.get(row.id) ?? []).map((child) => itemNode(child, nodeId))],
-    };
-  };
-  return {
-    id,
-    kind: 'guideline',
-    label: guideline.title,
-    description: `${guideline.id} · ${summary}`,
-    tooltip: guideline.path,
-    children: (childrenOf.get(undefined) ?? []).map((row) => itemNode(row, id)),
-  };
+  const nodeIds = new Map(rows.map((row) => [row.id, ids.unique(`${id}/${row.id}`)]));
+  const anchored = anchoredRows(rows);
+  const parentOf = (row: MatrixRow): string => (row.parent !== undefined && anchored.get(row.id) ? nodeIds.get(row.parent)! : id);
+  return [
+    { id, kind: 'guideline', label: guideline.title, description: `${guideline.id} · ${summary}`, tooltip: guideline.path },
+    ...rows.flatMap((row) => cellNodes(row, guideline, locale, scope, nodeIds.get(row.id)!, ids)),
+    ...rows.map((row) => rowNode(row, guideline, locale, scope, nodeIds.get(row.id)!, parentOf(row))),
+  ];
+}
+
+/**
+ * For each row, whether its chain of shown parents ends at a row whose parent is not shown (true) or runs into
+ * a cycle (false: the guideline's item.cycle error). Iterative and memoised: linear in the rows.
+ */
+function anchoredRows(rows: MatrixRow[]): Map<string, boolean> {
+  const parentOf = new Map(rows.map((r) => [r.id, r.parent]));
+  const anchored = new Map<string, boolean>();
+  for (const row of rows) {
+    const chain: string[] = [];
+    const onChain = new Set<string>();
+    let current: string | undefined = row.id;
+    let result = true;
+    while (current !== undefined) {
+      const known = anchored.get(current);
+      if (known !== undefined) {
+        result = known;
+        break;
+      }
+      if (onChain.has(current)) {
+        result = false;
+        break;
+      }
+      onChain.add(current);
+      chain.push(current);
+      const parent = parentOf.get(current);
+      current = parent !== undefined && parentOf.has(parent) ? parent : undefined;
+    }
+    for (const id of chain) anchored.set(id, result);
+  }
+  return anchored;
 }
 
 /** An item: its state in the one standard, or across the workspace's standards it applies to. */
-function rowNode(row: MatrixRow, guideline: GuidelineMatrix, locale: Locale, scope: CoverageScopeParams['scope'], id: string): Omit<CoverageTreeNode, 'children'> {
+function rowNode(row: MatrixRow, guideline: GuidelineMatrix, locale: Locale, scope: CoverageScopeParams['scope'], id: string, parent: string): CoverageTreeNode {
   const state = scope === 'standard' ? row.cells[0].state : row.summary.state;
   const status = scope === 'standard'
     ? cellText(row.cells[0], locale, 'standard')
@@ -87,6 +114,7 @@ function rowNode(row: MatrixRow, guideline: GuidelineMatrix, locale: Locale, sco
   const marks = rowMarks(row, locale);
   return {
     id,
+    parent,
     kind: 'item',
     label: `${row.label || row.id} ${row.title}`,
     description: row.provisional ? `${status} · ${renderText('matrix.provisional-short', {}, locale)}` : status,
@@ -107,33 +135,33 @@ function cellNodes(row: MatrixRow, guideline: GuidelineMatrix, locale: Locale, s
     const standard = guideline.columns[i].standards[0];
     const clauses = cell.clauses.map((c): CoverageTreeNode => ({
       id: ids.unique(`${parentId}/clause:${standard.path}#${c.id}`),
+      parent: parentId,
       kind: 'clause',
       label: c.title ? `${c.id} ${c.title}` : c.id,
       ...(workspace ? { description: c.standard } : {}),
       tooltip: standard.path,
       ...locationOf(c.location),
-      children: [],
     }));
     const exclusions = cell.exclusions.map((e): CoverageTreeNode => ({
       id: ids.unique(`${parentId}/exclusion:${standard.path}`),
+      parent: parentId,
       kind: 'exclusion',
       label: cellText({ ...cell, exclusions: [e] }, locale, 'standard'),
       ...(workspace ? { description: e.standard } : {}),
       tooltip: standard.path,
       state: 'excluded',
       ...locationOf(e.location),
-      children: [],
     }));
     if (clauses.length || exclusions.length || !workspace) return [...clauses, ...exclusions];
     return [{
       id: ids.unique(`${parentId}/standard:${standard.path}`),
+      parent: parentId,
       kind: 'standard',
       label: standard.id,
       description: cellText(cell, locale, 'standard'),
       tooltip: standard.path,
       state: cell.state,
       ...locationOf(standard.location),
-      children: [],
     }];
   });
 }
@@ -149,7 +177,7 @@ function locationOf(location: MatrixLocation | undefined): Pick<CoverageTreeNode
 }
 
 function message(key: InterfaceText, locale: Locale): CoverageTreeNode {
-  return { id: `message:${key}`, kind: 'message', label: renderText(key, {}, locale), children: [] };
+  return { id: `message:${key}`, kind: 'message', label: renderText(key, {}, locale) };
 }
 
 /** Node ids made unique (two clauses may share an id in a faulty standard) and stable across refreshes. */
