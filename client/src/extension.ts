@@ -7,6 +7,7 @@ import {
 } from '../../server/src/lsp/protocol';
 // The message catalogue is plain data and functions: the client shows its few texts from it too.
 import { Locale, renderText } from '../../server/src/core/messages';
+import { CoverageTreeProvider } from './coverageTree';
 
 /**
  * The thin client: starts the language server, shows the active standard's coverage in the status
@@ -23,7 +24,7 @@ interface CoverageReportItem {
   coveredBy: string[];
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient }> {
+export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient; coverageTree: CoverageTreeProvider }> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -100,13 +101,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
 
   // Registered before start(): the first checks (of the documents already open) notify as soon as the
   // server is initialized, before start() resolves; a handler added afterwards would miss them.
+  // The Kijun Coverage view follows the same notifications (one handler each: a client keeps one per method).
+  const coverageTree = new CoverageTreeProvider(languageClient, locale);
+  coverageTree.register(context);
   context.subscriptions.push(client.onNotification(CoverageNotification.method, (params: CoverageParams) => {
     coverage.set(params.uri, params);
     updateStatus();
+    coverageTree.coverageChanged();
   }));
   context.subscriptions.push(vscode.workspace.onDidCloseTextDocument((document) => coverage.delete(document.uri.toString())));
   await client.start();
-  return { client };
+  return { client, coverageTree };
 }
 
 export async function deactivate(): Promise<void> {

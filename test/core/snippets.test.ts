@@ -404,7 +404,18 @@ describe('package.json contributions and package.nls', () => {
       ['kijun.guidelineFolders', 'kijun.locale', 'kijun.provisionalItems', 'kijun.referenceCoverageSeverity', 'kijun.trace.server']);
     assert.deepStrictEqual(c.configuration.properties['kijun.locale'].enum, ['auto', 'ja', 'en']);
     assert.strictEqual(c.configuration.properties['kijun.referenceCoverageSeverity'].default, 'information');
-    assert.deepStrictEqual(c.commands.map((x: { command: string }) => x.command), ['kijun.showCoverage', 'kijun.restartServer']);
+    assert.deepStrictEqual(c.commands.map((x: { command: string }) => x.command), [
+      'kijun.showCoverage', 'kijun.restartServer', 'kijun.openCoverageReport',
+      'kijun.coverageTree.showWorkspace', 'kijun.coverageTree.showActiveStandard', 'kijun.coverageTree.refresh',
+    ]);
+    // The coverage tree view (client/src/coverageTree.ts), in the Explorer, with its scope and report buttons.
+    assert.deepStrictEqual(c.views, { explorer: [{ id: 'kijun.coverage', name: '%kijun.view.coverage.name%' }] });
+    assert.deepStrictEqual(c.menus['view/title'].map((m: { command: string; when: string }) => `${m.command} when ${m.when}`), [
+      'kijun.coverageTree.showActiveStandard when view == kijun.coverage && kijun.coverageScope != standard',
+      'kijun.coverageTree.showWorkspace when view == kijun.coverage && kijun.coverageScope == standard',
+      'kijun.openCoverageReport when view == kijun.coverage',
+      'kijun.coverageTree.refresh when view == kijun.coverage',
+    ]);
     const generatedPaths = Object.values(GENERATED_FILES).map((p) => `./${p.split(path.sep).join('/')}`);
     for (const entry of c.snippets as { language: string; path: string }[]) {
       assert.ok(['yaml', 'markdown'].includes(entry.language));

@@ -9,9 +9,9 @@
  *   renderMessage(findings[0].code, findings[0].args, 'ja');
  */
 export { Catalog } from './analysis/catalog';
-export type { ThreatMatch } from './analysis/catalog';
-export { clausesByItem, computeCoverage, coverageRows } from './analysis/coverage';
-export type { CoverageReport, CoverageRow, ItemCoverage, ItemStatus, Tally } from './analysis/coverage';
+export type { SectorScope, ThreatMatch } from './analysis/catalog';
+export { clausesByItem, computeCoverage, computeUnionCoverage, coverageRows, effectiveObligation } from './analysis/coverage';
+export type { CoverageMember, CoverageReport, CoverageRow, ItemCoverage, ItemStatus, Obligation, Tally } from './analysis/coverage';
 export type { Finding, RelatedLocation, Replacement, Severity } from './findings';
 export { describeRule, interfaceTextKeys, messageCodes, renderMessage, renderText } from './messages';
 export type { Bilingual, InterfaceText, Locale, MessageArgs, MessageCode, RuleDescription } from './messages';
@@ -25,7 +25,7 @@ export type { Located, Span } from './text';
 export { Workspace } from './analysis/workspace';
 export type { BundledGuideline, DocumentAnalysis, WorkspaceOptions } from './analysis/workspace';
 export type { DocumentsFrom } from './analysis/checks/context';
-export { PLACEHOLDER_REASONS, itemTitle, standardSector } from './analysis/checks/standard';
+export { PLACEHOLDER_REASONS, itemTitle, standardScope, standardSector } from './analysis/checks/standard';
 export { vocabulary } from './vocabulary';
 export { complete, schemaAt } from './editor/completion';
 export { documentKindOf, headerValue } from './parsing/header';

@@ -11,6 +11,7 @@ import { registerCodeActions } from './features/codeActions';
 import { registerCodeLens } from './features/codeLens';
 import { registerCompletion } from './features/completion';
 import { registerCoverageRequests } from './features/coverage';
+import { registerCoverageTree } from './features/coverageTree';
 import { registerDiagnostics } from './features/diagnostics';
 import { registerHover } from './features/hover';
 import { registerNavigation } from './features/navigation';
@@ -142,6 +143,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   registerCodeActions(context);
   registerCodeLens(context);
   registerCoverageRequests(context);
+  registerCoverageTree(context);
 
   documents.listen(connection);
   connection.listen();

@@ -15,3 +15,10 @@ export type { SarifOptions } from './sarif';
 export { junitReport } from './junit';
 export { oscalCatalog, oscalComponentDefinition, oscalFileName } from './oscal';
 export type { OscalOptions } from './oscal';
+// The coverage matrix (`kijun coverage`, the editor's coverage tree and report). The XLSX renderer is imported
+// from './coverageXlsx' where it is needed, so that exceljs is loaded only then.
+export { buildCoverageMatrix, cellStates, cellText, stateWord } from './coverageMatrix';
+export type { CellState, CoverageMatrix, GuidelineMatrix, MatrixCell, MatrixColumn, MatrixNote, MatrixRow } from './coverageMatrix';
+export { markdownCoverage } from './coverageMarkdown';
+export { htmlCoverage } from './coverageHtml';
+export { csvCoverage } from './coverageCsv';

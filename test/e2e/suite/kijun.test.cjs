@@ -263,6 +263,114 @@ describe('Kijun in a real VS Code', function () {
     });
   });
 
+  describe('the Kijun Coverage view', function () {
+    const coverageTree = () => vscode.extensions.getExtension(EXTENSION_ID).exports.coverageTree;
+    /** The nodes under a node, as the view asks its provider for them. */
+    const under = (node) => coverageTree().getChildren(node);
+    /** The tree as lines: kind, label, description and state (as the server sends them, the view shows them). */
+    const render = (nodes, depth = 0) => nodes.flatMap((n) => [
+      `${'  '.repeat(depth)}${n.kind} ${n.label}${n.description ? ` — ${n.description}` : ''}${n.state ? ` {${n.state}}` : ''}`,
+      ...render(under(n), depth + 1),
+    ]);
+    /** Resolves with the view's roots once `predicate` holds for them: now, or after a refresh (onDidChangeTreeData). */
+    function waitForTree(predicate, what, ms = WAIT_MS) {
+      return new Promise((resolve, reject) => {
+        let subscription;
+        const timer = setTimeout(() => {
+          subscription?.dispose();
+          reject(new Error(`timed out after ${ms} ms waiting for ${what}; the tree now:\n  ${render(coverageTree().getChildren()).join('\n  ') || '(empty)'}`));
+        }, ms);
+        const check = () => {
+          const roots = coverageTree().getChildren();
+          if (!predicate(roots)) return false;
+          clearTimeout(timer);
+          subscription?.dispose();
+          resolve(roots);
+          return true;
+        };
+        if (check()) return;
+        subscription = coverageTree().onDidChangeTreeData(check);
+      });
+    }
+    const e2eTree = [
+      'guideline テスト指針 — e2e-g · 2 of 3 must-consider items covered or excluded (0 excluded)',
+      '  item Ⅰ Organisation — ✔ covered: through its sub-items (1 of 1) {covered}',
+      '    item Ⅰ1 Officer — ✔ covered: S-1 {covered}',
+      '      clause S-1 責任者',
+      '    item Ⅰ2 Note — ✔ covered: S-1 {covered}',
+      '      clause S-1 責任者',
+      '  item Ⅱ For finance — ✔ covered: S-2 {covered}',
+      '    clause S-2 金融',
+      '  item Ⅲ Continuity — ✘ uncovered {uncovered}',
+    ];
+    const isE2eTree = (roots) => roots[0]?.label === 'テスト指針' && roots[0].description?.startsWith('e2e-g · 2 of 3');
+
+    before(async function () {
+      // Also when these tests run alone (KIJUN_E2E_GREP): the view's provider comes with the active extension.
+      await open(standard);
+      await within(Promise.resolve(vscode.extensions.getExtension(EXTENSION_ID).activate()), 'activating the extension');
+    });
+
+    it('shows the active standard: guideline → items with their state → covering clauses; a click opens the clause', async function () {
+      await within(Promise.resolve(vscode.commands.executeCommand('kijun.coverage.focus')), 'showing the Kijun Coverage view');
+      await vscode.commands.executeCommand('kijun.coverageTree.showActiveStandard');
+      await open(standard);
+      const roots = await waitForTree(isE2eTree, 'the tree of e2e-standard.yaml');
+      assert.deepStrictEqual(render(roots), e2eTree);
+      // Uncovered items are marked by their icon too; the view shows the items as the tree items say.
+      const c = under(roots[0])[2];
+      const cItem = coverageTree().getTreeItem(c);
+      assert.deepStrictEqual([cItem.label, cItem.description, cItem.iconPath.id, cItem.contextValue], ['Ⅲ Continuity', '✘ uncovered', 'warning', 'item']);
+      // A click on the clause S-1 (under A → A-1) opens the standard with the clause id selected.
+      const clause = coverageTree().getTreeItem(under(under(under(roots[0])[0])[0])[0]);
+      await vscode.commands.executeCommand(clause.command.command, ...clause.command.arguments);
+      const editor = vscode.window.activeTextEditor;
+      assert.strictEqual(editor.document.uri.toString(), standard.toString());
+      assert.strictEqual(editor.document.getText(editor.selection), 'S-1');
+      assert.strictEqual(editor.selection.start.line, 7);
+      // A click on an item opens its definition in the guideline.
+      await vscode.commands.executeCommand(cItem.command.command, ...cItem.command.arguments);
+      assert.strictEqual(vscode.window.activeTextEditor.document.uri.toString(), guideline.toString());
+      assert.strictEqual(vscode.window.activeTextEditor.document.getText(vscode.window.activeTextEditor.selection), 'C');
+    });
+
+    it('follows edits live: covering C in the editor marks it covered, reverting brings the gap back', async function () {
+      await vscode.commands.executeCommand('kijun.coverageTree.showActiveStandard');
+      const document = await open(standard);
+      await waitForTree(isE2eTree, 'the tree of e2e-standard.yaml');
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(standard, document.positionAt(document.getText().length), '  - id: S-3\n    title: 継続\n    covers: [C]\n');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      const covered = await waitForTree((roots) => render(roots).includes('  item Ⅲ Continuity — ✔ covered: S-3 {covered}'), 'C to be covered by S-3');
+      assert.deepStrictEqual(render(covered).slice(-2), ['  item Ⅲ Continuity — ✔ covered: S-3 {covered}', '    clause S-3 継続']);
+      assert.strictEqual(covered[0].description, 'e2e-g · 3 of 3 must-consider items covered or excluded (0 excluded)');
+      await revert(document);
+      assert.deepStrictEqual(render(await waitForTree(isE2eTree, 'the gap to come back after revert')), e2eTree);
+    });
+
+    it('shows the whole workspace, and opens the HTML report of the same scope in a webview', async function () {
+      await vscode.commands.executeCommand('kijun.coverageTree.showWorkspace');
+      const roots = await waitForTree((r) => r[0]?.description === 'e2e-g · 1 standard(s)', 'the workspace tree');
+      assert.match(roots[1].description, /^nisc-2008 · \d+ standard\(s\)$/);
+      const c = under(roots[0]).find((n) => n.label === 'Ⅲ Continuity');
+      assert.deepStrictEqual(render([c]), ['item Ⅲ Continuity — ✘ uncovered · 0 of 1 standards {uncovered}', '  standard e2e-std — ✘ uncovered {uncovered}']);
+      const reportTab = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === 'Kijun coverage matrix');
+      const opened = new Promise((resolve) => {
+        const subscription = vscode.window.tabGroups.onDidChangeTabs(() => { if (reportTab()) { subscription.dispose(); resolve(); } });
+      });
+      await within(Promise.resolve(vscode.commands.executeCommand('kijun.openCoverageReport')), 'opening the coverage report');
+      if (!reportTab()) {
+        await within(opened, `the report's tab; tabs now: ${vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => `${t.label} (${t.input?.constructor?.name})`).join(', ')}`);
+      }
+      const tab = reportTab();
+      assert.ok(tab.input instanceof vscode.TabInputWebview, `the report is a webview (${tab.input?.constructor?.name})`);
+      const html = coverageTree().testState.reportHtml;
+      assert.match(html, /<tr class="item gap" data-item="C"><th scope="row" class="id">C<\/th><td>Ⅲ<\/td><td class="title"[^>]*>Continuity<\/td>.*?<td class="cell s-uncovered" data-state="uncovered">/);
+      await vscode.window.tabGroups.close(tab);
+      await vscode.commands.executeCommand('kijun.coverageTree.showActiveStandard');
+    });
+  });
+
   // Last: mocha runs a suite's own tests before its nested suites.
   describe('server restart', function () {
     it('restarts its server on "Kijun: Restart Server" and checks the open documents again', async function () {

@@ -91,25 +91,55 @@ export function clausesByItem(standard: StandardModel, catalog: Catalog): Map<It
 }
 
 export function computeCoverage(standard: StandardModel, catalog: Catalog, scope: SectorScope | string | undefined, options: CoverageOptions = {}): CoverageReport {
-  const { sector, subsector } = typeof scope === 'string' || scope === undefined ? { sector: scope, subsector: undefined } : scope;
-  const sectorScope: SectorScope = { sector, subsector };
-  const coveringClauses = clausesByItem(standard, catalog);
-  const ownExclusions = new Map<ItemDef, ExclusionModel>();
-  for (const exclusion of standard.exclusions) {
-    const item = exclusion.item && catalog.item(exclusion.item.value);
-    if (item && !ownExclusions.has(item)) ownExclusions.set(item, exclusion);
+  const sectorScope: SectorScope = typeof scope === 'string' || scope === undefined ? { sector: scope, subsector: undefined } : scope;
+  return computeUnionCoverage([{ standard, scope: sectorScope }], catalog, sectorScope, options);
+}
+
+/** A standard taking part in a union coverage, with the sector scope it is written for. */
+export interface CoverageMember {
+  standard: StandardModel;
+  scope: SectorScope;
+}
+
+/**
+ * The coverage of a scope (a sector) by several standards together: is every item that applies to the
+ * scope covered by some standard? The rule above, with these inputs: an item is named by the clauses
+ * of the members it applies to (a clause naming an item outside its own standard's scope does not
+ * count), and excluded when every member it applies to excludes it (or an ancestor of it) — when no
+ * member applies, nothing excludes it. With one member whose scope is the scope, this is
+ * `computeCoverage`.
+ */
+export function computeUnionCoverage(members: CoverageMember[], catalog: Catalog, scope: SectorScope, options: CoverageOptions = {}): CoverageReport {
+  const coveringClauses = new Map<ItemDef, ClauseModel[]>();
+  for (const member of members) {
+    for (const clause of member.standard.clauses) {
+      for (const reference of clause.covers) {
+        const item = catalog.item(reference.value);
+        if (!item || !catalog.applies(item, member.scope)) continue;
+        const list = coveringClauses.get(item) ?? [];
+        if (!list.includes(clause)) list.push(clause);
+        coveringClauses.set(item, list);
+      }
+    }
   }
-  // The exclusion that applies to an item: its own, else its nearest excluded ancestor's (null: none).
-  const exclusionMemo = new Map<ItemDef, ExclusionModel | null>();
-  const exclusionFor = (item: ItemDef): ExclusionModel | undefined =>
-    catalog.memoisedUp<ExclusionModel | null>(item, exclusionMemo, null, (current, inherited) => ownExclusions.get(current) ?? inherited) ?? undefined;
+  const memberExclusions = members.map((member) => ({ scope: member.scope, exclusionOf: exclusionLookup(member.standard, catalog) }));
+  const exclusionFor = (item: ItemDef): ExclusionModel | undefined => {
+    let first: ExclusionModel | undefined;
+    for (const member of memberExclusions) {
+      if (!catalog.applies(item, member.scope)) continue;
+      const exclusion = member.exclusionOf(item);
+      if (!exclusion) return undefined;
+      first ??= exclusion;
+    }
+    return first;
+  };
 
   const results = new Map<ItemDef, ItemCoverage>();
   /** Whether an uncovered item of the kind that matters lies at or below the item (filled bottom-up). */
   const uncoveredMustBelow = new Map<ItemDef, boolean>();
   const uncoveredBelow = new Map<ItemDef, boolean>();
   for (const item of catalog.bottomUp()) {
-    if (!catalog.applies(item, sectorScope)) continue;
+    if (!catalog.applies(item, scope)) continue;
     const obligation = effectiveObligation(item, options);
     const children = catalog.detached(item) ? [] : catalog.children(item).filter((c) => results.has(c));
     const deciding = children.filter((c) => obligation === 'reference' || results.get(c)!.obligation === 'must-consider');
@@ -160,7 +190,19 @@ export function computeCoverage(standard: StandardModel, catalog: Catalog, scope
     // A counted item is never partial: it has no deciding children, or a clause covers it.
     if (result.status !== 'partial') tally[result.status]++;
   }
-  return { guidelineId: catalog.id, sectorId: sector, subsectorId: subsector, items, mustConsider, reference };
+  return { guidelineId: catalog.id, sectorId: scope.sector, subsectorId: scope.subsector, items, mustConsider, reference };
+}
+
+/** The exclusion that applies to an item in one standard: its own, else its nearest excluded ancestor's. */
+function exclusionLookup(standard: StandardModel, catalog: Catalog): (item: ItemDef) => ExclusionModel | undefined {
+  const ownExclusions = new Map<ItemDef, ExclusionModel>();
+  for (const exclusion of standard.exclusions) {
+    const item = exclusion.item && catalog.item(exclusion.item.value);
+    if (item && !ownExclusions.has(item)) ownExclusions.set(item, exclusion);
+  }
+  // Memoised per item (null: none), so that a deep hierarchy is walked once.
+  const memo = new Map<ItemDef, ExclusionModel | null>();
+  return (item) => catalog.memoisedUp<ExclusionModel | null>(item, memo, null, (current, inherited) => ownExclusions.get(current) ?? inherited) ?? undefined;
 }
 
 /** One item's coverage as plain data, for reports (the CLI's JSON, the editor's coverage list). */

@@ -1,9 +1,9 @@
-import { Catalog } from './catalog';
+import { Catalog, SectorScope } from './catalog';
 import { DocumentsFrom, GuidelineRule, PlanRule, RuleContext, StandardRule, WorkspaceView } from './checks/context';
 import { guidelineRules } from './checks/guideline';
 import { planRules } from './checks/plan';
 import { standardRules, standardScope } from './checks/standard';
-import { computeCoverage, CoverageOptions, CoverageReport } from './coverage';
+import { computeCoverage, computeUnionCoverage, CoverageOptions, CoverageReport } from './coverage';
 import { finding, Finding } from '../findings';
 import { DocumentModel, GuidelineModel, PlanModel, readGuideline, readPlan, readStandard, StandardModel } from './model';
 import { DocumentFormat, parseDocument, ParsedDocument } from '../parsing/parse';
@@ -260,6 +260,12 @@ export class Workspace implements WorkspaceView {
   /** A standard's coverage against a catalog, with the workspace's options. */
   coverageOf(model: StandardModel, catalog: Catalog): CoverageReport {
     return computeCoverage(model, catalog, standardScope(model, catalog), this.options.coverage);
+  }
+
+  /** The coverage of a scope (a sector) by several standards together, with the workspace's options (`computeUnionCoverage`). */
+  unionCoverageOf(models: StandardModel[], catalog: Catalog, scope: SectorScope): CoverageReport {
+    const members = models.map((standard) => ({ standard, scope: standardScope(standard, catalog) }));
+    return computeUnionCoverage(members, catalog, scope, this.options.coverage);
   }
 
   private duplicateIdFindings(state: DocumentState, model: DocumentModel): Finding[] {

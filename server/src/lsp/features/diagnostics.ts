@@ -1,7 +1,7 @@
 import { LineIndex, Severity } from '../../core';
 import { ServerContext } from '../context';
 import { toDiagnostic } from '../convert';
-import { CoverageNotification, CoverageParams } from '../protocol';
+import { CoverageNotification, CoverageParams, WorkspaceChangedNotification } from '../protocol';
 
 /** When documents are checked and their diagnostics (and coverage notification) published. */
 export interface DiagnosticsScheduler {
@@ -82,6 +82,8 @@ export function registerDiagnostics(context: ServerContext, dependentsDelay: num
     },
     revalidateAll() {
       for (const document of documents.all()) validate(document.uri);
+      // Documents that are not open changed too (this follows indexing and watched files): views of the whole workspace are stale.
+      void connection.sendNotification(WorkspaceChangedNotification.method);
     },
     forget(uri) {
       pendingNow.delete(uri);
