@@ -67,8 +67,8 @@ const catalogue = {
     ja: () => 'ファイルに NUL 文字が含まれているため、テキスト文書として検査できません。',
   },
   'input.too-large': {
-    en: (a) => `The file is ${a.size} bytes; Kijun checks files up to ${a.limit} bytes.`,
-    ja: (a) => `ファイルが ${a.size} バイトあり、検査できる上限（${a.limit} バイト）を超えています。`,
+    en: (a) => `The file is ${a.size} bytes, more than the ${a.limit} bytes Kijun analyses: only lines 1–${a.lines} were checked, and coverage was not computed. Split the document into several files.`,
+    ja: (a) => `ファイルが ${a.size} バイトあり、検査できる上限（${a.limit} バイト）を超えています。1〜${a.lines} 行目だけを検査し、網羅状況は計算していません。文書を複数のファイルに分けてください。`,
   },
   'input.too-deep': {
     en: (a) => `Nesting is deeper than ${a.limit} levels; the content below this point was not checked.`,

@@ -1,5 +1,6 @@
 import { Catalog, SectorScope } from './catalog';
 import { ClauseModel, ExclusionModel, ItemDef, StandardModel } from './model';
+import { Lineage } from './lineage';
 
 /**
  * The coverage rule (format.md; README "Coverage"; ARCHITECTURE.md "Coverage"). For each guideline
@@ -75,19 +76,72 @@ export function effectiveObligation(item: ItemDef, options: CoverageOptions = {}
   return item.provisional && options.provisional !== 'binding' ? 'reference' : 'must-consider';
 }
 
-export function computeCoverage(standard: StandardModel, catalog: Catalog, scope: SectorScope | string | undefined, options: CoverageOptions = {}): CoverageReport {
-  const { sector, subsector } = typeof scope === 'string' || scope === undefined ? { sector: scope, subsector: undefined } : scope;
-  const sectorScope: SectorScope = { sector, subsector };
-  const coveringClauses = new Map<ItemDef, ClauseModel[]>();
-  for (const clause of standard.clauses) {
-    for (const reference of clause.covers) {
-      const item = catalog.item(reference.value);
-      if (!item) continue;
-      const list = coveringClauses.get(item) ?? [];
-      if (!list.includes(clause)) list.push(clause);
-      coveringClauses.set(item, list);
+/**
+ * The items a clause names, resolved in a catalog: kept with the clause's model (which an edit
+ * elsewhere leaves as it is), so that the coverage of a long standard is rebuilt from each clause's
+ * contribution without looking its names up again.
+ */
+const resolvedCovers = new WeakMap<ClauseModel, { catalog: Catalog; items: ItemDef[] }>();
+
+function coveredItems(clause: ClauseModel, catalog: Catalog): ItemDef[] {
+  const known = resolvedCovers.get(clause);
+  if (known?.catalog === catalog) return known.items;
+  const items: ItemDef[] = [];
+  for (const reference of clause.covers) {
+    const item = catalog.item(reference.value);
+    if (item && !items.includes(item)) items.push(item);
+  }
+  resolvedCovers.set(clause, { catalog, items });
+  return items;
+}
+
+/** The clauses that name each item, in the order they stand in the document. */
+function coveringIndex(clauses: readonly ClauseModel[], catalog: Catalog): Map<ItemDef, ClauseModel[]> {
+  const index = new Map<ItemDef, ClauseModel[]>();
+  for (const clause of clauses) {
+    for (const item of coveredItems(clause, catalog)) {
+      const list = index.get(item);
+      if (list) list.push(clause);
+      else index.set(item, [clause]);
     }
   }
+  return index;
+}
+
+/** A clause's contribution removed, another's added where it stands (the spans say where, as they are now). */
+function updateCoveringIndex(index: Map<ItemDef, ClauseModel[]>, catalog: Catalog, removed: readonly ClauseModel[], added: readonly ClauseModel[]): void {
+  for (const clause of removed) {
+    for (const item of coveredItems(clause, catalog)) {
+      const list = index.get(item)!;
+      list.splice(list.indexOf(clause), 1);
+      if (list.length === 0) index.delete(item);
+    }
+  }
+  for (const clause of added) {
+    for (const item of coveredItems(clause, catalog)) {
+      const list = index.get(item);
+      if (!list) {
+        index.set(item, [clause]);
+        continue;
+      }
+      let low = 0;
+      let high = list.length;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if (list[mid].span.start < clause.span.start) low = mid + 1;
+        else high = mid;
+      }
+      list.splice(low, 0, clause);
+    }
+  }
+}
+
+export function computeCoverage(standard: StandardModel, catalog: Catalog, scope: SectorScope | string | undefined, options: CoverageOptions = {}, lineage?: Lineage): CoverageReport {
+  const { sector, subsector } = typeof scope === 'string' || scope === undefined ? { sector: scope, subsector: undefined } : scope;
+  const sectorScope: SectorScope = { sector, subsector };
+  const coveringClauses = lineage
+    ? lineage.aggregate('covering-clauses', standard.clauses, [catalog], (clauses) => coveringIndex(clauses, catalog), (index, removed, added) => updateCoveringIndex(index, catalog, removed, added))
+    : coveringIndex(standard.clauses, catalog);
   const ownExclusions = new Map<ItemDef, ExclusionModel>();
   for (const exclusion of standard.exclusions) {
     const item = exclusion.item && catalog.item(exclusion.item.value);
@@ -107,7 +161,8 @@ export function computeCoverage(standard: StandardModel, catalog: Catalog, scope
     const obligation = effectiveObligation(item, options);
     const children = catalog.detached(item) ? [] : catalog.children(item).filter((c) => results.has(c));
     const deciding = children.filter((c) => obligation === 'reference' || results.get(c)!.obligation === 'must-consider');
-    const coveredBy = coveringClauses.get(item) ?? [];
+    // A copy: the index is the next version's too.
+    const coveredBy = coveringClauses.get(item)?.slice() ?? [];
     const exclusion = exclusionFor(item);
     let status: ItemStatus;
     let progress: ItemCoverage['children'];
