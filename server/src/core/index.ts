@@ -20,7 +20,7 @@ export { documentKinds, formatOf, MAX_DOCUMENT_BYTES, parseDocument } from './pa
 export type { DocumentFormat, DocumentKind, ParsedDocument } from './parsing/parse';
 export { schemas } from './analysis/schema';
 export { LineIndex, normalizeName } from './text';
-export type { Located, Span } from './text';
+export type { Located, Span, TextChange } from './text';
 export { Workspace } from './analysis/workspace';
 export type { BundledGuideline, DocumentAnalysis, WorkspaceOptions } from './analysis/workspace';
 export type { DocumentsFrom } from './analysis/checks/context';

@@ -482,6 +482,8 @@ const interfaceTexts = {
   /** A path that is not a Kijun document or is not to be read: said for the record, the run does not fail. */
   'cli.skipped': { en: (a) => `${a.path}: skipped: ${a.reason}`, ja: (a) => `${a.path}: スキップ: ${a.reason}` },
   'server.not-read': { en: (a) => `not read: ${a.path}: ${a.reason}`, ja: (a) => `読み込んでいません: ${a.path}: ${a.reason}` },
+  'server.indexing': { en: () => 'Kijun: reading the workspace', ja: () => 'Kijun: ワークスペースを読み込み中' },
+  'server.indexing-count': { en: (a) => `${a.count} of ${a.total} files`, ja: (a) => `${a.total} ファイル中 ${a.count} ファイル` },
   // Why a file is not read: the same words in the CLI's report and the language server's log.
   'file.not-kijun': {
     en: () => 'not a Kijun document (no top-level "kijun:" naming the document kind)',

@@ -101,6 +101,17 @@ class DocumentState {
     return this.localFindingsCache;
   }
 
+  private idChecks?: Map<string, boolean>;
+
+  /** False when the document is not parsed yet and its text does not contain `id` (an id is written as it is). */
+  mayHaveId(id: string): boolean {
+    if (this.parsedCache) return true;
+    this.idChecks ??= new Map();
+    let found = this.idChecks.get(id);
+    if (found === undefined) this.idChecks.set(id, (found = this.text.includes(id)));
+    return found;
+  }
+
   /** The catalog this document defines, when it is a guideline. */
   get ownCatalog(): Catalog | undefined {
     // Most documents are standards: tell from the header, without parsing them, that they define no catalog.
@@ -179,6 +190,23 @@ export class Workspace implements WorkspaceView {
     return state.parsed.isKijun;
   }
 
+  /**
+   * Adds or replaces a document without parsing it (the language server's indexing of thousands of
+   * files): it is parsed when an analysis first needs it. Returns false when the text cannot be a
+   * Kijun document (it never mentions the word).
+   */
+  put(uri: string, text: string, format: DocumentFormat, version = ++this.versionCounter): boolean {
+    if (!/kijun|ｋｉｊｕｎ/i.test(text)) {
+      this.delete(uri);
+      return false;
+    }
+    const existing = this.documents.get(uri);
+    if (existing && existing.version === version && existing.text === text) return true;
+    this.documents.set(uri, new DocumentState(uri, text, version, format));
+    this.sortedCache = undefined;
+    return true;
+  }
+
   delete(uri: string): void {
     this.documents.delete(uri);
     this.sortedCache = undefined;
@@ -242,6 +270,8 @@ export class Workspace implements WorkspaceView {
   documentsWithId(id: string): { uri: string; model: DocumentModel }[] {
     const result: { uri: string; model: DocumentModel }[] = [];
     for (const state of this.sortedStates()) {
+      // A document not parsed yet whose text does not contain the id cannot have it: it is not parsed just to see.
+      if (!state.mayHaveId(id)) continue;
       const model = state.model;
       if (model?.id?.value === id) result.push({ uri: state.uri, model });
     }
