@@ -67,8 +67,8 @@ const catalogue = {
     ja: () => 'ファイルに NUL 文字が含まれているため、テキスト文書として検査できません。',
   },
   'input.too-large': {
-    en: (a) => `The file is ${a.size} bytes; Kijun checks files up to ${a.limit} bytes.`,
-    ja: (a) => `ファイルが ${a.size} バイトあり、検査できる上限（${a.limit} バイト）を超えています。`,
+    en: (a) => `The file is ${a.size} bytes, more than the ${a.limit} bytes Kijun analyses: only lines 1–${a.lines} were checked, and coverage was not computed. Split the document into several files.`,
+    ja: (a) => `ファイルが ${a.size} バイトあり、検査できる上限（${a.limit} バイト）を超えています。1〜${a.lines} 行目だけを検査し、網羅状況は計算していません。文書を複数のファイルに分けてください。`,
   },
   'input.too-deep': {
     en: (a) => `Nesting is deeper than ${a.limit} levels; the content below this point was not checked.`,
@@ -1010,6 +1010,8 @@ const interfaceTexts = {
   /** A path that is not a Kijun document or is not to be read: said for the record, the run does not fail. */
   'cli.skipped': { en: (a) => `${a.path}: skipped: ${a.reason}`, ja: (a) => `${a.path}: スキップ: ${a.reason}` },
   'server.not-read': { en: (a) => `not read: ${a.path}: ${a.reason}`, ja: (a) => `読み込んでいません: ${a.path}: ${a.reason}` },
+  'server.indexing': { en: () => 'Kijun: reading the workspace', ja: () => 'Kijun: ワークスペースを読み込み中' },
+  'server.indexing-count': { en: (a) => `${a.count} of ${a.total} files`, ja: (a) => `${a.total} ファイル中 ${a.count} ファイル` },
   // Why a file is not read: the same words in the CLI's report and the language server's log.
   'file.not-kijun': {
     en: () => 'not a Kijun document (no top-level "kijun:" naming the document kind)',

@@ -1,6 +1,6 @@
 import { Connection, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CoverageReport, DocumentFormat, formatOf, LineIndex, Locale, Workspace } from '../core';
+import { CoverageReport, DocumentFormat, formatOf, LineIndex, Locale, TextChange, Workspace } from '../core';
 import { Settings } from './settings';
 
 /**
@@ -21,6 +21,8 @@ export interface ServerContext {
   /** Coverage from the last check of each open document, to rank completion items. */
   readonly lastCoverage: Map<string, CoverageReport | undefined>;
   log(message: string): void;
+  /** The editor's last edit of a document as offsets (taken once), when it was a single change. */
+  takeChange(uri: string): TextChange | undefined;
 }
 
 export function formatFor(uri: string, languageId?: string): DocumentFormat | undefined {

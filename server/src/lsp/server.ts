@@ -1,10 +1,10 @@
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import {
-  CodeActionKind, Connection, DidChangeConfigurationNotification, InitializeParams, InitializeResult, TextDocuments, TextDocumentSyncKind,
+  CodeActionKind, Connection, DidChangeConfigurationNotification, InitializeParams, InitializeResult, TextDocumentContentChangeEvent, TextDocuments, TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CoverageReport, Locale, Workspace } from '../core';
+import { CoverageReport, Locale, TextChange, Workspace } from '../core';
 import { loadBundledGuidelines, packageRoot } from '../node/bundled';
 import { ServerContext } from './context';
 import { registerCodeActions } from './features/codeActions';
@@ -36,7 +36,15 @@ export interface ServerOptions {
  * protocol objects.
  */
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
-  const documents = new TextDocuments(TextDocument);
+  // The editor sends each edit as a range: kept as offsets, so that the core compares nothing to find it.
+  const changes = new Map<string, TextChange | undefined>();
+  const documents = new TextDocuments<TextDocument>({
+    create: TextDocument.create,
+    update(document, contentChanges, version) {
+      changes.set(document.uri, singleChange(document, contentChanges));
+      return TextDocument.update(document, contentChanges, version);
+    },
+  });
   const root = options.packageRoot ?? packageRoot();
   let workspace = new Workspace();
   let settings: Settings = defaultSettings;
@@ -57,6 +65,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     bundledTexts,
     lastCoverage: new Map<string, CoverageReport | undefined>(),
     log: (message) => connection.console.log(`[kijun] ${message}`),
+    takeChange(uri) {
+      const change = changes.get(uri);
+      changes.delete(uri);
+      return change;
+    },
   };
 
   /** Bundled guidelines under the URIs the client can open: `kijun-bundled:` documents (read-only) or files of the package. */
@@ -147,4 +160,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** One ranged change as offsets into the text before and after it; several changes, or a whole new text, as none. */
+function singleChange(document: TextDocument, contentChanges: TextDocumentContentChangeEvent[]): TextChange | undefined {
+  if (contentChanges.length !== 1) return undefined;
+  const change = contentChanges[0];
+  if (!('range' in change)) return undefined;
+  const start = document.offsetAt(change.range.start);
+  const oldEnd = document.offsetAt(change.range.end);
+  return { start, oldEnd, newEnd: start + change.text.length };
 }

@@ -52,17 +52,19 @@ export function child(map: TreeNode | undefined, key: string): TreeNode | undefi
   return entry(map, key)?.value;
 }
 
-/** The plain JavaScript value of a node, as ajv validates it. */
-export function toPlain(node: TreeNode): unknown {
+/** The plain JavaScript value of a node, as ajv validates it; `instead` may give the value of some nodes itself. */
+export function toPlain(node: TreeNode, instead?: (node: TreeNode) => unknown): unknown {
+  const given = instead?.(node);
+  if (given !== undefined) return given;
   switch (node.kind) {
     case 'scalar':
       return node.value;
     case 'seq':
-      return node.items.map(toPlain);
+      return node.items.map((item) => toPlain(item, instead));
     case 'map': {
       const result: Record<string, unknown> = {};
       for (const e of node.entries) {
-        if (!Object.prototype.hasOwnProperty.call(result, e.key)) result[e.key] = toPlain(e.value);
+        if (!Object.prototype.hasOwnProperty.call(result, e.key)) result[e.key] = toPlain(e.value, instead);
       }
       return result;
     }
