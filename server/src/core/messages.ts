@@ -32,6 +32,14 @@ const linesJa = (n: string): string => (n === '1' ? 'この行' : `これらの 
 const didYouMeanEn = (a: Record<string, string>): string => (a.suggestion ? ` Did you mean ${quote(a.suggestion)}?` : '');
 const didYouMeanJa = (a: Record<string, string>): string => (a.suggestion ? `${jq(a.suggestion)}の誤りではありませんか。` : '');
 
+const spacesEn = (n: string): string => (n === '1' ? '1 space' : `${n} spaces`);
+/** What a misindented line is to be lined up with (`syntax.misindented`). */
+const misindentLike: Record<string, Record<Locale, string>> = {
+  entries: { en: 'the list entries above it', ja: '上のリストの要素' },
+  keys: { en: 'the keys above it', ja: '上のキー' },
+  top: { en: "the document's top-level keys", ja: '文書の最上位のキー' },
+};
+
 /** Why a Markdown `covers:`/`threats:` line is not read (`markdown.unattached-key`), by where it stands, with what to write. */
 const unreadKeyLine: Record<string, Record<Locale, Render>> = {
   'after-prose': {
@@ -99,6 +107,11 @@ const catalogue = {
   'syntax.ideographic-space-indent': {
     en: (a) => `YAML cannot be indented with full-width spaces (U+3000): indent ${linesEn(a.lines)} with half-width spaces instead.`,
     ja: (a) => `YAML のインデントに全角スペースは使えません。${linesJa(a.lines)}を半角スペースで字下げしてください。`,
+  },
+  'syntax.misindented': {
+    // `like`: what the line was lined up with (list entries, keys, the top level); `lines`: the line and the lines below it that move with it.
+    en: (a) => `The line ${quote(a.text)} is indented by ${spacesEn(a.written)}, which lines up with no line above it, so YAML cannot tell what it belongs to. ${a.column === '0' ? 'Start it at the beginning of the line' : `Indent it by ${spacesEn(a.column)}`}, like ${misindentLike[a.like]?.en ?? misindentLike.keys.en}.${Number(a.lines) > 2 ? ` The ${Number(a.lines) - 1} lines below it, which belong to it, move with it.` : a.lines === '2' ? ' The line below it, which belongs to it, moves with it.' : ''}`,
+    ja: (a) => `行${jq(a.text)}の字下げ（半角スペース ${a.written} 個）は上のどの行とも揃っていないため、YAML では何に属するかを読み取れません。${misindentLike[a.like]?.ja ?? misindentLike.keys.ja}と同じく、${a.column === '0' ? '行頭から記載してください' : `半角スペース ${a.column} 個で字下げしてください`}。${Number(a.lines) > 1 ? `この行に属する下の ${Number(a.lines) - 1} 行も一緒に字下げします。` : ''}`,
   },
   'syntax.unclosed-bracket': {
     en: (a) => `This ${quote(a.open)} is never closed: type ${quote(a.close)} after ${quote(a.after)}, where it ends.`,
@@ -532,6 +545,10 @@ const interfaceTexts = {
   'action.insert': { en: (a) => `Insert "${a.text}"`, ja: (a) => `「${a.text}」を挿入` },
   'action.sector-and-subsector': { en: (a) => `Write sector ${a.sector} and subsector ${a.subsector}`, ja: (a) => `分野を${a.sector}、業種を${a.subsector}と記載` },
   'action.indent-with-spaces': { en: () => 'Indent with spaces', ja: () => '半角スペースで字下げ' },
+  'action.reindent': {
+    en: (a) => (a.column === '0' ? 'Start the line at its beginning' : `Indent by ${a.column === '1' ? '1 space' : `${a.column} spaces`}`),
+    ja: (a) => (a.column === '0' ? '行頭から記載' : `半角スペース ${a.column} 個で字下げ`),
+  },
   'action.add-clause': { en: (a) => `Add a clause covering ${a.item}`, ja: (a) => `${a.item} に対応する条項を追加` },
   'action.exclude': { en: (a) => `Exclude ${a.item} (規定する必要がない) with a reason`, ja: (a) => `${a.item} を除外する（規定する必要がない）` },
   'action.remove-exclusion': { en: (a) => `Remove the exclusion of ${a.item}`, ja: (a) => `${a.item} の除外を削除` },
