@@ -35,3 +35,5 @@ export { describeItem, guidelineUsage, hoverText, itemReferences, symbolAt, valu
 export type { SymbolAtPosition } from './editor/navigation';
 export { findFrontMatter } from './parsing/markdown';
 export { addClauseEdit, addExclusionEdit, nextClauseId, PLACEHOLDER_TEXT, removeExclusionEdit } from './editor/fixes';
+export { escapeSnippet, snippetDefaults, templatePlace, yamlScalar } from './editor/snippets';
+export type { SnippetPlace, SnippetTemplate } from './editor/snippets';

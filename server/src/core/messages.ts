@@ -25,7 +25,11 @@ function text(arg: MessageArg, locale: Locale): string {
 }
 
 const quote = (s: string): string => `"${s}"`;
-const jq = (s: string): string => `「${s}」`;
+/**
+ * Japanese quotation of data: in 「」, unless the data carries corner brackets of its own (an item
+ * title such as 「安全基準等」で規定が望まれる項目), which another pair would only double.
+ */
+const jq = (s: string): string => (/[「」]/.test(s) ? s : `「${s}」`);
 const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 const linesEn = (n: string): string => (n === '1' ? 'this line' : `these ${n} lines`);
 const linesJa = (n: string): string => (n === '1' ? 'この行' : `これらの ${n} 行`);
@@ -48,7 +52,7 @@ const unreadKeyLine: Record<string, Record<Locale, Render>> = {
   },
   'not-a-clause': {
     en: (a) => `the heading above it, "${a.heading}", is not a clause heading (one that begins with a clause id such as S-1, 3.2, 運1 or 第1条). Begin that heading with the clause id, or move this line under a clause heading.`,
-    ja: (a) => `直前の見出し「${a.heading}」は条項の見出し（S-1、3.2、運1、第1条 のような条項 ID で始まる見出し）ではありません。見出しを条項 ID で始めるか、この行を条項の見出しの下に移してください。`,
+    ja: (a) => `直前の見出し${jq(a.heading)}は条項の見出し（S-1、3.2、運1、第1条 のような条項 ID で始まる見出し）ではありません。見出しを条項 ID で始めるか、この行を条項の見出しの下に移してください。`,
   },
   'before-heading': {
     en: () => 'it comes before the first heading, so it belongs to no clause. Move it directly under the heading of its clause.',
@@ -196,7 +200,7 @@ const catalogue = {
   },
   'sector.is-subsector': {
     en: (a) => `${quote(a.value)} is a sub-sector of ${a.sector}, not a sector: write ${quote(a.sector)} here${a.subsectorKey ? ` and put ${a.value} under ${a.subsectorKey}` : ''}.`,
-    ja: (a) => `${jq(a.value)}は分野ではなく、分野「${a.sector}」の業種です。ここには${jq(a.sector)}と記載してください${a.subsectorKey ? `（${jq(a.value)}は ${a.subsectorKey} に記載します）` : ''}。`,
+    ja: (a) => `${jq(a.value)}は分野ではなく、分野${jq(a.sector)}の業種です。ここには${jq(a.sector)}と記載してください${a.subsectorKey ? `（${jq(a.value)}は ${a.subsectorKey} に記載します）` : ''}。`,
   },
   'sector.all-in-list': {
     en: () => '"all" inside a list names no sector: for an item that applies to every sector, write sectors: all, without brackets.',
@@ -204,11 +208,11 @@ const catalogue = {
   },
   'subsector.other-sector': {
     en: (a) => `${quote(a.value)} is a sub-sector of ${a.actual}, not of ${a.sector}.`,
-    ja: (a) => `${jq(a.value)}は分野「${a.sector}」ではなく、分野「${a.actual}」の業種です。`,
+    ja: (a) => `${jq(a.value)}は分野${jq(a.sector)}ではなく、分野${jq(a.actual)}の業種です。`,
   },
   'subsector.unknown': {
     en: (a) => `Unknown sub-sector ${quote(a.value)} of sector ${a.sector}.${didYouMeanEn(a)}`,
-    ja: (a) => `業種${jq(a.value)}は分野「${a.sector}」にありません。${didYouMeanJa(a)}`,
+    ja: (a) => `業種${jq(a.value)}は分野${jq(a.sector)}にありません。${didYouMeanJa(a)}`,
   },
   'threat.unknown': {
     en: (a) => `Unknown threat ${quote(a.value)} in guideline ${a.guideline}.${didYouMeanEn(a)}`,
@@ -225,7 +229,7 @@ const catalogue = {
   },
   'covers.not-applicable': {
     en: (a) => `Item ${a.item} (${a.label}) does not apply to sector ${a.sector}; covering it counts for nothing.`,
-    ja: (a) => `項目 ${a.item}（${a.label}）は分野「${a.sector}」には適用されないため、対応としては数えられません。`,
+    ja: (a) => `項目 ${a.item}（${a.label}）は分野${jq(a.sector)}には適用されないため、対応としては数えられません。`,
   },
   'clause.text-not-list': {
     en: (a) => `${quote(a.value)} is one text naming several entries: write ${a.key} as a list, ${a.key}: [${a.list}].`,
@@ -249,7 +253,7 @@ const catalogue = {
   },
   'exclusion.not-applicable': {
     en: (a) => `Item ${a.item} (${a.label}) does not apply to sector ${a.sector}, so there is nothing to exclude; remove this exclusion.`,
-    ja: (a) => `項目 ${a.item}（${a.label}）は分野「${a.sector}」には適用されないため、除外する必要はありません。この除外を削除してください。`,
+    ja: (a) => `項目 ${a.item}（${a.label}）は分野${jq(a.sector)}には適用されないため、除外する必要はありません。この除外を削除してください。`,
   },
   'exclusion.unknown-item': {
     en: (a) => `Guideline ${a.guideline} has no item ${quote(a.value)} to exclude.${didYouMeanEn(a)}`,
@@ -291,7 +295,7 @@ const catalogue = {
   // Action plan.
   'plan.sector-missing': {
     en: (a) => `Sector ${a.sector} of guideline ${a.guideline} is missing from the plan.`,
-    ja: (a) => `指針 ${a.guideline} の分野「${a.sector}」が行動計画にありません。`,
+    ja: (a) => `指針 ${a.guideline} の分野${jq(a.sector)}が行動計画にありません。`,
   },
   'plan.standard-unknown': {
     en: (a) => (a.documentsFrom === 'paths'
@@ -303,12 +307,12 @@ const catalogue = {
   },
   'plan.standard-sector-mismatch': {
     en: (a) => `Standard ${a.id} belongs to sector ${a.actual}, not ${a.expected}.`,
-    ja: (a) => `安全基準等 ${a.id} は分野「${a.actual}」のものであり、「${a.expected}」のものではありません。`,
+    ja: (a) => `安全基準等 ${a.id} は分野${jq(a.actual)}のものであり、${jq(a.expected)}のものではありません。`,
   },
 
   'plan.sector-without-standard': {
     en: (a) => `Sector ${a.sector} lists no standard in force (安全基準等).`,
-    ja: (a) => `分野「${a.sector}」に適用される安全基準等が記載されていません。`,
+    ja: (a) => `分野${jq(a.sector)}に適用される安全基準等が記載されていません。`,
   },
   'plan.standard-class-mismatch': {
     en: (a) => `The plan gives standard ${a.id} class ${a.expected}, but the standard says class ${a.actual}.`,
@@ -316,7 +320,7 @@ const catalogue = {
   },
   'plan.threat-not-illustrated': {
     en: (a) => `Threat ${a.threat} of guideline ${a.guideline} has no illustration in the plan (脅威の例示).`,
-    ja: (a) => `指針 ${a.guideline} の脅威「${a.threat}」の例示が行動計画にありません。`,
+    ja: (a) => `指針 ${a.guideline} の脅威${jq(a.threat)}の例示が行動計画にありません。`,
   },
   'plan.sharing-timing': {
     en: (a) => `Information of type ${a.info} is shared ${a.expected}, not ${a.actual}.`,
@@ -332,21 +336,21 @@ const catalogue = {
   },
   'plan.duplicate-sector': {
     en: (a) => `Sector ${a.sector} appears more than once in the plan (first at line ${a.firstLine}).`,
-    ja: (a) => `分野「${a.sector}」が行動計画に重複して記載されています（最初の記載は ${a.firstLine} 行目）。`,
+    ja: (a) => `分野${jq(a.sector)}が行動計画に重複して記載されています（最初の記載は ${a.firstLine} 行目）。`,
   },
 
   // Coverage.
   'coverage.uncovered': {
     en: (a) => `Must-consider item ${a.item} ${a.label} "${a.title}" is neither covered by a clause nor excluded.`,
-    ja: (a) => `要検討事項 ${a.item} ${a.label}「${a.title}」に対応する条項も除外（規定する必要がない）もありません。`,
+    ja: (a) => `要検討事項 ${a.item} ${a.label}${jq(a.title)}に対応する条項も除外（規定する必要がない）もありません。`,
   },
   'coverage.uncovered-reference': {
     en: (a) => `Reference item ${a.item} ${a.label} "${a.title}" is not covered.`,
-    ja: (a) => `参考事項 ${a.item} ${a.label}「${a.title}」に対応する条項がありません。`,
+    ja: (a) => `参考事項 ${a.item} ${a.label}${jq(a.title)}に対応する条項がありません。`,
   },
   'coverage.uncovered-provisional': {
     en: (a) => `Provisional item ${a.item} ${a.label} "${a.title}" (Kijun's own suggestion, not the guideline's) is not covered.`,
-    ja: (a) => `暫定項目 ${a.item} ${a.label}「${a.title}」（指針ではなく Kijun による補足）に対応する条項がありません。`,
+    ja: (a) => `暫定項目 ${a.item} ${a.label}${jq(a.title)}（指針ではなく Kijun による補足）に対応する条項がありません。`,
   },
   'coverage.not-covered-in-workspace': {
     en: (a) => `No standard in the workspace covers ${a.item} (${a.standards} standard(s) follow this guideline).`,
@@ -480,15 +484,15 @@ const interfaceTexts = {
     ].join('\n'),
   },
   'cli.missing-command': { en: () => 'missing command', ja: () => 'コマンドがありません' },
-  'cli.unknown-command': { en: (a) => `unknown command "${a.command}"`, ja: (a) => `不明なコマンド「${a.command}」` },
+  'cli.unknown-command': { en: (a) => `unknown command "${a.command}"`, ja: (a) => `不明なコマンド${jq(a.command)}` },
   'cli.needs-value': { en: (a) => `${a.flag} needs a value`, ja: (a) => `${a.flag} には値が必要です` },
-  'cli.bad-format': { en: (a) => `--format must be text, json or github, not "${a.value}"`, ja: (a) => `--format には text・json・github のいずれかを指定してください（「${a.value}」が指定されています）` },
-  'cli.bad-fail-on': { en: (a) => `--fail-on must be error or warning, not "${a.value}"`, ja: (a) => `--fail-on には error か warning を指定してください（「${a.value}」が指定されています）` },
-  'cli.bad-provisional': { en: (a) => `--provisional must be advisory or binding, not "${a.value}"`, ja: (a) => `--provisional には advisory か binding を指定してください（「${a.value}」が指定されています）` },
-  'cli.bad-locale': { en: (a) => `--locale must be ja or en, not "${a.value}"`, ja: (a) => `--locale には ja か en を指定してください（「${a.value}」が指定されています）` },
-  'cli.unknown-option': { en: (a) => `unknown option "${a.flag}"`, ja: (a) => `不明なオプション「${a.flag}」` },
+  'cli.bad-format': { en: (a) => `--format must be text, json or github, not "${a.value}"`, ja: (a) => `--format には text・json・github のいずれかを指定してください（${jq(a.value)}が指定されています）` },
+  'cli.bad-fail-on': { en: (a) => `--fail-on must be error or warning, not "${a.value}"`, ja: (a) => `--fail-on には error か warning を指定してください（${jq(a.value)}が指定されています）` },
+  'cli.bad-provisional': { en: (a) => `--provisional must be advisory or binding, not "${a.value}"`, ja: (a) => `--provisional には advisory か binding を指定してください（${jq(a.value)}が指定されています）` },
+  'cli.bad-locale': { en: (a) => `--locale must be ja or en, not "${a.value}"`, ja: (a) => `--locale には ja か en を指定してください（${jq(a.value)}が指定されています）` },
+  'cli.unknown-option': { en: (a) => `unknown option "${a.flag}"`, ja: (a) => `不明なオプション${jq(a.flag)}` },
   /** A path named on the command line that cannot be checked at all: a usage error (exit status 2). */
-  'cli.cannot-check': { en: (a) => `cannot check "${a.path}": ${a.reason}`, ja: (a) => `「${a.path}」を検査できません: ${a.reason}` },
+  'cli.cannot-check': { en: (a) => `cannot check "${a.path}": ${a.reason}`, ja: (a) => `${jq(a.path)}を検査できません: ${a.reason}` },
   'cli.internal-error': { en: (a) => `internal error: ${a.detail}`, ja: (a) => `内部エラー: ${a.detail}` },
   /** A path the CLI did not check although it could be meant as a document: the run fails (exit status 2). */
   'cli.not-checked': { en: (a) => `${a.path}: not checked: ${a.reason}`, ja: (a) => `${a.path}: 検査していません: ${a.reason}` },
@@ -517,14 +521,14 @@ const interfaceTexts = {
   'file.too-large': { en: (a) => `larger than ${a.detail} bytes, the most Kijun checks`, ja: (a) => `Kijun が検査できる上限（${a.detail} バイト）を超えています` },
   'file.loop': {
     en: (a) => (a.other ? `a symbolic link loop: it leads back to "${a.other}"` : 'a symbolic link loop: the links never reach a file'),
-    ja: (a) => (a.other ? `シンボリックリンクが循環しています（「${a.other}」に戻ります）` : 'シンボリックリンクが循環しています（リンクをたどってもファイルに到達しません）'),
+    ja: (a) => (a.other ? `シンボリックリンクが循環しています（${jq(a.other)}に戻ります）` : 'シンボリックリンクが循環しています（リンクをたどってもファイルに到達しません）'),
   },
   'file.broken-link': { en: () => 'a symbolic link whose target does not exist', ja: () => 'リンク先が存在しないシンボリックリンクです' },
   'file.outside': {
     en: (a) => `a symbolic link to "${a.other}", outside the workspace folders and kijun.guidelineFolders`,
-    ja: (a) => `ワークスペースのフォルダと kijun.guidelineFolders の外（「${a.other}」）を指すシンボリックリンクです`,
+    ja: (a) => `ワークスペースのフォルダと kijun.guidelineFolders の外（${jq(a.other)}）を指すシンボリックリンクです`,
   },
-  'file.duplicate': { en: (a) => `the same file or folder as "${a.other}"`, ja: (a) => `「${a.other}」と同じファイルまたはフォルダです` },
+  'file.duplicate': { en: (a) => `the same file or folder as "${a.other}"`, ja: (a) => `${jq(a.other)}と同じファイルまたはフォルダです` },
   'file.hidden': { en: () => 'hidden (the name starts with ".")', ja: () => '隠しファイル・フォルダです（名前が「.」で始まります）' },
   'file.node-modules': { en: () => 'a node_modules folder', ja: () => 'node_modules フォルダです' },
   'cli.coverage': {
@@ -541,8 +545,8 @@ const interfaceTexts = {
   'severity.warning': { en: () => 'warning', ja: () => '警告' },
   'severity.information': { en: () => 'info', ja: () => '情報' },
   'severity.hint': { en: () => 'hint', ja: () => 'ヒント' },
-  'action.replace': { en: (a) => `Replace with "${a.text}"`, ja: (a) => `「${a.text}」に置き換える` },
-  'action.insert': { en: (a) => `Insert "${a.text}"`, ja: (a) => `「${a.text}」を挿入` },
+  'action.replace': { en: (a) => `Replace with "${a.text}"`, ja: (a) => `${jq(a.text)}に置き換える` },
+  'action.insert': { en: (a) => `Insert "${a.text}"`, ja: (a) => `${jq(a.text)}を挿入` },
   'action.sector-and-subsector': { en: (a) => `Write sector ${a.sector} and subsector ${a.subsector}`, ja: (a) => `分野を${a.sector}、業種を${a.subsector}と記載` },
   'action.indent-with-spaces': { en: () => 'Indent with spaces', ja: () => '半角スペースで字下げ' },
   'action.reindent': {
@@ -572,6 +576,12 @@ const interfaceTexts = {
   'hover.covers': { en: () => 'Covers:', ja: () => '対応する指針項目:' },
   'hover.covers-nothing': { en: () => 'Covers no guideline item', ja: () => '指針項目への対応なし' },
   'completion.sector-of': { en: (a) => `Sector of guideline ${a.guideline}`, ja: (a) => `指針 ${a.guideline} の分野` },
+  'completion.not-applicable': { en: () => 'not applicable', ja: () => '対象外' },
+  'completion.clause-snippet': { en: (a) => `New clause covering ${a.item}`, ja: (a) => `${a.item} に対応する条項を追加` },
+  'completion.exclusion-snippet': { en: (a) => `Exclude ${a.item} (規定する必要がない), with its reason`, ja: (a) => `${a.item} を除外（規定する必要がない理由を記載）` },
+  'obligation.must-consider': { en: () => 'must-consider', ja: () => '要検討事項' },
+  'obligation.reference': { en: () => 'reference', ja: () => '参考事項' },
+  'item.provisional': { en: () => 'provisional', ja: () => '暫定' },
   'status.uncovered': { en: () => 'uncovered', ja: () => '未対応' },
   'status.covered': { en: () => 'covered', ja: () => '対応済み' },
   'status.excluded': { en: () => 'excluded', ja: () => '除外' },

@@ -5,7 +5,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CoverageReport, Locale, Workspace } from '../core';
-import { loadBundledGuidelines, packageRoot } from '../node/bundled';
+import { loadBundledGuidelines, loadSnippetTemplates, packageRoot } from '../node/bundled';
 import { ServerContext } from './context';
 import { registerCodeActions } from './features/codeActions';
 import { registerCodeLens } from './features/codeLens';
@@ -45,6 +45,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let bundledScheme: 'file' | 'kijun-bundled' = 'file';
   let indexedOnce = false;
   const bundledTexts = new Map<string, string>();
+  const snippets = loadSnippetTemplates(root);
+  let completionCapabilities = { labelDetails: false, snippets: false };
 
   const context: ServerContext = {
     connection,
@@ -55,6 +57,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     indexedOnce: () => indexedOnce,
     bundledTexts,
     lastCoverage: new Map<string, CoverageReport | undefined>(),
+    snippetTemplates: snippets.templates,
+    clientCapabilities: () => completionCapabilities,
     log: (message) => connection.console.log(`[kijun] ${message}`),
   };
 
@@ -78,6 +82,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     clientLocale = params.locale?.toLowerCase().startsWith('ja') ? 'ja' : 'en';
     hasConfiguration = !!params.capabilities.workspace?.configuration;
     hasWorkspaceFolders = !!params.capabilities.workspace?.workspaceFolders;
+    const completionItem = params.capabilities.textDocument?.completion?.completionItem;
+    completionCapabilities = { labelDetails: !!completionItem?.labelDetailsSupport, snippets: !!completionItem?.snippetSupport };
     const init = (params.initializationOptions ?? {}) as { bundledScheme?: string; locale?: string };
     if (init.bundledScheme === 'kijun-bundled') bundledScheme = 'kijun-bundled';
     if (init.locale === 'ja' || init.locale === 'en') clientLocale = init.locale;
@@ -88,7 +94,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        completionProvider: { triggerCharacters: [':', ' ', ',', '[', '、', '-'] },
+        completionProvider: { triggerCharacters: [':', ' ', ',', '[', '、', '-', '#'] },
         hoverProvider: true,
         definitionProvider: true,
         referencesProvider: true,
@@ -103,6 +109,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   connection.onInitialized(() => {
+    for (const problem of snippets.problems) context.log(`snippets not read: ${problem}`);
     if (hasConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'kijun' });
     if (hasWorkspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {

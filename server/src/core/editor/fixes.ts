@@ -4,6 +4,9 @@ import { findFrontMatter } from '../parsing/markdown';
 import { ParsedDocument } from '../parsing/parse';
 import { child, entry, TreeNode } from '../parsing/tree';
 import { Workspace } from '../analysis/workspace';
+import { PLACEHOLDER_TEXT, yamlScalar } from './snippets';
+
+export { PLACEHOLDER_TEXT };
 
 /**
  * Edits behind the coverage quick fixes: a clause stub that covers an item, or an exclusion with
@@ -29,7 +32,7 @@ export function addClauseEdit(workspace: Workspace, uri: string, itemId: string)
       newText: `${close}\n\n${'#'.repeat(level)} ${id} ${title}\ncovers: ${item.id.value}\n\n${PLACEHOLDER_TEXT}\n`,
     });
   }
-  return appendListEntry(parsed, 'clauses', [`id: ${id}`, `title: ${yamlString(title)}`, `covers: [${item.id.value}]`, `text: ${PLACEHOLDER_TEXT}`]);
+  return appendListEntry(parsed, 'clauses', [`id: ${id}`, `title: ${yamlScalar(title)}`, `covers: [${item.id.value}]`, `text: ${PLACEHOLDER_TEXT}`]);
 }
 
 export function addExclusionEdit(workspace: Workspace, uri: string, itemId: string): Replacement | undefined {
@@ -39,12 +42,6 @@ export function addExclusionEdit(workspace: Workspace, uri: string, itemId: stri
   return appendListEntry(parsed, 'exclusions', [`item: ${item.id.value}`, `reason: ${PLACEHOLDER_REASONS[0]}`]);
 }
 
-/** The body text a new clause starts with: to be replaced by the author. */
-export const PLACEHOLDER_TEXT = '（本文を記載）';
-
-function yamlString(value: string): string {
-  return /^[\w\u3000-\u9fff\uff00-\uffef（）・、。「」]+$/.test(value) && !/^[-?:,[\]{}#&*!|>'"%@`]/.test(value) ? value : JSON.stringify(value);
-}
 
 /** Increments the number at the end of the last clause id (S-1.9 → S-1.10, 第3条 → 第4条), avoiding ids in use. */
 export function nextClauseId(existing: string[]): string {
