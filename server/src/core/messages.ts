@@ -418,6 +418,11 @@ export const formatRules: Record<string, Bilingual> = {
   },
 };
 
+/** An item named by its id, with its official label and title when known: `G-II-3-4-2-B (Ⅱ3.(4)②イ Title)`. */
+const itemNameParts = (a: Record<string, string>): string => [a.label, a.title].filter(Boolean).join(' ');
+const namedItemEn = (a: Record<string, string>): string => (itemNameParts(a) ? `${a.item} (${itemNameParts(a)})` : a.item);
+const namedItemJa = (a: Record<string, string>): string => (itemNameParts(a) ? `${a.item}（${itemNameParts(a)}）` : `${a.item} `);
+
 /** What the coverage summaries count: the same words in the CLI, the code lens and the status bar. */
 const coverageSummary = {
   en: (a: Record<string, string>) => `${a.done} of ${a.total} must-consider items covered or excluded (${a.excluded} excluded)`,
@@ -498,6 +503,8 @@ const interfaceTexts = {
   'cli.not-checked': { en: (a) => `${a.path}: not checked: ${a.reason}`, ja: (a) => `${a.path}: 検査していません: ${a.reason}` },
   /** A path that is not a Kijun document or is not to be read: said for the record, the run does not fail. */
   'cli.skipped': { en: (a) => `${a.path}: skipped: ${a.reason}`, ja: (a) => `${a.path}: スキップ: ${a.reason}` },
+  'server.indexed': { en: (a) => `indexed ${a.files} file(s)`, ja: (a) => `${a.files} 件のファイルを読み込みました` },
+  'server.snippets-not-read': { en: (a) => `snippets not read: ${a.detail}`, ja: (a) => `スニペットを読み込めませんでした: ${a.detail}` },
   'server.not-read': { en: (a) => `not read: ${a.path}: ${a.reason}`, ja: (a) => `読み込んでいません: ${a.path}: ${a.reason}` },
   // Why a file is not read: the same words in the CLI's report and the language server's log.
   'file.not-kijun': {
@@ -553,9 +560,10 @@ const interfaceTexts = {
     en: (a) => (a.column === '0' ? 'Start the line at its beginning' : `Indent by ${a.column === '1' ? '1 space' : `${a.column} spaces`}`),
     ja: (a) => (a.column === '0' ? '行頭から記載' : `半角スペース ${a.column} 個で字下げ`),
   },
-  'action.add-clause': { en: (a) => `Add a clause covering ${a.item}`, ja: (a) => `${a.item} に対応する条項を追加` },
-  'action.exclude': { en: (a) => `Exclude ${a.item} (規定する必要がない) with a reason`, ja: (a) => `${a.item} を除外する（規定する必要がない）` },
-  'action.remove-exclusion': { en: (a) => `Remove the exclusion of ${a.item}`, ja: (a) => `${a.item} の除外を削除` },
+  // `item`: the item's id; `label` and `title`: its official label and title, to say which item without looking it up.
+  'action.add-clause': { en: (a) => `Add a clause covering ${namedItemEn(a)}`, ja: (a) => `${namedItemJa(a)}を対応させる条項を追加` },
+  'action.exclude': { en: (a) => `Exclude ${namedItemEn(a)} (規定する必要がない) with a reason`, ja: (a) => `${namedItemJa(a)}を除外する（規定する必要がない）` },
+  'action.remove-exclusion': { en: (a) => `Remove the exclusion of ${namedItemEn(a)}`, ja: (a) => `${namedItemJa(a)}の除外を削除` },
   'lens.standard': {
     en: (a) => `Kijun: ${coverageSummary.en(a)}`,
     ja: (a) => `Kijun: ${coverageSummary.ja(a)}`,
@@ -593,6 +601,10 @@ const interfaceTexts = {
   },
   'client.not-a-standard': { en: () => 'This document is not a Kijun safety standard.', ja: () => 'この文書は安全基準等ではありません。' },
   'client.coverage-title': { en: () => 'Coverage of guideline items', ja: () => '指針項目への対応状況' },
+  'client.covered-by': { en: (a) => `covered by ${a.clauses}`, ja: (a) => `対応する条項: ${a.clauses}` },
+  'client.children-done': { en: (a) => `${a.done} of ${a.total} sub-items done`, ja: (a) => `子項目 ${a.total} 件中 ${a.done} 件に対応` },
+  'client.go-to-definition': { en: () => "Go to the item's definition in the guideline", ja: () => '指針の項目の定義へ移動' },
+  'client.restarted': { en: () => 'Kijun: the language server has been restarted.', ja: () => 'Kijun: 言語サーバーを再起動しました。' },
 } satisfies Record<string, Record<Locale, Render>>;
 
 export type InterfaceText = keyof typeof interfaceTexts;

@@ -23,6 +23,8 @@ export interface ServerContext {
   readonly lastCoverage: Map<string, CoverageReport | undefined>;
   /** The static snippets of the package, by document format. */
   readonly snippetTemplates: Record<DocumentFormat, SnippetTemplate[]>;
+  /** The client's own commands the server may invoke (`initializationOptions.commands`). */
+  readonly clientCommands: Set<string>;
   /** What the editor said it can do with completion items (label details, snippets). */
   clientCapabilities(): CompletionCapabilities;
   log(message: string): void;

@@ -82,7 +82,7 @@ export function registerWorkspaceSync(context: ServerContext, diagnostics: Diagn
         }
         // What is no longer under a folder (a removed guideline folder, a file deleted meanwhile) leaves the workspace.
         for (const uri of workspace.uris()) if (uri.startsWith('file:') && !seen.has(uri) && !documents.get(uri)) workspace.delete(uri);
-        context.log(`indexed ${count} file(s)`);
+        context.log(renderText('server.indexed', { files: count }, context.locale()));
         onIndexed();
         diagnostics.revalidateAll();
       } while (indexAgain);
