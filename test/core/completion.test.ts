@@ -301,3 +301,17 @@ describe('completion of snippets: where they belong, for items of any guideline'
     assert.deepStrictEqual(inStandard(lines(...planHead, 'sectors:', '  - |')).sorted.filter((s) => s.kind === 'snippet'), []);
   });
 });
+
+describe('Japanese throughout: English names of data only for English readers', () => {
+  it('a sector completed and hovered in Japanese shows its Japanese label and id, not its English name', () => {
+    const text = lines('kijun: standard', 'guideline: nisc-2008', 'id: s', 'title: t', 'sector: 金融', 'class: 3');
+    const workspace = workspaceWith({ uri: 'file:///ws/s.yaml', text });
+    const offset = text.indexOf('金融');
+    const detail = (locale: Locale) => complete({ text, offset, format: 'yaml', locale, catalog: workspace.catalog('nisc-2008'), guidelineIds: () => [], standardIds: () => [] })
+      .suggestions.find((s) => s.label === '金融')?.detail;
+    assert.strictEqual(detail('ja'), 'finance');
+    assert.strictEqual(detail('en'), 'finance — Financial Services');
+    assert.match(hoverText(workspace, 'file:///ws/s.yaml', offset + 1, 'ja')!.markdown, /^\*\*金融\*\*\n\n`finance` · nisc-2008\n\n/);
+    assert.match(hoverText(workspace, 'file:///ws/s.yaml', offset + 1, 'en')!.markdown, /^\*\*金融\*\* — Financial Services\n\n`finance` · nisc-2008\n\n/);
+  });
+});

@@ -144,7 +144,8 @@ function sectorSuggestions(catalog: Catalog, insertIds: boolean, locale: Locale)
     label: sector.label.value,
     insertText: insertIds ? sector.id.value : sector.label.value,
     kind: 'sector',
-    detail: `${sector.id.value}${sector.labelEn ? ` — ${sector.labelEn}` : ''}`,
+    // The English name is for English readers; a Japanese reader has the label itself.
+    detail: `${sector.id.value}${locale === 'en' && sector.labelEn ? ` — ${sector.labelEn}` : ''}`,
     documentation: sector.description ?? renderText('completion.sector-of', { guideline: catalog.id }, locale),
     sortText: pad(i),
     filterText: `${sector.label.value} ${sector.id.value} ${sector.aliases.join(' ')}`,

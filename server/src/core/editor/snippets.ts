@@ -123,8 +123,9 @@ function entryLines(site: SnippetSite, lines: string[]): string[] {
 /** The static snippets that belong at `place`, fitted to the site (a list entry's indentation, a heading's level). */
 export function templateSuggestions(templates: SnippetTemplate[], place: SnippetPlace, site: SnippetSite, locale: Locale): Suggestion[] {
   return templates.filter((t) => templatePlace(t) === place).map((template, i) => {
+    // The files' descriptions are bilingual data, "English / 日本語": the half in the user's language.
     const [en, ja] = template.description.split(' / ');
-    const description = (locale === 'ja' ? ja : en) ?? template.description;
+    const description = { en, ja: ja ?? en }[locale];
     return {
       label: template.prefix,
       labelDescription: description,
