@@ -95,7 +95,7 @@ export class CoverageList implements vscode.Disposable {
       renderText(`obligation.${row.obligation}`, {}, locale),
       renderText(`status.${row.status}`, {}, locale),
       row.children && row.status === 'partial' ? renderText('client.children-done', row.children, locale) : undefined,
-      row.provisional ? renderText('item.provisional', {}, locale) : undefined,
+      row.provisional ? renderText('mark.provisional', {}, locale) : undefined,
       row.coveredBy.length ? renderText('client.covered-by', { clauses: row.coveredBy.join(', ') }, locale) : undefined,
     ].filter(Boolean).join(' · ');
   }

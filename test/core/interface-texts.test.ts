@@ -36,7 +36,7 @@ describe('interface texts', () => {
 
   it('the words the editor shows around data: completion rows, the coverage list, quick fixes, status and notifications', () => {
     const ja = (key: Parameters<typeof renderText>[0], args = {}) => renderText(key, args, 'ja');
-    assert.deepStrictEqual([ja('obligation.must-consider'), ja('obligation.reference'), ja('item.provisional'), ja('completion.not-applicable')], ['要検討事項', '参考事項', '暫定', '対象外']);
+    assert.deepStrictEqual([ja('obligation.must-consider'), ja('obligation.reference'), ja('mark.provisional'), ja('status.not-applicable')], ['要検討事項', '参考事項', '暫定・Kijun補足', '対象外']);
     assert.deepStrictEqual(['uncovered', 'partial', 'excluded', 'covered'].map((s) => ja(`status.${s}` as 'status.covered')), ['未対応', '一部対応', '除外', '対応済み']);
     assert.strictEqual(ja('client.covered-by', { clauses: 'S-1, S-2' }), '対応する条項: S-1, S-2');
     assert.strictEqual(ja('client.children-done', { done: 2, total: 3 }), '子項目 3 件中 2 件に対応');

@@ -51,10 +51,10 @@ function choice(item: ItemDef, applies: boolean, entry: ItemCoverage | undefined
   const rank = !applies ? 4 : status === 'uncovered' ? (mustConsider ? 0 : 1) : status === 'partial' ? 2 : status === undefined ? 2 : 3;
   const obligation = item.obligation === 'must-consider' || item.obligation === 'reference' ? renderText(`obligation.${item.obligation}`, {}, locale) : undefined;
   const facts = [
-    applies ? undefined : renderText('completion.not-applicable', {}, locale),
+    applies ? undefined : renderText('status.not-applicable', {}, locale),
     item.label?.value,
     obligation,
-    item.provisional ? renderText('item.provisional', {}, locale) : undefined,
+    item.provisional ? renderText('mark.provisional', {}, locale) : undefined,
     status ? renderText(`status.${status}`, {}, locale) : undefined,
   ].filter(Boolean).join(' · ');
   const title = (locale === 'en' ? item.titleEn : undefined) ?? item.title?.value ?? item.titleEn ?? '';
