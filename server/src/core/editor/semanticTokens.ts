@@ -154,36 +154,27 @@ function endsWith(path: string[], suffix: string[]): boolean {
   return true;
 }
 
-/** The first list item whose span ends at or after `offset` (items are in text order). */
-function firstItemEndingAfter(items: TreeNode[], offset: number): number {
+/** The first index in `0..length` for which `before` no longer holds (it holds for a prefix of the indices). */
+function firstNotBefore(length: number, before: (index: number) => boolean): number {
   let low = 0;
-  let high = items.length;
+  let high = length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (items[middle].span.end < offset) low = middle + 1;
+    if (before(middle)) low = middle + 1;
     else high = middle;
   }
   return low;
+}
+
+/** The first list item whose span ends at or after `offset` (items are in text order). */
+function firstItemEndingAfter(items: TreeNode[], offset: number): number {
+  return firstNotBefore(items.length, (i) => items[i].span.end < offset);
 }
 
 function firstEndingAfter(tokens: SemanticToken[], offset: number): number {
-  let low = 0;
-  let high = tokens.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (tokens[middle].span.end <= offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  return firstNotBefore(tokens.length, (i) => tokens[i].span.end <= offset);
 }
 
 function firstStartingAfter(tokens: SemanticToken[], offset: number): number {
-  let low = 0;
-  let high = tokens.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (tokens[middle].span.start < offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  return firstNotBefore(tokens.length, (i) => tokens[i].span.start < offset);
 }
