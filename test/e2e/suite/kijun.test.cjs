@@ -302,6 +302,25 @@ describe('Kijun in a real VS Code', function () {
       assert.deepStrictEqual(kijunDiagnostics(notes.uri), []);
     });
 
+    it('the Markdown outline is the list of headings, the clauses among them, without a second group of Kijun\'s', async function () {
+      const document = await open(file('examples', 'medical', 'iryo-joho-anzen.md'));
+      // VS Code's Markdown support answers once its own language server runs: ask until it does (bounded).
+      await within(Promise.resolve(vscode.extensions.getExtension('vscode.markdown-language-features').activate()), 'Markdown support');
+      let symbols = [];
+      for (let i = 0; i < 50 && symbols.length === 0; i++) {
+        symbols = (await within(vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', document.uri), 'document symbols')) ?? [];
+        if (symbols.length === 0) await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      const flat = [];
+      const walk = (list) => { for (const s of list ?? []) { flat.push(s); walk(s.children); } };
+      walk(symbols);
+      assert.deepStrictEqual(flat.slice(0, 3).map((s) => s.name), ['# 医療情報システムの安全管理に関するガイドライン', '## 1.1 目的と適用範囲', '## 2.1 安全管理の責任体制']);
+      assert.deepStrictEqual(flat.filter((s) => s.kind === vscode.SymbolKind.Struct).map((s) => s.name), [], 'no clause symbols of Kijun\'s own');
+      // A YAML standard keeps Kijun's outline: its clauses.
+      const yaml = await within(vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', (await open(standard)).uri), 'YAML symbols');
+      assert.deepStrictEqual(yaml.map((s) => s.name), ['S-1', 'S-2']);
+    });
+
     it('completes a clause snippet from the workspace guideline at a new list entry, and it inserts a valid clause', async function () {
       const document = await open(standard);
       await waitForDiagnostics(standard, (d) => JSON.stringify(d.map(brief)) === JSON.stringify([C_WARNING]), 'the C warning alone');
