@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { CodeAction, CompletionItem, Diagnostic, SemanticTokens, SemanticTokensDelta, TextEdit } from 'vscode-languageserver-protocol/node';
+import { parseDocument, readGuideline } from '../../server/src/core';
 import { completeStandard, testGuideline } from '../fixtures';
 import { lines, repoRoot } from '../helpers';
 import { applyEdits, tempWorkspace, TestClient } from './harness';
@@ -12,6 +13,13 @@ import { applyEdits, tempWorkspace, TestClient } from './harness';
  * focus, snippets where they belong, highlighting of Kijun documents only, quick fixes titled by
  * their item and written in the document's own style.
  */
+
+/** An item of a bundled guideline: its official label and its titles. */
+function bundledItem(guideline: string, id: string): { label: string; title: string; titleEn: string } {
+  const model = readGuideline(parseDocument(fs.readFileSync(path.join(repoRoot, 'guidelines', `${guideline}.yaml`), 'utf8'), 'yaml').root!);
+  const item = model.items.find((i) => i.id.value === id)!;
+  return { label: item.label!.value, title: item.title!.value, titleEn: item.titleEn! };
+}
 
 /** What VS Code says it can show of completion items. */
 const vscodeCompletion = { completion: { completionItem: { labelDetailsSupport: true, snippetSupport: true } } };
@@ -172,9 +180,11 @@ describe('editor experience over the protocol', function () {
         const { uri, diagnostics } = await open(`nisc-${locale}.yaml`, text);
         const warning = diagnostics.find((d) => (d.data as { itemId?: string } | undefined)?.itemId === 'G-II-3-4-2-B')!;
         const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: warning.range, context: { diagnostics: [warning] } });
+        // The item's label and titles as the bundled data has them (the data is edited on its own).
+        const item = bundledItem('nisc-2008', 'G-II-3-4-2-B');
         assert.deepStrictEqual(actions.map((a) => a.title), locale === 'en'
-          ? ['Add a clause covering G-II-3-4-2-B (Ⅱ3.(4)②イ Measures to prevent information leakage)', 'Exclude G-II-3-4-2-B (Ⅱ3.(4)②イ Measures to prevent information leakage) (規定する必要がない) with a reason']
-          : ['G-II-3-4-2-B（Ⅱ3.(4)②イ 情報漏えい防止のための対策）を対応させる条項を追加', 'G-II-3-4-2-B（Ⅱ3.(4)②イ 情報漏えい防止のための対策）を除外する（規定する必要がない）']);
+          ? [`Add a clause covering G-II-3-4-2-B (${item.label} ${item.titleEn})`, `Exclude G-II-3-4-2-B (${item.label} ${item.titleEn}) (規定する必要がない) with a reason`]
+          : [`G-II-3-4-2-B（${item.label} ${item.title}）を対応させる条項を追加`, `G-II-3-4-2-B（${item.label} ${item.title}）を除外する（規定する必要がない）`]);
       }
     });
 
