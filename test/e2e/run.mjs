@@ -402,8 +402,8 @@ async function completionCheck(page) {
     await rows.first().waitFor({ state: 'visible', timeout: 30000 });
     const texts = await rows.evaluateAll((els) => els.map((e) => (e.innerText || '').replace(/\s+/g, ' ').trim()));
     for (const t of texts) console.log(`  SUGGESTION ${t}`);
-    // The first row: an uncovered must-consider item, its id, title, official label, obligation and coverage all shown.
-    if (!/^G-[\w-]+ \S.* · must-consider · uncovered$/.test(texts[0] ?? '')) failures.push(`the first suggestion reads ${JSON.stringify(texts[0])}`);
+    // The first row: an uncovered item that applies, its id, title, official label, obligation (and mark) and coverage all shown.
+    if (!/^G-[\w-]+ \S.* · (?:must-consider|reference)(?: · provisional, Kijun)? · uncovered$/.test(texts[0] ?? '')) failures.push(`the first suggestion reads ${JSON.stringify(texts[0])}`);
     await page.waitForTimeout(300); // let the widget's layout settle for a stable image (not a sync point)
     await page.screenshot({ path: COMPLETION_SHOT });
     log(`screenshot ${path.relative(ROOT, COMPLETION_SHOT)}`);
