@@ -52,6 +52,10 @@ const sample: MessageArgs = {
   list: 'A-1, A-2',
   documentsFrom: 'workspace',
   subsectorKey: 'subsector',
+  text: '- id: B-4.2',
+  written: 1,
+  column: 2,
+  like: 'entries',
 };
 
 const japanese = /[\u3040-\u30ff\u4e00-\u9fff]/;

@@ -5,8 +5,8 @@
 //   node test/e2e/run.mjs --suite         # only the integration suite (mocha inside the extension host)
 //   node test/e2e/run.mjs --ui            # only the workbench check (Problems panel + screenshot)
 //   node test/e2e/run.mjs --report        # only the coverage report check (kijun coverage --format html in Chromium)
-//   node test/e2e/run.mjs --update-screenshot   # also copy passing checks' screenshots to docs/screenshot.png
-//                                              # and docs/coverage-report.png
+//   node test/e2e/run.mjs --update-screenshot   # also copy passing checks' screenshots to docs/screenshot.png,
+//                                              # docs/completion.png and docs/coverage-report.png
 //   options: --no-setup (skip test/e2e/setup.sh), --no-build (use dist/ as it is),
 //            --vsix (UI check only: install kijun.vsix, built by `npm run package`, instead of loading the folder)
 //   env: KIJUN_E2E_HOST=auto|code-server|electron (default auto), KIJUN_E2E_GREP=<mocha grep>,
@@ -359,6 +359,7 @@ async function uiCheck() {
     await page.waitForTimeout(300); // let the selection/scroll animation settle for a stable image (not a sync point)
     await page.screenshot({ path: SHOT });
     log(`screenshot ${path.relative(ROOT, SHOT)}`);
+    failures.push(...await completionCheck(page));
     for (const f of failures) log(`UI check: ${f}`);
     ok = failures.length === 0;
   } catch (error) {
@@ -372,9 +373,48 @@ async function uiCheck() {
   if (ok && argv.has('--update-screenshot')) {
     fs.mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
     fs.copyFileSync(SHOT, path.join(ROOT, 'docs', 'screenshot.png'));
-    log('copied to docs/screenshot.png');
+    fs.copyFileSync(COMPLETION_SHOT, path.join(ROOT, 'docs', 'completion.png'));
+    log('copied to docs/screenshot.png and docs/completion.png');
   }
   return ok ? 0 : 1;
+}
+
+const COMPLETION_SHOT = path.join(OUTPUT, 'completion.png');
+
+/**
+ * Completion as an author sees it, in the draft 物流 standard: typing ", " in a covers list opens the list of
+ * guideline items, each row with its title, official label, obligation and coverage beside the id (not only
+ * once focused), the items that apply to 物流 and are uncovered first. Saves test-output/completion.png for
+ * the README. Returns what is wrong.
+ */
+async function completionCheck(page) {
+  const failures = [];
+  const lines = fs.readFileSync(path.join(ROOT, 'examples', 'with-mistakes', FILE), 'utf8').split('\n');
+  // A covers list halfway down the file, so that the list and its details have room on screen.
+  const coversLines = lines.flatMap((l, i) => (/^ {4}covers: \[/.test(l) ? [i + 1] : []));
+  const line = coversLines[Math.floor(coversLines.length / 2)];
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+J'); // the panel closed: room for the list
+  await page.keyboard.press('Control+G');
+  await page.keyboard.type(String(line));
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.type(', ');
+  const rows = page.locator('.suggest-widget .monaco-list-row');
+  try {
+    await rows.first().waitFor({ state: 'visible', timeout: 30000 });
+    const texts = await rows.evaluateAll((els) => els.map((e) => (e.innerText || '').replace(/\s+/g, ' ').trim()));
+    for (const t of texts) console.log(`  SUGGESTION ${t}`);
+    // The first row: an uncovered item that applies, its id, title, official label, obligation (and mark) and coverage all shown.
+    if (!/^G-[\w-]+ \S.* · (?:must-consider|reference)(?: · provisional, Kijun)? · uncovered$/.test(texts[0] ?? '')) failures.push(`the first suggestion reads ${JSON.stringify(texts[0])}`);
+    await page.waitForTimeout(300); // let the widget's layout settle for a stable image (not a sync point)
+    await page.screenshot({ path: COMPLETION_SHOT });
+    log(`screenshot ${path.relative(ROOT, COMPLETION_SHOT)}`);
+  } catch (error) {
+    failures.push(`no completion list in a covers list: ${error.message}`);
+  }
+  return failures;
 }
 
 // --- 5. The coverage report: kijun coverage --format html in Chromium ---------------------------

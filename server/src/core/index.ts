@@ -36,3 +36,8 @@ export { describeItem, guidelineUsage, hoverText, itemReferences, symbolAt, valu
 export type { SymbolAtPosition } from './editor/navigation';
 export { findFrontMatter } from './parsing/markdown';
 export { addClauseEdit, addExclusionEdit, nextClauseId, PLACEHOLDER_TEXT, removeExclusionEdit } from './editor/fixes';
+export type { StubEdit } from './editor/fixes';
+export { escapeSnippet, snippetDefaults, templatePlace, yamlScalar } from './editor/snippets';
+export type { SnippetPlace, SnippetTemplate } from './editor/snippets';
+export { semanticTokenModifiers, semanticTokens, semanticTokenTypes, tokensInRange } from './editor/semanticTokens';
+export type { SemanticToken, SemanticTokenType } from './editor/semanticTokens';

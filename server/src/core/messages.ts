@@ -25,12 +25,24 @@ function text(arg: MessageArg, locale: Locale): string {
 }
 
 const quote = (s: string): string => `"${s}"`;
-const jq = (s: string): string => `「${s}」`;
+/**
+ * Japanese quotation of data: in 「」, unless the data carries corner brackets of its own (an item
+ * title such as 「安全基準等」で規定が望まれる項目), which another pair would only double.
+ */
+const jq = (s: string): string => (/[「」]/.test(s) ? s : `「${s}」`);
 const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 const linesEn = (n: string): string => (n === '1' ? 'this line' : `these ${n} lines`);
 const linesJa = (n: string): string => (n === '1' ? 'この行' : `これらの ${n} 行`);
 const didYouMeanEn = (a: Record<string, string>): string => (a.suggestion ? ` Did you mean ${quote(a.suggestion)}?` : '');
 const didYouMeanJa = (a: Record<string, string>): string => (a.suggestion ? `${jq(a.suggestion)}の誤りではありませんか。` : '');
+
+const spacesEn = (n: string): string => (n === '1' ? '1 space' : `${n} spaces`);
+/** What a misindented line is to be lined up with (`syntax.misindented`). */
+const misindentLike: Record<string, Record<Locale, string>> = {
+  entries: { en: 'the list entries above it', ja: '上のリストの要素' },
+  keys: { en: 'the keys above it', ja: '上のキー' },
+  top: { en: "the document's top-level keys", ja: '文書の最上位のキー' },
+};
 
 /** Why a Markdown `covers:`/`threats:` line is not read (`markdown.unattached-key`), by where it stands, with what to write. */
 const unreadKeyLine: Record<string, Record<Locale, Render>> = {
@@ -40,7 +52,7 @@ const unreadKeyLine: Record<string, Record<Locale, Render>> = {
   },
   'not-a-clause': {
     en: (a) => `the heading above it, "${a.heading}", is not a clause heading (one that begins with a clause id such as S-1, 3.2, 運1 or 第1条). Begin that heading with the clause id, or move this line under a clause heading.`,
-    ja: (a) => `直前の見出し「${a.heading}」は条項の見出し（S-1、3.2、運1、第1条 のような条項 ID で始まる見出し）ではありません。見出しを条項 ID で始めるか、この行を条項の見出しの下に移してください。`,
+    ja: (a) => `直前の見出し${jq(a.heading)}は条項の見出し（S-1、3.2、運1、第1条 のような条項 ID で始まる見出し）ではありません。見出しを条項 ID で始めるか、この行を条項の見出しの下に移してください。`,
   },
   'before-heading': {
     en: () => 'it comes before the first heading, so it belongs to no clause. Move it directly under the heading of its clause.',
@@ -99,6 +111,11 @@ const catalogue = {
   'syntax.ideographic-space-indent': {
     en: (a) => `YAML cannot be indented with full-width spaces (U+3000): indent ${linesEn(a.lines)} with half-width spaces instead.`,
     ja: (a) => `YAML のインデントに全角スペースは使えません。${linesJa(a.lines)}を半角スペースで字下げしてください。`,
+  },
+  'syntax.misindented': {
+    // `like`: what the line was lined up with (list entries, keys, the top level); `lines`: the line and the lines below it that move with it.
+    en: (a) => `The line ${quote(a.text)} is indented by ${spacesEn(a.written)}, which lines up with no line above it, so YAML cannot tell what it belongs to. ${a.column === '0' ? 'Start it at the beginning of the line' : `Indent it by ${spacesEn(a.column)}`}, like ${misindentLike[a.like]?.en ?? misindentLike.keys.en}.${Number(a.lines) > 2 ? ` The ${Number(a.lines) - 1} lines below it, which belong to it, move with it.` : a.lines === '2' ? ' The line below it, which belongs to it, moves with it.' : ''}`,
+    ja: (a) => `行${jq(a.text)}の字下げ（半角スペース ${a.written} 個）は上のどの行とも揃っていないため、YAML では何に属するかを読み取れません。${misindentLike[a.like]?.ja ?? misindentLike.keys.ja}と同じく、${a.column === '0' ? '行頭から記載してください' : `半角スペース ${a.column} 個で字下げしてください`}。${Number(a.lines) > 1 ? `この行に属する下の ${Number(a.lines) - 1} 行も一緒に字下げします。` : ''}`,
   },
   'syntax.unclosed-bracket': {
     en: (a) => `This ${quote(a.open)} is never closed: type ${quote(a.close)} after ${quote(a.after)}, where it ends.`,
@@ -183,7 +200,7 @@ const catalogue = {
   },
   'sector.is-subsector': {
     en: (a) => `${quote(a.value)} is a sub-sector of ${a.sector}, not a sector: write ${quote(a.sector)} here${a.subsectorKey ? ` and put ${a.value} under ${a.subsectorKey}` : ''}.`,
-    ja: (a) => `${jq(a.value)}は分野ではなく、分野「${a.sector}」の業種です。ここには${jq(a.sector)}と記載してください${a.subsectorKey ? `（${jq(a.value)}は ${a.subsectorKey} に記載します）` : ''}。`,
+    ja: (a) => `${jq(a.value)}は分野ではなく、分野${jq(a.sector)}の業種です。ここには${jq(a.sector)}と記載してください${a.subsectorKey ? `（${jq(a.value)}は ${a.subsectorKey} に記載します）` : ''}。`,
   },
   'sector.all-in-list': {
     en: () => '"all" inside a list names no sector: for an item that applies to every sector, write sectors: all, without brackets.',
@@ -191,11 +208,11 @@ const catalogue = {
   },
   'subsector.other-sector': {
     en: (a) => `${quote(a.value)} is a sub-sector of ${a.actual}, not of ${a.sector}.`,
-    ja: (a) => `${jq(a.value)}は分野「${a.sector}」ではなく、分野「${a.actual}」の業種です。`,
+    ja: (a) => `${jq(a.value)}は分野${jq(a.sector)}ではなく、分野${jq(a.actual)}の業種です。`,
   },
   'subsector.unknown': {
     en: (a) => `Unknown sub-sector ${quote(a.value)} of sector ${a.sector}.${didYouMeanEn(a)}`,
-    ja: (a) => `業種${jq(a.value)}は分野「${a.sector}」にありません。${didYouMeanJa(a)}`,
+    ja: (a) => `業種${jq(a.value)}は分野${jq(a.sector)}にありません。${didYouMeanJa(a)}`,
   },
   'threat.unknown': {
     en: (a) => `Unknown threat ${quote(a.value)} in guideline ${a.guideline}.${didYouMeanEn(a)}`,
@@ -212,7 +229,7 @@ const catalogue = {
   },
   'covers.not-applicable': {
     en: (a) => `Item ${a.item} (${a.label}) does not apply to sector ${a.sector}; covering it counts for nothing.`,
-    ja: (a) => `項目 ${a.item}（${a.label}）は分野「${a.sector}」には適用されないため、対応としては数えられません。`,
+    ja: (a) => `項目 ${a.item}（${a.label}）は分野${jq(a.sector)}には適用されないため、対応としては数えられません。`,
   },
   'clause.text-not-list': {
     en: (a) => `${quote(a.value)} is one text naming several entries: write ${a.key} as a list, ${a.key}: [${a.list}].`,
@@ -236,7 +253,7 @@ const catalogue = {
   },
   'exclusion.not-applicable': {
     en: (a) => `Item ${a.item} (${a.label}) does not apply to sector ${a.sector}, so there is nothing to exclude; remove this exclusion.`,
-    ja: (a) => `項目 ${a.item}（${a.label}）は分野「${a.sector}」には適用されないため、除外する必要はありません。この除外を削除してください。`,
+    ja: (a) => `項目 ${a.item}（${a.label}）は分野${jq(a.sector)}には適用されないため、除外する必要はありません。この除外を削除してください。`,
   },
   'exclusion.unknown-item': {
     en: (a) => `Guideline ${a.guideline} has no item ${quote(a.value)} to exclude.${didYouMeanEn(a)}`,
@@ -278,7 +295,7 @@ const catalogue = {
   // Action plan.
   'plan.sector-missing': {
     en: (a) => `Sector ${a.sector} of guideline ${a.guideline} is missing from the plan.`,
-    ja: (a) => `指針 ${a.guideline} の分野「${a.sector}」が行動計画にありません。`,
+    ja: (a) => `指針 ${a.guideline} の分野${jq(a.sector)}が行動計画にありません。`,
   },
   'plan.standard-unknown': {
     en: (a) => (a.documentsFrom === 'paths'
@@ -290,12 +307,12 @@ const catalogue = {
   },
   'plan.standard-sector-mismatch': {
     en: (a) => `Standard ${a.id} belongs to sector ${a.actual}, not ${a.expected}.`,
-    ja: (a) => `安全基準等 ${a.id} は分野「${a.actual}」のものであり、「${a.expected}」のものではありません。`,
+    ja: (a) => `安全基準等 ${a.id} は分野${jq(a.actual)}のものであり、${jq(a.expected)}のものではありません。`,
   },
 
   'plan.sector-without-standard': {
     en: (a) => `Sector ${a.sector} lists no standard in force (安全基準等).`,
-    ja: (a) => `分野「${a.sector}」に適用される安全基準等が記載されていません。`,
+    ja: (a) => `分野${jq(a.sector)}に適用される安全基準等が記載されていません。`,
   },
   'plan.standard-class-mismatch': {
     en: (a) => `The plan gives standard ${a.id} class ${a.expected}, but the standard says class ${a.actual}.`,
@@ -303,7 +320,7 @@ const catalogue = {
   },
   'plan.threat-not-illustrated': {
     en: (a) => `Threat ${a.threat} of guideline ${a.guideline} has no illustration in the plan (脅威の例示).`,
-    ja: (a) => `指針 ${a.guideline} の脅威「${a.threat}」の例示が行動計画にありません。`,
+    ja: (a) => `指針 ${a.guideline} の脅威${jq(a.threat)}の例示が行動計画にありません。`,
   },
   'plan.sharing-timing': {
     en: (a) => `Information of type ${a.info} is shared ${a.expected}, not ${a.actual}.`,
@@ -359,21 +376,21 @@ const catalogue = {
   },
   'plan.duplicate-sector': {
     en: (a) => `Sector ${a.sector} appears more than once in the plan (first at line ${a.firstLine}).`,
-    ja: (a) => `分野「${a.sector}」が行動計画に重複して記載されています（最初の記載は ${a.firstLine} 行目）。`,
+    ja: (a) => `分野${jq(a.sector)}が行動計画に重複して記載されています（最初の記載は ${a.firstLine} 行目）。`,
   },
 
   // Coverage.
   'coverage.uncovered': {
     en: (a) => `Must-consider item ${a.item} ${a.label} "${a.title}" is neither covered by a clause nor excluded.`,
-    ja: (a) => `要検討事項 ${a.item} ${a.label}「${a.title}」に対応する条項も除外（規定する必要がない）もありません。`,
+    ja: (a) => `要検討事項 ${a.item} ${a.label}${jq(a.title)}に対応する条項も除外（規定する必要がない）もありません。`,
   },
   'coverage.uncovered-reference': {
     en: (a) => `Reference item ${a.item} ${a.label} "${a.title}" is not covered.`,
-    ja: (a) => `参考事項 ${a.item} ${a.label}「${a.title}」に対応する条項がありません。`,
+    ja: (a) => `参考事項 ${a.item} ${a.label}${jq(a.title)}に対応する条項がありません。`,
   },
   'coverage.uncovered-provisional': {
     en: (a) => `Provisional item ${a.item} ${a.label} "${a.title}" (Kijun's own suggestion, not the guideline's) is not covered.`,
-    ja: (a) => `暫定項目 ${a.item} ${a.label}「${a.title}」（指針ではなく Kijun による補足）に対応する条項がありません。`,
+    ja: (a) => `暫定項目 ${a.item} ${a.label}${jq(a.title)}（指針ではなく Kijun による補足）に対応する条項がありません。`,
   },
   'coverage.not-covered-in-workspace': {
     en: (a) => `No standard in the workspace covers ${a.item} (${a.standards} standard(s) follow this guideline).`,
@@ -664,6 +681,11 @@ const ruleDescriptions = {
     ['A "[" or "{" left open makes YAML read the rest of the document as part of the list. Kijun reports it once, at the bracket, and reads the rest as if it were closed where the list ends.', '閉じられていない「[」や「{」があると、YAML は文書の残りをその一覧の一部として読みます。Kijun は括弧の位置で一度だけ指摘し、一覧の終わりで閉じたものとして残りを読みます。'],
     ['Type the closing bracket where the list ends (quick fix).', '一覧の終わりに閉じ括弧を入力してください（クイックフィックス）。'],
   ),
+  'syntax.misindented': rule(
+    ['A line whose indentation lines up with nothing', '字下げがどの行とも揃っていない行'],
+    ['YAML reads structure from indentation: a line indented to no column of the lines above it cannot be placed. Kijun reports the line once, says which indentation was meant, and reads the rest as if it were fixed.', 'YAML は字下げで構造を読み取ります。上の行のどの位置とも揃っていない行は、どこに属するかが決まりません。Kijun はその行を一度だけ指摘して意図した字下げを示し、残りは直したものとして読みます。'],
+    ['Indent the line as the message says (quick fix).', '指摘のとおりに字下げしてください（クイックフィックス）。'],
+  ),
   'syntax.merge-value': rule(
     ['A merge key with a value that cannot be merged', 'マージできない値を持つマージキー'],
     ['A merge key "<<" takes an alias of a mapping, a mapping, or a list of them; keys written in the mapping win over merged ones.', 'マージキー「<<」には、マッピングのエイリアス、マッピング、またはそれらのリストを指定します。マッピングに直接書いたキーがマージされたキーより優先されます。'],
@@ -837,6 +859,11 @@ export const formatRules: Record<string, Bilingual> = {
   },
 };
 
+/** An item named by its id, with its official label and title when known: `G-II-3-4-2-B (Ⅱ3.(4)②イ Title)`. */
+const itemNameParts = (a: Record<string, string>): string => [a.label, a.title].filter(Boolean).join(' ');
+const namedItemEn = (a: Record<string, string>): string => (itemNameParts(a) ? `${a.item} (${itemNameParts(a)})` : a.item);
+const namedItemJa = (a: Record<string, string>): string => (itemNameParts(a) ? `${a.item}（${itemNameParts(a)}）` : `${a.item} `);
+
 /** What the coverage summaries count: the same words in the CLI, the code lens and the status bar. */
 const coverageSummary = {
   en: (a: Record<string, string>) => `${a.done} of ${a.total} must-consider items covered or excluded (${a.excluded} excluded)`,
@@ -942,24 +969,24 @@ const interfaceTexts = {
     ].join('\n'),
   },
   'cli.missing-command': { en: () => 'missing command', ja: () => 'コマンドがありません' },
-  'cli.unknown-command': { en: (a) => `unknown command "${a.command}"`, ja: (a) => `不明なコマンド「${a.command}」` },
+  'cli.unknown-command': { en: (a) => `unknown command "${a.command}"`, ja: (a) => `不明なコマンド${jq(a.command)}` },
   'cli.needs-value': { en: (a) => `${a.flag} needs a value`, ja: (a) => `${a.flag} には値が必要です` },
-  'cli.bad-format': { en: (a) => `--format must be text, json, github, sarif or junit, not "${a.value}"`, ja: (a) => `--format には text・json・github・sarif・junit のいずれかを指定してください（「${a.value}」が指定されています）` },
-  'cli.bad-max-warnings': { en: (a) => `--max-warnings must be a whole number, 0 or more, not "${a.value}"`, ja: (a) => `--max-warnings には 0 以上の整数を指定してください（「${a.value}」が指定されています）` },
+  'cli.bad-format': { en: (a) => `--format must be text, json, github, sarif or junit, not "${a.value}"`, ja: (a) => `--format には text・json・github・sarif・junit のいずれかを指定してください（${jq(a.value)}が指定されています）` },
+  'cli.bad-max-warnings': { en: (a) => `--max-warnings must be a whole number, 0 or more, not "${a.value}"`, ja: (a) => `--max-warnings には 0 以上の整数を指定してください（${jq(a.value)}が指定されています）` },
   'cli.baseline-and-write': { en: () => 'use either --baseline or --write-baseline, not both', ja: () => '--baseline と --write-baseline はどちらか一方だけを指定してください' },
-  'cli.baseline-unreadable': { en: (a) => `cannot read the baseline "${a.path}": ${a.detail}`, ja: (a) => `ベースライン「${a.path}」を読み込めません: ${a.detail}` },
+  'cli.baseline-unreadable': { en: (a) => `cannot read the baseline "${a.path}": ${a.detail}`, ja: (a) => `ベースライン${jq(a.path)}を読み込めません: ${a.detail}` },
   'cli.baseline-invalid': {
     en: (a) => `"${a.path}" is not a Kijun baseline (${a.detail}); write one with --write-baseline`,
-    ja: (a) => `「${a.path}」は Kijun のベースラインではありません（${a.detail}）。--write-baseline で作成してください`,
+    ja: (a) => `${jq(a.path)}は Kijun のベースラインではありません（${a.detail}）。--write-baseline で作成してください`,
   },
   'baseline.not-json': { en: () => 'it is not JSON', ja: () => 'JSON ではありません' },
   'baseline.not-a-baseline': { en: () => 'it has no "kijunBaseline" and "findings" with fingerprints', ja: () => '「kijunBaseline」と、フィンガープリントを持つ「findings」がありません' },
   'baseline.unsupported-version': { en: () => 'it is of a baseline version this Kijun does not read', ja: () => 'この Kijun が読めない版のベースラインです' },
-  'cli.baseline-unwritable': { en: (a) => `cannot write the baseline "${a.path}": ${a.detail}`, ja: (a) => `ベースライン「${a.path}」を書き込めません: ${a.detail}` },
-  'cli.baseline-written': { en: (a) => `wrote the baseline "${a.path}": ${a.count} finding(s)`, ja: (a) => `ベースライン「${a.path}」を書き出しました: 指摘 ${a.count} 件` },
+  'cli.baseline-unwritable': { en: (a) => `cannot write the baseline "${a.path}": ${a.detail}`, ja: (a) => `ベースライン${jq(a.path)}を書き込めません: ${a.detail}` },
+  'cli.baseline-written': { en: (a) => `wrote the baseline "${a.path}": ${a.count} finding(s)`, ja: (a) => `ベースライン${jq(a.path)}を書き出しました: 指摘 ${a.count} 件` },
   'cli.baseline-summary': {
     en: (a) => `${a.matched} finding(s) in the baseline "${a.path}" do not fail the run; ${a.fresh} new${a.stale !== '0' ? `; ${a.stale} baseline entr${a.stale === '1' ? 'y no longer matches' : 'ies no longer match'} (fixed: run --write-baseline to drop them)` : ''}`,
-    ja: (a) => `ベースライン「${a.path}」にある指摘 ${a.matched} 件は失敗として扱いません。新しい指摘 ${a.fresh} 件${a.stale !== '0' ? `。ベースラインの ${a.stale} 件は一致する指摘がなくなりました（解消済み。--write-baseline で削除できます）` : ''}`,
+    ja: (a) => `ベースライン${jq(a.path)}にある指摘 ${a.matched} 件は失敗として扱いません。新しい指摘 ${a.fresh} 件${a.stale !== '0' ? `。ベースラインの ${a.stale} 件は一致する指摘がなくなりました（解消済み。--write-baseline で削除できます）` : ''}`,
   },
   /** Marks a finding of the text report that is in the baseline. */
   'cli.baselined': { en: () => '(in the baseline)', ja: () => '（ベースラインに記録済み）' },
@@ -969,17 +996,17 @@ const interfaceTexts = {
   },
   'cli.export-needs-format': { en: () => 'choose the export format: --oscal', ja: () => '書き出す形式を指定してください: --oscal' },
   'cli.export-needs-file': { en: () => 'name the document to export: kijun export --oscal FILE [paths…]', ja: () => '書き出す文書を指定してください: kijun export --oscal ファイル [ファイルまたはフォルダ…]' },
-  'cli.cannot-export': { en: (a) => `cannot export "${a.path}": ${a.reason}`, ja: (a) => `「${a.path}」を書き出せません: ${a.reason}` },
+  'cli.cannot-export': { en: (a) => `cannot export "${a.path}": ${a.reason}`, ja: (a) => `${jq(a.path)}を書き出せません: ${a.reason}` },
   'export.plan': {
     en: () => 'an action plan has no OSCAL form (guidelines are exported as catalogs, standards as component definitions)',
     ja: () => '行動計画には OSCAL の形式がありません（指針はカタログ、安全基準等はコンポーネント定義として書き出します）',
   },
   'export.has-errors': { en: (a) => `${a.errors} error(s); see kijun check ${a.path}`, ja: (a) => `エラーが ${a.errors} 件あります。kijun check ${a.path} で確認してください` },
-  'export.same-file': { en: (a) => `"${a.file}" is already written for "${a.other}" (the documents share the id ${a.id})`, ja: (a) => `「${a.file}」は「${a.other}」の書き出しに使われています（文書の ID ${a.id} が同じです）` },
+  'export.same-file': { en: (a) => `"${a.file}" is already written for "${a.other}" (the documents share the id ${a.id})`, ja: (a) => `${jq(a.file)}は${jq(a.other)}の書き出しに使われています（文書の ID ${a.id} が同じです）` },
   'export.not-exported': { en: (a) => `${a.path}: not exported: ${a.reason}`, ja: (a) => `${a.path}: 書き出していません: ${a.reason}` },
   'export.too-deep': { en: (a) => `the item hierarchy is ${a.depth} levels deep; the OSCAL export nests at most 100`, ja: (a) => `項目の階層が ${a.depth} 段あります。OSCAL への書き出しは 100 段までです` },
   'export.written': { en: (a) => `${a.path}: exported to ${a.file}`, ja: (a) => `${a.path}: ${a.file} に書き出しました` },
-  'export.unwritable': { en: (a) => `cannot write "${a.path}": ${a.detail}`, ja: (a) => `「${a.path}」を書き込めません: ${a.detail}` },
+  'export.unwritable': { en: (a) => `cannot write "${a.path}": ${a.detail}`, ja: (a) => `${jq(a.path)}を書き込めません: ${a.detail}` },
   // Texts inside the exported formats.
   'report.in-baseline': { en: () => 'in the baseline', ja: () => 'ベースラインに記録済み' },
   'junit.no-findings': { en: () => 'no findings', ja: () => '指摘なし' },
@@ -993,22 +1020,25 @@ const interfaceTexts = {
   },
   'oscal.component': {
     en: (a) => `Safety standard (安全基準等) ${a.standard} of sector ${a.sector}, class ${a.class}, following guideline ${a.guideline}.`,
-    ja: (a) => `分野「${a.sector}」の安全基準等 ${a.standard}（分類 ${a.class}）。準拠する指針: ${a.guideline}。`,
+    ja: (a) => `分野${jq(a.sector)}の安全基準等 ${a.standard}（分類 ${a.class}）。準拠する指針: ${a.guideline}。`,
   },
   'oscal.exclusions': { en: () => 'Guideline items excluded (規定する必要がない):', ja: () => '除外した指針項目（規定する必要がない）:' },
   'oscal.guideline-resource': { en: (a) => `Guideline ${a.guideline}: ${a.title}`, ja: (a) => `指針 ${a.guideline}: ${a.title}` },
   'oscal.source-of': { en: (a) => `Source of ${a.items}`, ja: (a) => `${a.items} の出典` },
-  'cli.bad-fail-on': { en: (a) => `--fail-on must be error or warning, not "${a.value}"`, ja: (a) => `--fail-on には error か warning を指定してください（「${a.value}」が指定されています）` },
-  'cli.bad-provisional': { en: (a) => `--provisional must be advisory or binding, not "${a.value}"`, ja: (a) => `--provisional には advisory か binding を指定してください（「${a.value}」が指定されています）` },
-  'cli.bad-locale': { en: (a) => `--locale must be ja or en, not "${a.value}"`, ja: (a) => `--locale には ja か en を指定してください（「${a.value}」が指定されています）` },
-  'cli.unknown-option': { en: (a) => `unknown option "${a.flag}"`, ja: (a) => `不明なオプション「${a.flag}」` },
+  'cli.bad-fail-on': { en: (a) => `--fail-on must be error or warning, not "${a.value}"`, ja: (a) => `--fail-on には error か warning を指定してください（${jq(a.value)}が指定されています）` },
+  'cli.bad-provisional': { en: (a) => `--provisional must be advisory or binding, not "${a.value}"`, ja: (a) => `--provisional には advisory か binding を指定してください（${jq(a.value)}が指定されています）` },
+  'cli.bad-locale': { en: (a) => `--locale must be ja or en, not "${a.value}"`, ja: (a) => `--locale には ja か en を指定してください（${jq(a.value)}が指定されています）` },
+  'cli.unknown-option': { en: (a) => `unknown option "${a.flag}"`, ja: (a) => `不明なオプション${jq(a.flag)}` },
   /** A path named on the command line that cannot be checked at all: a usage error (exit status 2). */
-  'cli.cannot-check': { en: (a) => `cannot check "${a.path}": ${a.reason}`, ja: (a) => `「${a.path}」を検査できません: ${a.reason}` },
+  'cli.cannot-check': { en: (a) => `cannot check "${a.path}": ${a.reason}`, ja: (a) => `${jq(a.path)}を検査できません: ${a.reason}` },
   'cli.internal-error': { en: (a) => `internal error: ${a.detail}`, ja: (a) => `内部エラー: ${a.detail}` },
   /** A path the CLI did not check although it could be meant as a document: the run fails (exit status 2). */
   'cli.not-checked': { en: (a) => `${a.path}: not checked: ${a.reason}`, ja: (a) => `${a.path}: 検査していません: ${a.reason}` },
   /** A path that is not a Kijun document or is not to be read: said for the record, the run does not fail. */
   'cli.skipped': { en: (a) => `${a.path}: skipped: ${a.reason}`, ja: (a) => `${a.path}: スキップ: ${a.reason}` },
+  'server.indexed': { en: (a) => `indexed ${a.files} file(s)`, ja: (a) => `${a.files} 件のファイルを読み込みました` },
+  'server.indexing-cancelled': { en: (a) => `indexing cancelled after ${a.files} file(s)`, ja: (a) => `${a.files} 件のファイルを読み込んだところで読み込みを中止しました` },
+  'server.snippets-not-read': { en: (a) => `snippets not read: ${a.detail}`, ja: (a) => `スニペットを読み込めませんでした: ${a.detail}` },
   'server.not-read': { en: (a) => `not read: ${a.path}: ${a.reason}`, ja: (a) => `読み込んでいません: ${a.path}: ${a.reason}` },
   'server.indexing': { en: () => 'Kijun: reading the workspace', ja: () => 'Kijun: ワークスペースを読み込み中' },
   'server.indexing-count': { en: (a) => `${a.count} of ${a.total} files`, ja: (a) => `${a.total} ファイル中 ${a.count} ファイル` },
@@ -1034,14 +1064,14 @@ const interfaceTexts = {
   'file.too-large': { en: (a) => `larger than ${a.detail} bytes, the most Kijun checks`, ja: (a) => `Kijun が検査できる上限（${a.detail} バイト）を超えています` },
   'file.loop': {
     en: (a) => (a.other ? `a symbolic link loop: it leads back to "${a.other}"` : 'a symbolic link loop: the links never reach a file'),
-    ja: (a) => (a.other ? `シンボリックリンクが循環しています（「${a.other}」に戻ります）` : 'シンボリックリンクが循環しています（リンクをたどってもファイルに到達しません）'),
+    ja: (a) => (a.other ? `シンボリックリンクが循環しています（${jq(a.other)}に戻ります）` : 'シンボリックリンクが循環しています（リンクをたどってもファイルに到達しません）'),
   },
   'file.broken-link': { en: () => 'a symbolic link whose target does not exist', ja: () => 'リンク先が存在しないシンボリックリンクです' },
   'file.outside': {
     en: (a) => `a symbolic link to "${a.other}", outside the workspace folders and kijun.guidelineFolders`,
-    ja: (a) => `ワークスペースのフォルダと kijun.guidelineFolders の外（「${a.other}」）を指すシンボリックリンクです`,
+    ja: (a) => `ワークスペースのフォルダと kijun.guidelineFolders の外（${jq(a.other)}）を指すシンボリックリンクです`,
   },
-  'file.duplicate': { en: (a) => `the same file or folder as "${a.other}"`, ja: (a) => `「${a.other}」と同じファイルまたはフォルダです` },
+  'file.duplicate': { en: (a) => `the same file or folder as "${a.other}"`, ja: (a) => `${jq(a.other)}と同じファイルまたはフォルダです` },
   'file.hidden': { en: () => 'hidden (the name starts with ".")', ja: () => '隠しファイル・フォルダです（名前が「.」で始まります）' },
   'file.node-modules': { en: () => 'a node_modules folder', ja: () => 'node_modules フォルダです' },
   'cli.coverage': {
@@ -1058,13 +1088,18 @@ const interfaceTexts = {
   'severity.warning': { en: () => 'warning', ja: () => '警告' },
   'severity.information': { en: () => 'info', ja: () => '情報' },
   'severity.hint': { en: () => 'hint', ja: () => 'ヒント' },
-  'action.replace': { en: (a) => `Replace with "${a.text}"`, ja: (a) => `「${a.text}」に置き換える` },
-  'action.insert': { en: (a) => `Insert "${a.text}"`, ja: (a) => `「${a.text}」を挿入` },
+  'action.replace': { en: (a) => `Replace with "${a.text}"`, ja: (a) => `${jq(a.text)}に置き換える` },
+  'action.insert': { en: (a) => `Insert "${a.text}"`, ja: (a) => `${jq(a.text)}を挿入` },
   'action.sector-and-subsector': { en: (a) => `Write sector ${a.sector} and subsector ${a.subsector}`, ja: (a) => `分野を${a.sector}、業種を${a.subsector}と記載` },
   'action.indent-with-spaces': { en: () => 'Indent with spaces', ja: () => '半角スペースで字下げ' },
-  'action.add-clause': { en: (a) => `Add a clause covering ${a.item}`, ja: (a) => `${a.item} に対応する条項を追加` },
-  'action.exclude': { en: (a) => `Exclude ${a.item} (規定する必要がない) with a reason`, ja: (a) => `${a.item} を除外する（規定する必要がない）` },
-  'action.remove-exclusion': { en: (a) => `Remove the exclusion of ${a.item}`, ja: (a) => `${a.item} の除外を削除` },
+  'action.reindent': {
+    en: (a) => (a.column === '0' ? 'Start the line at its beginning' : `Indent by ${a.column === '1' ? '1 space' : `${a.column} spaces`}`),
+    ja: (a) => (a.column === '0' ? '行頭から記載' : `半角スペース ${a.column} 個で字下げ`),
+  },
+  // `item`: the item's id; `label` and `title`: its official label and title, to say which item without looking it up.
+  'action.add-clause': { en: (a) => `Add a clause covering ${namedItemEn(a)}`, ja: (a) => `${namedItemJa(a)}を対応させる条項を追加` },
+  'action.exclude': { en: (a) => `Exclude ${namedItemEn(a)} (規定する必要がない) with a reason`, ja: (a) => `${namedItemJa(a)}を除外する（規定する必要がない）` },
+  'action.remove-exclusion': { en: (a) => `Remove the exclusion of ${namedItemEn(a)}`, ja: (a) => `${namedItemJa(a)}の除外を削除` },
   'lens.standard': {
     en: (a) => `Kijun: ${coverageSummary.en(a)}`,
     ja: (a) => `Kijun: ${coverageSummary.ja(a)}`,
@@ -1099,6 +1134,8 @@ const interfaceTexts = {
   'hover.covers': { en: () => 'Covers:', ja: () => '対応する指針項目:' },
   'hover.covers-nothing': { en: () => 'Covers no guideline item', ja: () => '指針項目への対応なし' },
   'completion.sector-of': { en: (a) => `Sector of guideline ${a.guideline}`, ja: (a) => `指針 ${a.guideline} の分野` },
+  'completion.clause-snippet': { en: (a) => `New clause covering ${a.item}`, ja: (a) => `${a.item} に対応する条項を追加` },
+  'completion.exclusion-snippet': { en: (a) => `Exclude ${a.item} (規定する必要がない), with its reason`, ja: (a) => `${a.item} を除外（規定する必要がない理由を記載）` },
   'status.uncovered': { en: () => 'uncovered', ja: () => '未対応' },
   'status.covered': { en: () => 'covered', ja: () => '対応済み' },
   'status.excluded': { en: () => 'excluded', ja: () => '除外' },
@@ -1118,7 +1155,7 @@ const interfaceTexts = {
   'level.abstract': { en: () => 'abstract', ja: () => '抽象的内容' },
   'level.concrete': { en: () => 'concrete', ja: () => '具体的内容' },
   'matrix.title': { en: () => 'Coverage matrix', ja: () => '指針との対応表' },
-  'matrix.guideline': { en: (a) => `Guideline ${a.title} (${a.id})`, ja: (a) => `指針「${a.title}」（${a.id}）` },
+  'matrix.guideline': { en: (a) => `Guideline ${a.title} (${a.id})`, ja: (a) => `指針${jq(a.title)}（${a.id}）` },
   'matrix.by-standard': { en: () => 'Guideline items × standards', ja: () => '指針項目 × 安全基準等' },
   'matrix.by-sector': {
     en: () => 'Guideline items × sectors: a sector\'s column is its standards together (is every item covered by some standard in force?)',
@@ -1151,7 +1188,7 @@ const interfaceTexts = {
   'matrix.notes': { en: () => 'Notes', ja: () => '注記' },
   'matrix.note.guideline-unknown': {
     en: (a) => (a.guideline ? `${a.path}: guideline "${a.guideline}" not found; the standard is not in the matrix` : `${a.path}: names no guideline; the standard is not in the matrix`),
-    ja: (a) => (a.guideline ? `${a.path}: 指針「${a.guideline}」が見つからないため、この安全基準等は対応表にありません` : `${a.path}: 指針（guideline:）の指定がないため、この安全基準等は対応表にありません`),
+    ja: (a) => (a.guideline ? `${a.path}: 指針${jq(a.guideline)}が見つからないため、この安全基準等は対応表にありません` : `${a.path}: 指針（guideline:）の指定がないため、この安全基準等は対応表にありません`),
   },
   'matrix.note.sector-unknown': {
     en: (a) => `${a.path}: its sector does not resolve in guideline ${a.guideline}; it is in no sector's column`,
@@ -1167,14 +1204,14 @@ const interfaceTexts = {
   'client.report-title': { en: () => 'Kijun coverage matrix', ja: () => 'Kijun 指針との対応表' },
   'cli.bad-coverage-format': {
     en: (a) => `--format must be md, html, csv, xlsx or json, not "${a.value}"`,
-    ja: (a) => `--format には md・html・csv・xlsx・json のいずれかを指定してください（「${a.value}」が指定されています）`,
+    ja: (a) => `--format には md・html・csv・xlsx・json のいずれかを指定してください（${jq(a.value)}が指定されています）`,
   },
-  'cli.bad-by': { en: (a) => `--by must be standard or sector, not "${a.value}"`, ja: (a) => `--by には standard か sector を指定してください（「${a.value}」が指定されています）` },
+  'cli.bad-by': { en: (a) => `--by must be standard or sector, not "${a.value}"`, ja: (a) => `--by には standard か sector を指定してください（${jq(a.value)}が指定されています）` },
   'cli.binary-to-terminal': {
     en: () => 'XLSX is binary and standard output is a terminal: give --output FILE.xlsx, or redirect the output to a file',
     ja: () => 'XLSX はバイナリ形式のため端末には出力しません。--output ファイル名.xlsx を指定するか、出力をファイルにリダイレクトしてください',
   },
-  'cli.cannot-write': { en: (a) => `cannot write "${a.path}": ${a.reason}`, ja: (a) => `「${a.path}」に書き込めません: ${a.reason}` },
+  'cli.cannot-write': { en: (a) => `cannot write "${a.path}": ${a.reason}`, ja: (a) => `${jq(a.path)}に書き込めません: ${a.reason}` },
   'cli.note': { en: (a) => `note: ${a.text}`, ja: (a) => `注記: ${a.text}` },
   'cli.progress.walk': { en: (a) => `finding files… ${a.count}`, ja: (a) => `ファイルを探しています… ${a.count} 件` },
   'cli.progress.read': { en: (a) => `reading ${a.done} of ${a.total} files`, ja: (a) => `読み込み中: ${a.total} 件中 ${a.done} 件` },
@@ -1183,6 +1220,10 @@ const interfaceTexts = {
     en: (a) => `timing: reading ${a.read} ms, checking ${a.analyse} ms, output ${a.output} ms; total ${a.total} ms`,
     ja: (a) => `所要時間: 読み込み ${a.read} ms、検査 ${a.analyse} ms、出力 ${a.output} ms（合計 ${a.total} ms）`,
   },
+  'client.covered-by': { en: (a) => `covered by ${a.clauses}`, ja: (a) => `対応する条項: ${a.clauses}` },
+  'client.children-done': { en: (a) => `${a.done} of ${a.total} sub-items done`, ja: (a) => `子項目 ${a.total} 件中 ${a.done} 件に対応` },
+  'client.go-to-definition': { en: () => "Go to the item's definition in the guideline", ja: () => '指針の項目の定義へ移動' },
+  'client.restarted': { en: () => 'Kijun: the language server has been restarted.', ja: () => 'Kijun: 言語サーバーを再起動しました。' },
 } satisfies Record<string, Record<Locale, Render>>;
 
 export type InterfaceText = keyof typeof interfaceTexts;

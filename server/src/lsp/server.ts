@@ -4,8 +4,8 @@ import {
   CodeActionKind, Connection, DidChangeConfigurationNotification, InitializeParams, InitializeResult, TextDocumentContentChangeEvent, TextDocuments, TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CoverageReport, Locale, TextChange, Workspace } from '../core';
-import { loadBundledGuidelines, packageRoot } from '../node/bundled';
+import { CoverageReport, Locale, renderText, TextChange, Workspace } from '../core';
+import { loadBundledGuidelines, loadSnippetTemplates, packageRoot } from '../node/bundled';
 import { ServerContext } from './context';
 import { registerCodeActions } from './features/codeActions';
 import { registerCodeLens } from './features/codeLens';
@@ -15,6 +15,7 @@ import { registerCoverageTree } from './features/coverageTree';
 import { registerDiagnostics } from './features/diagnostics';
 import { registerHover } from './features/hover';
 import { registerNavigation } from './features/navigation';
+import { registerSemanticTokens, semanticTokensLegend } from './features/semanticTokens';
 import { registerSymbols } from './features/symbols';
 import { defaultSettings, sanitizeSettings, Settings } from './settings';
 import { registerWorkspaceSync } from './workspaceSync';
@@ -54,6 +55,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let bundledScheme: 'file' | 'kijun-bundled' = 'file';
   let indexedOnce = false;
   const bundledTexts = new Map<string, string>();
+  const snippets = loadSnippetTemplates(root);
+  let completionCapabilities = { labelDetails: false, snippets: false };
 
   const context: ServerContext = {
     connection,
@@ -64,6 +67,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     indexedOnce: () => indexedOnce,
     bundledTexts,
     lastCoverage: new Map<string, CoverageReport | undefined>(),
+    snippetTemplates: snippets.templates,
+    clientCapabilities: () => completionCapabilities,
+    clientCommands: new Set<string>(),
     log: (message) => connection.console.log(`[kijun] ${message}`),
     takeChange(uri) {
       const change = changes.get(uri);
@@ -92,9 +98,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     clientLocale = params.locale?.toLowerCase().startsWith('ja') ? 'ja' : 'en';
     hasConfiguration = !!params.capabilities.workspace?.configuration;
     hasWorkspaceFolders = !!params.capabilities.workspace?.workspaceFolders;
-    const init = (params.initializationOptions ?? {}) as { bundledScheme?: string; locale?: string };
+    const completionItem = params.capabilities.textDocument?.completion?.completionItem;
+    completionCapabilities = { labelDetails: !!completionItem?.labelDetailsSupport, snippets: !!completionItem?.snippetSupport };
+    const init = (params.initializationOptions ?? {}) as { bundledScheme?: string; locale?: string; commands?: unknown };
+    if (Array.isArray(init.commands)) for (const command of init.commands) if (typeof command === 'string') context.clientCommands.add(command);
     if (init.bundledScheme === 'kijun-bundled') bundledScheme = 'kijun-bundled';
-    if (init.locale === 'ja' || init.locale === 'en') clientLocale = init.locale;
+    // The client's display language as it reports it (`ja`, `ja-JP`, `en-us`…): Japanese or, for any other, English.
+    if (typeof init.locale === 'string' && init.locale !== '') clientLocale = init.locale.toLowerCase().startsWith('ja') ? 'ja' : 'en';
     let folders = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
     sync.setFolders(folders);
@@ -102,7 +112,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        completionProvider: { triggerCharacters: [':', ' ', ',', '[', '、', '-'] },
+        completionProvider: { triggerCharacters: [':', ' ', ',', '[', '、', '-', '#'] },
         hoverProvider: true,
         definitionProvider: true,
         referencesProvider: true,
@@ -110,6 +120,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         workspaceSymbolProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         codeLensProvider: { resolveProvider: false },
+        semanticTokensProvider: { legend: semanticTokensLegend, full: { delta: true }, range: true },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'kijun-language-server', version: '0.1.0' },
@@ -117,6 +128,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   connection.onInitialized(() => {
+    for (const problem of snippets.problems) context.log(renderText('server.snippets-not-read', { detail: problem }, context.locale()));
     if (hasConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'kijun' });
     if (hasWorkspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
@@ -143,10 +155,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   const workspaceOptions = () => ({ coverage: { provisional: settings.provisionalItems } });
 
+  // Editors send a configuration change right after starting, and on every edit of any setting: the folders
+  // are walked again only when the guideline folders changed; otherwise the open documents are checked again.
   connection.onDidChangeConfiguration(async (change) => {
+    const folders = settings.guidelineFolders.join('\n');
     if (hasConfiguration) await loadSettings();
     else applySettings(sanitizeSettings((change.settings as { kijun?: unknown } | null)?.kijun));
-    await sync.index();
+    if (settings.guidelineFolders.join('\n') !== folders) await sync.index();
+    else diagnostics.revalidateAll();
   });
 
   registerCompletion(context);
@@ -157,6 +173,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   registerCodeLens(context);
   registerCoverageRequests(context);
   registerCoverageTree(context);
+  registerSemanticTokens(context);
 
   documents.listen(connection);
   connection.listen();

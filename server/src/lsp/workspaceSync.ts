@@ -115,7 +115,7 @@ export function registerWorkspaceSync(context: ServerContext, diagnostics: Diagn
     // What is no longer under a folder (a removed guideline folder, a file deleted meanwhile) leaves the workspace.
     if (!cancelled) for (const uri of workspace.uris()) if (uri.startsWith('file:') && !seen.has(uri) && !documents.get(uri)) workspace.delete(uri);
     progress?.done();
-    context.log(cancelled ? `indexing cancelled after ${count} file(s)` : `indexed ${count} file(s)`);
+    context.log(renderText(cancelled ? 'server.indexing-cancelled' : 'server.indexed', { files: count }, locale));
     onIndexed();
     diagnostics.revalidateAll();
   }

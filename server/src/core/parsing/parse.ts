@@ -271,7 +271,7 @@ interface SourceParse {
 }
 
 /**
- * Typing slips (a full-width colon, tabs or U+3000 in the indentation, an open flow list) make the
+ * Typing slips (a full-width colon, tabs or U+3000 in the indentation, a line indented to no level, an open flow list) make the
  * parser report a cascade: the repaired copy is parsed instead, and each slip is one finding.
  */
 function parseRepairingSlips(source: string): SourceParse | undefined {
@@ -300,6 +300,7 @@ const slipCodes = {
   'tab-indent': 'syntax.tab-indent',
   'ideographic-space-indent': 'syntax.ideographic-space-indent',
   'unclosed-bracket': 'syntax.unclosed-bracket',
+  misindented: 'syntax.misindented',
 } as const;
 
 /** A slip as a finding: on the offending characters, with the repair as a quick fix. */
@@ -307,7 +308,8 @@ function slipFinding(slip: Slip, source: string, base: number): Finding {
   const edit = combinedEdit(source, slip.edits);
   const title = slip.kind === 'unclosed-bracket' ? { key: 'action.insert' as const, args: { text: edit.newText } }
     : slip.kind === 'full-width-colon' ? undefined
-      : { key: 'action.indent-with-spaces' as const, args: {} };
+      : slip.kind === 'misindented' ? { key: 'action.reindent' as const, args: { column: slip.args.column } }
+        : { key: 'action.indent-with-spaces' as const, args: {} };
   return finding(slipCodes[slip.kind], 'error', { start: base + slip.span.start, end: base + slip.span.end }, slip.args, {
     replacement: { span: { start: base + edit.span.start, end: base + edit.span.end }, newText: edit.newText, ...(title ? { title } : {}) },
   });

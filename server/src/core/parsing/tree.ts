@@ -221,8 +221,17 @@ export class YamlTreeBuilder {
     return { kind: 'map', span, entries };
   }
 
+  /**
+   * A key's name. A list or mapping used as a key (a misplaced line makes the parser read one) is
+   * named by the first line of its text, as the author wrote it, not by a dump of its content.
+   */
   private keyOf(keyNode: YamlNode | null): string {
-    return keyNode && isScalar(keyNode) ? String(keyNode.value) : keyNode ? String(keyNode) : '';
+    if (!keyNode) return '';
+    if (isScalar(keyNode)) return String(keyNode.value);
+    const range = keyNode.range;
+    const written = range && this.source ? this.source.slice(range[0], range[1]).trim().split(/\r?\n/)[0].trim() : '';
+    if (!written) return isAlias(keyNode) ? `*${keyNode.source}` : '…';
+    return written.length > 32 ? `${written.slice(0, 31)}…` : written;
   }
 
   /** The entries one merge key's value brings in: an alias of a mapping, a mapping, or a list of them. */
