@@ -49,7 +49,7 @@ describe('kijun diff, review and migrate', () => {
         '  * Z-5 Ⅴ 監視, Z-6 Ⅵ 記録 → Z-56 Ⅴ 監視と記録 (merged)',
         '',
         'Changed: 1',
-        '  ~ Z-2 Ⅱ Continuity: text and obligation',
+        '  ~ Z-2 Ⅱ Continuity: text and obligation changed',
         '      text — before: 計画を作る。; now: 計画を作り、毎年見直す。',
         '      obligation — before: 要検討事項; now: 参考事項',
         '',
@@ -80,7 +80,7 @@ describe('kijun diff, review and migrate', () => {
         '',
         '### 変更: 1 件',
         '',
-        '- `Z-2` Ⅱ 継続（本文、要検討事項・参考事項の別）',
+        '- `Z-2` Ⅱ 継続（本文、要検討事項・参考事項の別が変更）',
         '  - 本文 — 変更前: 計画を作る。 / 変更後: 計画を作り、毎年見直す。',
         '  - 要検討事項・参考事項の別 — 変更前: 要検討事項 / 変更後: 参考事項',
         '',
@@ -118,7 +118,7 @@ describe('kijun diff, review and migrate', () => {
       assert.deepStrictEqual(versions.stdout.split('\n').slice(0, 1).concat(versions.stdout.split('\n').slice(-6)), [
         'Changes from acme-2030 to acme-2030 (acme-2030 does not say that it supersedes acme-2030)',
         'Changed: 1',
-        '  ~ Z-4 Ⅳ 業務委託: title',
+        '  ~ Z-4 Ⅳ 業務委託: title changed',
         '      title — before: 委託; now: 業務委託',
         '',
         '0 added, 0 removed, 0 replaced, 1 changed',
@@ -213,7 +213,7 @@ describe('kijun diff, review and migrate', () => {
       assert.strictEqual(read(dir, 'std.yaml'), acmeStandard().text);
       const ja = await kijun(['migrate', '--to', 'acme-2031', '--locale', 'ja'], dir);
       assert.deepStrictEqual(ja.stdout.split('\n').slice(0, 3).concat(ja.stdout.split('\n').slice(-4)), [
-        'std.yaml（std）: acme-2030 → acme-2031',
+        'std.yaml（std）: acme-2030 → acme-2031 への移行',
         '  10:19 見直し 条項 S-1（Z-2 の本文、要検討事項・参考事項の別が変更）',
         '  13:14 書き換え Z-3 → Z-3-a, Z-3-b',
         '  対応が必要 Z-8 Ⅷ 新設（acme-2031 で新設）',

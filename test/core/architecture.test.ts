@@ -37,6 +37,13 @@ describe('architecture', () => {
     assert.deepStrictEqual(offending, []);
   });
 
+  it('the client registers one handler per server notification: a language client keeps only the last one', () => {
+    const registrations = files(path.join(repoRoot, 'client', 'src'))
+      .flatMap((file) => [...fs.readFileSync(file, 'utf8').matchAll(/\bonNotification\(\s*(\w+)/g)].map((m) => m[1]));
+    assert.deepStrictEqual(registrations.filter((name, i) => registrations.indexOf(name) !== i), []);
+    assert.deepStrictEqual([...registrations].sort(), ['CoverageNotification', 'WorkspaceChangedNotification']);
+  });
+
   it('the server and the client contain no rules: no finding is created outside the core', () => {
     for (const dir of ['server/src/lsp', 'server/src/cli', 'server/src/reports', 'client/src']) {
       for (const file of files(path.join(repoRoot, dir))) {

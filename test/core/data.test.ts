@@ -186,13 +186,17 @@ describe('bundled data: Kijun\'s own items are provisional', () => {
       text, offset: at, format: 'yaml', locale, catalog: workspace.catalog('nisc-2008'), coverage: workspace.analyze('file:///ws/s.yaml').coverage,
       guidelineIds: () => [], standardIds: () => [],
     }).suggestions;
-    const detail = (locale: Locale, id: string) => suggestions(locale).find((s) => s.label === id)!.detail;
-    assert.strictEqual(detail('ja', 'G-II-1-3'), 'Kijun補足 柱1-3 資源の確保 （要検討事項・暫定・Kijun補足） [未対応]');
-    assert.strictEqual(detail('en', 'G-II-1-3'), 'Kijun補足 柱1-3 Securing resources （要検討事項・provisional, Kijun） [uncovered]');
-    assert.strictEqual(detail('en', 'G-II-1'), '4つの柱 1 Organisation, structure and resources （要検討事項） [uncovered]');
+    // Each row: the id with its title, and beside them the label, obligation, the provisional mark and the coverage.
+    const row = (locale: Locale, id: string) => {
+      const s = suggestions(locale).find((x) => x.label === id)!;
+      return `${s.label}${s.labelDetail} — ${s.labelDescription}`;
+    };
+    assert.strictEqual(row('ja', 'G-II-1-3'), 'G-II-1-3 資源の確保 — Kijun補足 柱1-3 · 要検討事項 · 暫定・Kijun補足 · 未対応');
+    assert.strictEqual(row('en', 'G-II-1-3'), 'G-II-1-3 Securing resources — Kijun補足 柱1-3 · must-consider · provisional, Kijun · uncovered');
+    assert.strictEqual(row('en', 'G-II-1'), 'G-II-1 Organisation, structure and resources — 4つの柱 1 · must-consider · uncovered');
     // Uncovered must-consider items first; an uncovered provisional item ranks with the reference items.
     const rank = (id: string) => suggestions('en').find((s) => s.label === id)!.sortText[0];
-    assert.deepStrictEqual([rank('G-II-1'), rank('G-II-1-3'), rank('P28-finance-1'), rank('G-II-1-1')], ['0', '1', '1', '2']);
+    assert.deepStrictEqual([rank('G-II-1'), rank('G-II-1-3'), rank('P28-finance-1'), rank('G-II-1-1')], ['0', '1', '1', '3']);
     assert.strictEqual(renderText('lens.item-provisional', { clauses: 1, standards: 1 }, 'en'), "provisional (Kijun's suggestion) · covered by 1 clause in 1 standard");
     assert.strictEqual(renderText('lens.item-provisional', { clauses: 2, standards: 1 }, 'ja'), '暫定項目（Kijun による補足）· 1 件の安全基準等の 2 条項が対応');
   });
@@ -279,7 +283,8 @@ describe('bundled data: the p28 table\'s measures under the items they belong to
         .suggestions.filter((s) => s.label.startsWith('P28-telecom')).map((s) => s.sortText[0]);
       return { rows, ranked };
     };
-    assert.deepStrictEqual(scoped('放送'), { rows: [], ranked: ['3', '3', '3', '3'] });
+    // Last, and marked not applicable (対象外), for a 放送 standard.
+    assert.deepStrictEqual(scoped('放送'), { rows: [], ranked: ['4', '4', '4', '4'] });
     assert.deepStrictEqual(scoped('電気通信'), { rows: ['P28-telecom-1', 'P28-telecom-2', 'P28-telecom-3', 'P28-telecom-4'], ranked: ['1', '1', '1', '1'] });
     assert.deepStrictEqual(scoped(undefined).rows, ['P28-telecom-1', 'P28-telecom-2', 'P28-telecom-3', 'P28-telecom-4']);
     const broadcast = lines('kijun: standard', 'guideline: nisc-2008', 'id: s', 'title: 基準', 'sector: 情報通信', 'subsector: 放送', 'class: 3', 'clauses:', '  - {id: S-1, title: x, covers: [P28-telecom-1]}');

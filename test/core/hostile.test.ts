@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { Finding, renderMessage } from '../../server/src/core';
+import { Finding, MAX_DOCUMENT_BYTES, renderMessage } from '../../server/src/core';
 import { lines, show, workspaceWith } from '../helpers';
 import { completeStandard, testGuideline } from '../fixtures';
 import { analyze, prng, timed } from './util';
@@ -132,33 +132,56 @@ describe('hostile input', () => {
     assert.strictEqual(model?.kind === 'standard' ? model.title?.value.length : -1, title.length);
   });
 
-  it('input.too-large: a file over 8 MiB is reported, not parsed', () => {
-    const text = `kijun: standard\n# ${'x'.repeat(8 * 1024 * 1024)}\n`;
+  it('input.too-large: a file over the limit is analysed up to the last line that starts a key within it, and said so', () => {
+    const text = `kijun: standard\n# ${'x'.repeat(MAX_DOCUMENT_BYTES)}\n`;
     const { findings } = analyzeTimed(text);
     assert.deepStrictEqual(findings.map((f) => show(f, text)), [{
       code: 'input.too-large',
       range: '1:1-1:1',
       severity: 'error',
-      message: `The file is ${text.length} bytes; Kijun checks files up to 8388608 bytes.`,
-    }]);
+      message: `The file is ${text.length} bytes, more than the ${MAX_DOCUMENT_BYTES} bytes Kijun analyses: only lines 1–1 were checked, and coverage was not computed. Split the document into several files.`,
+    }, ...['guideline', 'id', 'title', 'sector', 'class'].map((key) => ({
+      code: 'schema.required',
+      range: '1:1-1:6',
+      severity: 'error',
+      message: `Missing required key "${key}".`,
+    }))]);
     assert.strictEqual(
       renderMessage('input.too-large', findings[0].args, 'ja'),
-      `ファイルが ${text.length} バイトあり、検査できる上限（8388608 バイト）を超えています。`,
+      `ファイルが ${text.length} バイトあり、検査できる上限（${MAX_DOCUMENT_BYTES} バイト）を超えています。1〜1 行目だけを検査し、網羅状況は計算していません。文書を複数のファイルに分けてください。`,
     );
   });
 
   it('input.too-large: the limit is in bytes (UTF-8), not in UTF-16 code units', () => {
-    // 3 Mi characters of "あ" are 9 MiB in UTF-8, but only 3 Mi UTF-16 code units.
-    const text = `kijun: standard\n# ${'あ'.repeat(3 * 1024 * 1024)}\n`;
+    // "あ" is 3 bytes in UTF-8 but one UTF-16 code unit: this text is over the limit in bytes only.
+    const text = `kijun: standard\n# ${'あ'.repeat(Math.ceil(MAX_DOCUMENT_BYTES / 3))}\n`;
     const bytes = Buffer.byteLength(text, 'utf8');
-    assert.ok(bytes > 8 * 1024 * 1024 && text.length < 8 * 1024 * 1024);
+    assert.ok(bytes > MAX_DOCUMENT_BYTES && text.length < MAX_DOCUMENT_BYTES);
     const { findings } = analyzeTimed(text);
-    assert.deepStrictEqual(findings.map((f) => show(f, text)), [{
+    assert.deepStrictEqual(show(findings[0], text), {
       code: 'input.too-large',
       range: '1:1-1:1',
       severity: 'error',
-      message: `The file is ${bytes} bytes; Kijun checks files up to 8388608 bytes.`,
-    }]);
+      message: `The file is ${bytes} bytes, more than the ${MAX_DOCUMENT_BYTES} bytes Kijun analyses: only lines 1–1 were checked, and coverage was not computed. Split the document into several files.`,
+    });
+  });
+
+  it('input.too-large: a standard over the limit keeps its clauses up to the limit checked, and has no coverage', () => {
+    const clause = (i: number) => `  - id: S-${i}\n    title: 条項${i}\n    covers: [B]\n    text: ${'本'.repeat(1000)}\n`;
+    const perClause = Buffer.byteLength(clause(1000000), 'utf8');
+    const count = Math.ceil(MAX_DOCUMENT_BYTES / perClause) + 100;
+    const head = completeStandard().split('\nclauses:\n')[0];
+    const clauses = Array.from({ length: count }, (_, i) => clause(i + 1)).join('');
+    const text = `${head}\nclauses:\n${clauses.replace('  - id: S-3\n', '  - id: S-3\n    titel: 誤記\n')}`;
+    const analysis = analyze({ uri, text }, [testGuideline]);
+    assert.strictEqual(analysis.coverage, undefined);
+    const lines = Number(analysis.findings[0].args.lines);
+    assert.deepStrictEqual(analysis.findings.map((f) => f.code), ['input.too-large', 'schema.unknown-key']);
+    // The analysed part ends just before a clause: every clause before it is in the model, none after.
+    const model = analysis.model!;
+    const clauseCount = model.kind === 'standard' ? model.clauses.length : 0;
+    assert.ok(clauseCount > 0 && clauseCount < count, `clauses read: ${clauseCount}`);
+    assert.strictEqual(text.split('\n')[lines], `  - id: S-${clauseCount + 1}`);
   });
 
   it('a large file without the word kijun is skipped cheaply', () => {

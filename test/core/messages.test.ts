@@ -60,6 +60,10 @@ const sample: MessageArgs = {
   previous: 'acme-2030',
   provisional: 'yes',
   standard: 'std',
+  text: '- id: B-4.2',
+  written: 1,
+  column: 2,
+  like: 'entries',
 };
 
 const japanese = /[\u3040-\u30ff\u4e00-\u9fff]/;

@@ -57,3 +57,24 @@ export function oneOf<T extends string>(parsed: ParsedArguments, flag: string, a
 export function inBothLanguages(key: InterfaceText, args: MessageArgs = {}): Bilingual {
   return { en: renderText(key, args, 'en'), ja: renderText(key, args, 'ja') };
 }
+
+/** The options every analysing command shares: paths, `--provisional`, `--locale`, `--verbose`. */
+export interface AnalysisOptions {
+  paths: string[];
+  locale: Locale;
+  /** Whether provisional guideline items (Kijun's own suggestions) count with their own obligation. */
+  provisional: 'advisory' | 'binding';
+  verbose: boolean;
+}
+
+/** The flags of `AnalysisOptions`, for a command's `parseFlags` spec. */
+export const analysisFlags = { '--provisional': 'value', '--locale': 'value', '--verbose': 'switch' } as const;
+
+export function analysisOptions(parsed: ParsedArguments, env: NodeJS.ProcessEnv): AnalysisOptions {
+  return {
+    paths: parsed.positionals.length ? parsed.positionals : ['.'],
+    provisional: oneOf(parsed, '--provisional', ['advisory', 'binding'] as const, 'advisory', 'cli.bad-provisional'),
+    locale: oneOf(parsed, '--locale', ['ja', 'en'] as const, localeFromEnvironment(env), 'cli.bad-locale'),
+    verbose: parsed.values.get('--verbose') === true,
+  };
+}

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Locale, reviewRecordPath, Workspace, WorkspaceOptions } from '../core';
+import { DocumentAnalysis, Locale, reviewRecordPath, Workspace, WorkspaceOptions } from '../core';
 import { loadBundledGuidelines } from '../node/bundled';
 import { NotReadReason, notReadText, readDocument, walkDocuments, WalkEntry } from '../node/files';
 import { ReportSkipped } from '../reports';
@@ -19,6 +19,8 @@ export interface InputOptions {
   /** Also list what the folder walk skipped: files that are not Kijun documents, dot folders, node_modules, duplicates. */
   verbose: boolean;
   workspace?: WorkspaceOptions;
+  /** Told of each file found while the folders are walked (`walk`, found so far), then of each file read (`read`, of all found). */
+  onProgress?: (stage: 'walk' | 'read', done: number, total: number) => void;
 }
 
 /**
@@ -31,7 +33,10 @@ export interface InputOptions {
 export async function readInputs(options: InputOptions, cwd: string): Promise<Inputs> {
   const display = (file: string): string => path.relative(cwd, file) || '.';
   const entries: WalkEntry[] = [];
-  for await (const entry of walkDocuments(options.paths.map((p) => path.resolve(cwd, p)))) entries.push(entry);
+  for await (const entry of walkDocuments(options.paths.map((p) => path.resolve(cwd, p)))) {
+    entries.push(entry);
+    options.onProgress?.('walk', entries.length, entries.length);
+  }
   const unusable = entries.find((e) => e.kind === 'skipped' && e.explicit && e.reason !== 'duplicate');
   if (unusable?.kind === 'skipped') {
     throw new UsageError('cli.cannot-check', { path: display(unusable.path), reason: notReadText(unusable.reason, { ...unusable, other: unusable.other && display(unusable.other) }, options.locale) });
@@ -42,7 +47,8 @@ export async function readInputs(options: InputOptions, cwd: string): Promise<In
     const other = details.other && display(details.other);
     inputs.skipped.push({ path: display(file), reason, failing, message: notReadText(reason, { ...details, other }, options.locale) });
   };
-  for (const entry of entries) {
+  for (const [index, entry] of entries.entries()) {
+    options.onProgress?.('read', index + 1, entries.length);
     if (entry.kind === 'skipped') {
       const listed = entry.reason === 'loop' || entry.reason === 'broken-link' || entry.reason === 'unreadable' || options.verbose;
       if (listed) note(entry.path, entry.reason, entry.reason === 'unreadable', entry);
@@ -65,11 +71,23 @@ export async function readInputs(options: InputOptions, cwd: string): Promise<In
   return inputs;
 }
 
-/** The review records beside the standards read that exist and were not read already. */
+/**
+ * The review records beside the standards read that exist and were not read already. The file system is asked
+ * first, so that only a document with a record beside it is parsed to see whether it is a standard.
+ */
 function reviewRecordsBeside(inputs: Inputs, display: (file: string) => string, cwd: string): string[] {
   const read = new Set(inputs.documents);
-  return inputs.documents
-    .filter((document) => inputs.workspace.model(document)?.kind === 'standard')
-    .map((document) => reviewRecordPath(path.resolve(cwd, document)))
-    .filter((file) => !read.has(display(file)) && fs.existsSync(file));
+  return inputs.documents.flatMap((document) => {
+    const file = reviewRecordPath(path.resolve(cwd, document));
+    const beside = !read.has(display(file)) && fs.existsSync(file) && inputs.workspace.model(document)?.kind === 'standard';
+    return beside ? [file] : [];
+  });
+}
+
+/** Analyses every document read, telling the monitor how far it has got. */
+export function analyseAll(inputs: Inputs, monitor: { analysed(done: number, total: number): void }): DocumentAnalysis[] {
+  return inputs.documents.map((uri, index) => {
+    monitor.analysed(index + 1, inputs.documents.length);
+    return inputs.workspace.analyze(uri);
+  });
 }

@@ -3,6 +3,7 @@ import { localeFromEnvironment } from '../node/bundled';
 import { requestedLocale, UsageError } from './arguments';
 import { check, parseCheckArguments } from './commands/check';
 import { diff, parseDiffArguments } from './commands/diff';
+import { coverage, parseCoverageArguments } from './commands/coverage';
 import { exportOscal, parseExportArguments } from './commands/export';
 import { migrate, parseMigrateArguments } from './commands/migrate';
 import { parseReviewArguments, review } from './commands/review';
@@ -22,6 +23,7 @@ interface Command<O> {
 
 const commands: Record<string, Command<never>> = {
   check: { parse: parseCheckArguments, run: check } as Command<never>,
+  coverage: { parse: parseCoverageArguments, run: coverage } as Command<never>,
   export: { parse: parseExportArguments, run: exportOscal } as Command<never>,
   diff: { parse: parseDiffArguments, run: diff } as Command<never>,
   review: { parse: parseReviewArguments, run: review } as Command<never>,
@@ -66,6 +68,9 @@ export function main(argv: string[]): Promise<number> {
     stderr: (t) => process.stderr.write(t),
     cwd: process.cwd(),
     env: process.env,
+    terminal: { stdout: process.stdout.isTTY === true, stderr: process.stderr.isTTY === true },
+    stdoutBytes: (data) => process.stdout.write(data),
+    now: () => performance.now(),
   }).catch((error: unknown) => {
     const detail = error instanceof Error ? error.stack ?? error.message : String(error);
     process.stderr.write(`kijun: ${renderText('cli.internal-error', { detail }, localeFromEnvironment())}\n`);

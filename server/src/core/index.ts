@@ -9,9 +9,9 @@
  *   renderMessage(findings[0].code, findings[0].args, 'ja');
  */
 export { Catalog } from './analysis/catalog';
-export type { ItemReplacement, ThreatMatch } from './analysis/catalog';
-export { clausesByItem, computeCoverage, coverageRows } from './analysis/coverage';
-export type { CoverageReport, CoverageRow, ItemCoverage, ItemStatus, SuspectLink, Tally } from './analysis/coverage';
+export type { ItemReplacement, SectorScope, ThreatMatch } from './analysis/catalog';
+export { clausesByItem, computeCoverage, computeUnionCoverage, coverageRows, effectiveObligation } from './analysis/coverage';
+export type { CoverageMember, CoverageReport, CoverageRow, ItemCoverage, ItemStatus, Obligation, SuspectLink, Tally } from './analysis/coverage';
 export type { Finding, RelatedLocation, Replacement, Severity } from './findings';
 export { describeRule, interfaceTextKeys, messageCodes, renderMessage, renderText } from './messages';
 export type { Bilingual, InterfaceText, Locale, MessageArgs, MessageCode, RuleDescription } from './messages';
@@ -21,11 +21,11 @@ export type { DocumentFormat, DocumentKind, ParsedDocument } from './parsing/par
 export type { TreeNode } from './parsing/tree';
 export { schemas } from './analysis/schema';
 export { LineIndex, normalizeName } from './text';
-export type { Located, Span } from './text';
+export type { Located, Span, TextChange } from './text';
 export { Workspace } from './analysis/workspace';
 export type { BundledGuideline, DocumentAnalysis, WorkspaceOptions } from './analysis/workspace';
 export type { DocumentsFrom } from './analysis/checks/context';
-export { PLACEHOLDER_REASONS, itemTitle, standardSector } from './analysis/checks/standard';
+export { PLACEHOLDER_REASONS, itemTitle, standardScope, standardSector } from './analysis/checks/standard';
 export { vocabulary } from './vocabulary';
 export { complete, schemaAt } from './editor/completion';
 export { documentKindOf, headerValue } from './parsing/header';
@@ -47,3 +47,8 @@ export type { NormativeContent, NormativeField } from './analysis/fingerprint';
 export { changesSince, currentLinks, recordedFingerprint, reviewLinks, reviewRecordPath, reviewRecordText, snapshotOf } from './analysis/review';
 export type { LinkReview, LinkState, RecordLink } from './analysis/review';
 export { fieldList, fieldWords, replacementKinds, words } from './messages';
+export type { StubEdit } from './editor/fixes';
+export { escapeSnippet, snippetDefaults, templatePlace, yamlScalar } from './editor/snippets';
+export type { SnippetPlace, SnippetTemplate } from './editor/snippets';
+export { semanticTokenModifiers, semanticTokens, semanticTokenTypes, tokensInRange } from './editor/semanticTokens';
+export type { SemanticToken, SemanticTokenType } from './editor/semanticTokens';

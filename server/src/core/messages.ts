@@ -25,12 +25,24 @@ function text(arg: MessageArg, locale: Locale): string {
 }
 
 const quote = (s: string): string => `"${s}"`;
-const jq = (s: string): string => `「${s}」`;
+/**
+ * Japanese quotation of data: in 「」, unless the data carries corner brackets of its own (an item
+ * title such as 「安全基準等」で規定が望まれる項目), which another pair would only double.
+ */
+const jq = (s: string): string => (/[「」]/.test(s) ? s : `「${s}」`);
 const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 const linesEn = (n: string): string => (n === '1' ? 'this line' : `these ${n} lines`);
 const linesJa = (n: string): string => (n === '1' ? 'この行' : `これらの ${n} 行`);
 const didYouMeanEn = (a: Record<string, string>): string => (a.suggestion ? ` Did you mean ${quote(a.suggestion)}?` : '');
 const didYouMeanJa = (a: Record<string, string>): string => (a.suggestion ? `${jq(a.suggestion)}の誤りではありませんか。` : '');
+
+const spacesEn = (n: string): string => (n === '1' ? '1 space' : `${n} spaces`);
+/** What a misindented line is to be lined up with (`syntax.misindented`). */
+const misindentLike: Record<string, Record<Locale, string>> = {
+  entries: { en: 'the list entries above it', ja: '上のリストの要素' },
+  keys: { en: 'the keys above it', ja: '上のキー' },
+  top: { en: "the document's top-level keys", ja: '文書の最上位のキー' },
+};
 
 /** Why a Markdown `covers:`/`threats:` line is not read (`markdown.unattached-key`), by where it stands, with what to write. */
 const unreadKeyLine: Record<string, Record<Locale, Render>> = {
@@ -40,7 +52,7 @@ const unreadKeyLine: Record<string, Record<Locale, Render>> = {
   },
   'not-a-clause': {
     en: (a) => `the heading above it, "${a.heading}", is not a clause heading (one that begins with a clause id such as S-1, 3.2, 運1 or 第1条). Begin that heading with the clause id, or move this line under a clause heading.`,
-    ja: (a) => `直前の見出し「${a.heading}」は条項の見出し（S-1、3.2、運1、第1条 のような条項 ID で始まる見出し）ではありません。見出しを条項 ID で始めるか、この行を条項の見出しの下に移してください。`,
+    ja: (a) => `直前の見出し${jq(a.heading)}は条項の見出し（S-1、3.2、運1、第1条 のような条項 ID で始まる見出し）ではありません。見出しを条項 ID で始めるか、この行を条項の見出しの下に移してください。`,
   },
   'before-heading': {
     en: () => 'it comes before the first heading, so it belongs to no clause. Move it directly under the heading of its clause.',
@@ -67,8 +79,8 @@ const catalogue = {
     ja: () => 'ファイルに NUL 文字が含まれているため、テキスト文書として検査できません。',
   },
   'input.too-large': {
-    en: (a) => `The file is ${a.size} bytes; Kijun checks files up to ${a.limit} bytes.`,
-    ja: (a) => `ファイルが ${a.size} バイトあり、検査できる上限（${a.limit} バイト）を超えています。`,
+    en: (a) => `The file is ${a.size} bytes, more than the ${a.limit} bytes Kijun analyses: only lines 1–${a.lines} were checked, and coverage was not computed. Split the document into several files.`,
+    ja: (a) => `ファイルが ${a.size} バイトあり、検査できる上限（${a.limit} バイト）を超えています。1〜${a.lines} 行目だけを検査し、網羅状況は計算していません。文書を複数のファイルに分けてください。`,
   },
   'input.too-deep': {
     en: (a) => `Nesting is deeper than ${a.limit} levels; the content below this point was not checked.`,
@@ -99,6 +111,11 @@ const catalogue = {
   'syntax.ideographic-space-indent': {
     en: (a) => `YAML cannot be indented with full-width spaces (U+3000): indent ${linesEn(a.lines)} with half-width spaces instead.`,
     ja: (a) => `YAML のインデントに全角スペースは使えません。${linesJa(a.lines)}を半角スペースで字下げしてください。`,
+  },
+  'syntax.misindented': {
+    // `like`: what the line was lined up with (list entries, keys, the top level); `lines`: the line and the lines below it that move with it.
+    en: (a) => `The line ${quote(a.text)} is indented by ${spacesEn(a.written)}, which lines up with no line above it, so YAML cannot tell what it belongs to. ${a.column === '0' ? 'Start it at the beginning of the line' : `Indent it by ${spacesEn(a.column)}`}, like ${misindentLike[a.like]?.en ?? misindentLike.keys.en}.${Number(a.lines) > 2 ? ` The ${Number(a.lines) - 1} lines below it, which belong to it, move with it.` : a.lines === '2' ? ' The line below it, which belongs to it, moves with it.' : ''}`,
+    ja: (a) => `行${jq(a.text)}の字下げ（半角スペース ${a.written} 個）は上のどの行とも揃っていないため、YAML では何に属するかを読み取れません。${misindentLike[a.like]?.ja ?? misindentLike.keys.ja}と同じく、${a.column === '0' ? '行頭から記載してください' : `半角スペース ${a.column} 個で字下げしてください`}。${Number(a.lines) > 1 ? `この行に属する下の ${Number(a.lines) - 1} 行も一緒に字下げします。` : ''}`,
   },
   'syntax.unclosed-bracket': {
     en: (a) => `This ${quote(a.open)} is never closed: type ${quote(a.close)} after ${quote(a.after)}, where it ends.`,
@@ -183,7 +200,7 @@ const catalogue = {
   },
   'sector.is-subsector': {
     en: (a) => `${quote(a.value)} is a sub-sector of ${a.sector}, not a sector: write ${quote(a.sector)} here${a.subsectorKey ? ` and put ${a.value} under ${a.subsectorKey}` : ''}.`,
-    ja: (a) => `${jq(a.value)}は分野ではなく、分野「${a.sector}」の業種です。ここには${jq(a.sector)}と記載してください${a.subsectorKey ? `（${jq(a.value)}は ${a.subsectorKey} に記載します）` : ''}。`,
+    ja: (a) => `${jq(a.value)}は分野ではなく、分野${jq(a.sector)}の業種です。ここには${jq(a.sector)}と記載してください${a.subsectorKey ? `（${jq(a.value)}は ${a.subsectorKey} に記載します）` : ''}。`,
   },
   'sector.all-in-list': {
     en: () => '"all" inside a list names no sector: for an item that applies to every sector, write sectors: all, without brackets.',
@@ -191,11 +208,11 @@ const catalogue = {
   },
   'subsector.other-sector': {
     en: (a) => `${quote(a.value)} is a sub-sector of ${a.actual}, not of ${a.sector}.`,
-    ja: (a) => `${jq(a.value)}は分野「${a.sector}」ではなく、分野「${a.actual}」の業種です。`,
+    ja: (a) => `${jq(a.value)}は分野${jq(a.sector)}ではなく、分野${jq(a.actual)}の業種です。`,
   },
   'subsector.unknown': {
     en: (a) => `Unknown sub-sector ${quote(a.value)} of sector ${a.sector}.${didYouMeanEn(a)}`,
-    ja: (a) => `業種${jq(a.value)}は分野「${a.sector}」にありません。${didYouMeanJa(a)}`,
+    ja: (a) => `業種${jq(a.value)}は分野${jq(a.sector)}にありません。${didYouMeanJa(a)}`,
   },
   'threat.unknown': {
     en: (a) => `Unknown threat ${quote(a.value)} in guideline ${a.guideline}.${didYouMeanEn(a)}`,
@@ -212,7 +229,7 @@ const catalogue = {
   },
   'covers.not-applicable': {
     en: (a) => `Item ${a.item} (${a.label}) does not apply to sector ${a.sector}; covering it counts for nothing.`,
-    ja: (a) => `項目 ${a.item}（${a.label}）は分野「${a.sector}」には適用されないため、対応としては数えられません。`,
+    ja: (a) => `項目 ${a.item}（${a.label}）は分野${jq(a.sector)}には適用されないため、対応としては数えられません。`,
   },
   'clause.text-not-list': {
     en: (a) => `${quote(a.value)} is one text naming several entries: write ${a.key} as a list, ${a.key}: [${a.list}].`,
@@ -236,7 +253,7 @@ const catalogue = {
   },
   'exclusion.not-applicable': {
     en: (a) => `Item ${a.item} (${a.label}) does not apply to sector ${a.sector}, so there is nothing to exclude; remove this exclusion.`,
-    ja: (a) => `項目 ${a.item}（${a.label}）は分野「${a.sector}」には適用されないため、除外する必要はありません。この除外を削除してください。`,
+    ja: (a) => `項目 ${a.item}（${a.label}）は分野${jq(a.sector)}には適用されないため、除外する必要はありません。この除外を削除してください。`,
   },
   'exclusion.unknown-item': {
     en: (a) => `Guideline ${a.guideline} has no item ${quote(a.value)} to exclude.${didYouMeanEn(a)}`,
@@ -278,7 +295,7 @@ const catalogue = {
   // Action plan.
   'plan.sector-missing': {
     en: (a) => `Sector ${a.sector} of guideline ${a.guideline} is missing from the plan.`,
-    ja: (a) => `指針 ${a.guideline} の分野「${a.sector}」が行動計画にありません。`,
+    ja: (a) => `指針 ${a.guideline} の分野${jq(a.sector)}が行動計画にありません。`,
   },
   'plan.standard-unknown': {
     en: (a) => (a.documentsFrom === 'paths'
@@ -290,12 +307,12 @@ const catalogue = {
   },
   'plan.standard-sector-mismatch': {
     en: (a) => `Standard ${a.id} belongs to sector ${a.actual}, not ${a.expected}.`,
-    ja: (a) => `安全基準等 ${a.id} は分野「${a.actual}」のものであり、「${a.expected}」のものではありません。`,
+    ja: (a) => `安全基準等 ${a.id} は分野${jq(a.actual)}のものであり、${jq(a.expected)}のものではありません。`,
   },
 
   'plan.sector-without-standard': {
     en: (a) => `Sector ${a.sector} lists no standard in force (安全基準等).`,
-    ja: (a) => `分野「${a.sector}」に適用される安全基準等が記載されていません。`,
+    ja: (a) => `分野${jq(a.sector)}に適用される安全基準等が記載されていません。`,
   },
   'plan.standard-class-mismatch': {
     en: (a) => `The plan gives standard ${a.id} class ${a.expected}, but the standard says class ${a.actual}.`,
@@ -303,7 +320,7 @@ const catalogue = {
   },
   'plan.threat-not-illustrated': {
     en: (a) => `Threat ${a.threat} of guideline ${a.guideline} has no illustration in the plan (脅威の例示).`,
-    ja: (a) => `指針 ${a.guideline} の脅威「${a.threat}」の例示が行動計画にありません。`,
+    ja: (a) => `指針 ${a.guideline} の脅威${jq(a.threat)}の例示が行動計画にありません。`,
   },
   'plan.sharing-timing': {
     en: (a) => `Information of type ${a.info} is shared ${a.expected}, not ${a.actual}.`,
@@ -359,21 +376,21 @@ const catalogue = {
   },
   'plan.duplicate-sector': {
     en: (a) => `Sector ${a.sector} appears more than once in the plan (first at line ${a.firstLine}).`,
-    ja: (a) => `分野「${a.sector}」が行動計画に重複して記載されています（最初の記載は ${a.firstLine} 行目）。`,
+    ja: (a) => `分野${jq(a.sector)}が行動計画に重複して記載されています（最初の記載は ${a.firstLine} 行目）。`,
   },
 
   // Coverage.
   'coverage.uncovered': {
     en: (a) => `Must-consider item ${a.item} ${a.label} "${a.title}" is neither covered by a clause nor excluded.`,
-    ja: (a) => `要検討事項 ${a.item} ${a.label}「${a.title}」に対応する条項も除外（規定する必要がない）もありません。`,
+    ja: (a) => `要検討事項 ${a.item} ${a.label}${jq(a.title)}に対応する条項も除外（規定する必要がない）もありません。`,
   },
   'coverage.uncovered-reference': {
     en: (a) => `Reference item ${a.item} ${a.label} "${a.title}" is not covered.`,
-    ja: (a) => `参考事項 ${a.item} ${a.label}「${a.title}」に対応する条項がありません。`,
+    ja: (a) => `参考事項 ${a.item} ${a.label}${jq(a.title)}に対応する条項がありません。`,
   },
   'coverage.uncovered-provisional': {
     en: (a) => `Provisional item ${a.item} ${a.label} "${a.title}" (Kijun's own suggestion, not the guideline's) is not covered.`,
-    ja: (a) => `暫定項目 ${a.item} ${a.label}「${a.title}」（指針ではなく Kijun による補足）に対応する条項がありません。`,
+    ja: (a) => `暫定項目 ${a.item} ${a.label}${jq(a.title)}（指針ではなく Kijun による補足）に対応する条項がありません。`,
   },
   'coverage.not-covered-in-workspace': {
     en: (a) => `No standard in the workspace covers ${a.item} (${a.standards} standard(s) follow this guideline).`,
@@ -381,7 +398,7 @@ const catalogue = {
   },
   'coverage.suspect': {
     en: (a) => `Clause ${a.clause} was reviewed against ${a.item} ${a.label} "${a.title}" as it was then (${a.reviewed}); its ${a.changes} changed since (now ${a.current}). Review the clause, then mark the link reviewed (quick fix, or kijun review --accept).`,
-    ja: (a) => `条項 ${a.clause} は ${a.item} ${a.label}「${a.title}」の当時の内容（${a.reviewed}）に照らして確認されましたが、その後${a.changes}が変わりました（現在 ${a.current}）。条項を見直してから、確認済みにしてください（クイックフィックス、または kijun review --accept）。`,
+    ja: (a) => `条項 ${a.clause} は ${a.item} ${a.label}${jq(a.title)}の当時の内容（${a.reviewed}）に照らして確認されましたが、その後${a.changes}が変わりました（現在 ${a.current}）。条項を見直してから、確認済みにしてください（クイックフィックス、または kijun review --accept）。`,
   },
 
   // Editions: a guideline that supersedes another, and the standards that move to it.
@@ -403,7 +420,7 @@ const catalogue = {
   },
   'covers.removed-item': {
     en: (a) => `${a.value} "${a.title}" is an item of ${a.previous} that guideline ${a.guideline} no longer has, and no item replaces it: remove it from covers, or name the item of ${a.guideline} that this clause covers now.`,
-    ja: (a) => `${a.value}「${a.title}」は ${a.previous} の項目ですが、指針 ${a.guideline} にはなく、置き換える項目もありません。covers から削除するか、この条項が現在対応する ${a.guideline} の項目を記載してください。`,
+    ja: (a) => `${a.value}${jq(a.title)}は ${a.previous} の項目ですが、指針 ${a.guideline} にはなく、置き換える項目もありません。covers から削除するか、この条項が現在対応する ${a.guideline} の項目を記載してください。`,
   },
   'exclusion.replaced-item': {
     en: (a) => `The excluded ${a.value} is an item of ${a.previous}; guideline ${a.guideline} replaces it with ${a.replacements}${a.provisional ? " (a correspondence that is Kijun's reading, not the guideline's)" : ''}. Exclude ${a.count === '1' ? 'that item' : 'those items'} instead, if the reason still holds.`,
@@ -411,7 +428,7 @@ const catalogue = {
   },
   'exclusion.removed-item': {
     en: (a) => `The excluded ${a.value} "${a.title}" is an item of ${a.previous} that guideline ${a.guideline} no longer has, and no item replaces it: there is nothing to exclude, remove this exclusion.`,
-    ja: (a) => `除外している ${a.value}「${a.title}」は ${a.previous} の項目ですが、指針 ${a.guideline} にはなく、置き換える項目もありません。除外する対象がないため、この除外を削除してください。`,
+    ja: (a) => `除外している ${a.value}${jq(a.title)}は ${a.previous} の項目ですが、指針 ${a.guideline} にはなく、置き換える項目もありません。除外する対象がないため、この除外を削除してください。`,
   },
 
   // Review records (kijun: review), written by Kijun beside a standard.
@@ -712,6 +729,11 @@ const ruleDescriptions = {
     ['A "[" or "{" left open makes YAML read the rest of the document as part of the list. Kijun reports it once, at the bracket, and reads the rest as if it were closed where the list ends.', '閉じられていない「[」や「{」があると、YAML は文書の残りをその一覧の一部として読みます。Kijun は括弧の位置で一度だけ指摘し、一覧の終わりで閉じたものとして残りを読みます。'],
     ['Type the closing bracket where the list ends (quick fix).', '一覧の終わりに閉じ括弧を入力してください（クイックフィックス）。'],
   ),
+  'syntax.misindented': rule(
+    ['A line whose indentation lines up with nothing', '字下げがどの行とも揃っていない行'],
+    ['YAML reads structure from indentation: a line indented to no column of the lines above it cannot be placed. Kijun reports the line once, says which indentation was meant, and reads the rest as if it were fixed.', 'YAML は字下げで構造を読み取ります。上の行のどの位置とも揃っていない行は、どこに属するかが決まりません。Kijun はその行を一度だけ指摘して意図した字下げを示し、残りは直したものとして読みます。'],
+    ['Indent the line as the message says (quick fix).', '指摘のとおりに字下げしてください（クイックフィックス）。'],
+  ),
   'syntax.merge-value': rule(
     ['A merge key with a value that cannot be merged', 'マージできない値を持つマージキー'],
     ['A merge key "<<" takes an alias of a mapping, a mapping, or a list of them; keys written in the mapping win over merged ones.', 'マージキー「<<」には、マッピングのエイリアス、マッピング、またはそれらのリストを指定します。マッピングに直接書いたキーがマージされたキーより優先されます。'],
@@ -927,6 +949,12 @@ export const fieldWords: Record<string, Bilingual> = {
   sectors: { en: 'sectors', ja: '対象分野' },
 };
 
+/** The mark of a provisional item (Kijun's own suggestion, not the guideline's). */
+const provisionalMark: Bilingual = { en: 'provisional, Kijun', ja: '暫定・Kijun補足' };
+
+/** A replacement whose kind is not known. */
+const replacedWord: Bilingual = { en: 'replaced', ja: '置き換え' };
+
 /** How the items of a replacement group correspond (`editions.ts`). */
 export const replacementKinds: Record<string, Bilingual> = {
   renamed: { en: 'renamed', ja: '名称変更' },
@@ -982,6 +1010,10 @@ const itemMarksJa = (a: Record<string, string>): string => {
   const marks = [a.provisional, a.new ? `${a.new} で新設` : ''].filter(Boolean);
   return marks.length ? `（${marks.join('、')}）` : '';
 };
+/** An item named by its id, with its official label and title when known: `G-II-3-4-2-B (Ⅱ3.(4)②イ Title)`. */
+const itemNameParts = (a: Record<string, string>): string => [a.label, a.title].filter(Boolean).join(' ');
+const namedItemEn = (a: Record<string, string>): string => (itemNameParts(a) ? `${a.item} (${itemNameParts(a)})` : a.item);
+const namedItemJa = (a: Record<string, string>): string => (itemNameParts(a) ? `${a.item}（${itemNameParts(a)}）` : `${a.item} `);
 
 /** What the coverage summaries count: the same words in the CLI, the code lens and the status bar. */
 const coverageSummary = {
@@ -1001,6 +1033,7 @@ const interfaceTexts = {
   'cli.usage': {
     en: () => [
       'Usage: kijun check [options] [paths or folders…]',
+      '       kijun coverage [options] [paths or folders…]',
       '       kijun export --oscal [--output-dir DIR] FILE [paths or folders…]',
       '       kijun diff [--format text|md|json] OLD NEW',
       '       kijun review [--accept] [paths or folders…]',
@@ -1019,7 +1052,7 @@ const interfaceTexts = {
       '  --provisional advisory|binding  provisional guideline items (Kijun\'s own suggestions): advisory (default)',
       '                             raises no must-consider warning for them; binding counts them as must-consider',
       '  --locale ja|en             language of messages (default: from LANG / LC_ALL)',
-      '  --verbose                  also list what the folder walk skipped, and why',
+      '  --verbose                  also list what the folder walk skipped, and why, and print the timing',
       '  --baseline FILE            only findings not in FILE (written by --write-baseline) fail the run;',
       '                             findings are matched by fingerprint, not by line',
       '  --write-baseline FILE      write every finding of this run to FILE; the run then passes',
@@ -1039,6 +1072,12 @@ const interfaceTexts = {
       'kijun migrate prints, for each standard whose guideline NEW supersedes, the plan of moving it to NEW: entries',
       'to rewrite or remove, items to address, links to review. --write switches guideline: and rewrites the entries',
       'whose replacement is known. Only review --accept and migrate --write write your files.',
+      'kijun coverage writes the coverage matrix: guideline items (rows) × standards (columns), with the',
+      'clauses that cover each item, partial items (n of m), exclusions and their reasons, and totals.',
+      'It takes --provisional, --locale and --verbose as above, and:',
+      '  --by standard|sector       columns: each standard (default), or each sector (its standards together)',
+      '  --format md|html|csv|xlsx|json  output format (default: from the --output file\'s extension, else md)',
+      '  --output FILE              write to FILE instead of standard output (XLSX is never written to a terminal)',
       '',
       'Exit status:',
       '  0  no errors',
@@ -1049,6 +1088,7 @@ const interfaceTexts = {
     ].join('\n'),
     ja: () => [
       '使い方: kijun check [オプション] [ファイルまたはフォルダ…]',
+      '        kijun coverage [オプション] [ファイルまたはフォルダ…]',
       '        kijun export --oscal [--output-dir フォルダ] ファイル [ファイルまたはフォルダ…]',
       '        kijun diff [--format text|md|json] 旧 新',
       '        kijun review [--accept] [ファイルまたはフォルダ…]',
@@ -1067,7 +1107,7 @@ const interfaceTexts = {
       '  --provisional advisory|binding  暫定項目（Kijun による補足）の扱い: advisory（既定）は要検討事項の',
       '                             警告を出さない。binding は要検討事項として数える',
       '  --locale ja|en             メッセージの言語（既定: LANG / LC_ALL に従う）',
-      '  --verbose                  フォルダの走査で読み込まなかったものとその理由も表示',
+      '  --verbose                  フォルダの走査で読み込まなかったものとその理由、所要時間も表示',
       '  --baseline ファイル        ファイル（--write-baseline で作成）にない指摘だけで失敗とする。',
       '                             指摘は行ではなくフィンガープリントで照合する',
       '  --write-baseline ファイル  今回のすべての指摘をファイルに書き出す（この実行は成功とする）',
@@ -1087,6 +1127,11 @@ const interfaceTexts = {
       'kijun migrate は、新しい版が改定前とする指針に準拠する安全基準等ごとに、移行の作業（書き換え・削除する',
       '記載、対応が必要な項目、見直す対応）を表示します。--write は guideline: を切り替え、置き換え先が決まる',
       '記載を書き換えます。ファイルを書き換えるのは review --accept と migrate --write だけです。',
+      'kijun coverage は指針との対応表（行: 指針項目、列: 安全基準等）を出力します。各項目に対応する条項、',
+      '一部対応（n 件中 m 件）、除外とその理由、集計を示します。--provisional・--locale・--verbose は上と同じで、ほかに:',
+      '  --by standard|sector       列: 安全基準等ごと（既定）、または分野ごと（その分野の安全基準等を合わせて判定）',
+      '  --format md|html|csv|xlsx|json  出力形式（既定: --output のファイルの拡張子から。なければ md）',
+      '  --output FILE              標準出力ではなく FILE に書き出す（XLSX は端末には出力しない）',
       '',
       '終了コード:',
       '  0  エラーなし',
@@ -1097,24 +1142,24 @@ const interfaceTexts = {
     ].join('\n'),
   },
   'cli.missing-command': { en: () => 'missing command', ja: () => 'コマンドがありません' },
-  'cli.unknown-command': { en: (a) => `unknown command "${a.command}"`, ja: (a) => `不明なコマンド「${a.command}」` },
+  'cli.unknown-command': { en: (a) => `unknown command "${a.command}"`, ja: (a) => `不明なコマンド${jq(a.command)}` },
   'cli.needs-value': { en: (a) => `${a.flag} needs a value`, ja: (a) => `${a.flag} には値が必要です` },
-  'cli.bad-format': { en: (a) => `--format must be text, json, github, sarif or junit, not "${a.value}"`, ja: (a) => `--format には text・json・github・sarif・junit のいずれかを指定してください（「${a.value}」が指定されています）` },
-  'cli.bad-max-warnings': { en: (a) => `--max-warnings must be a whole number, 0 or more, not "${a.value}"`, ja: (a) => `--max-warnings には 0 以上の整数を指定してください（「${a.value}」が指定されています）` },
+  'cli.bad-format': { en: (a) => `--format must be text, json, github, sarif or junit, not "${a.value}"`, ja: (a) => `--format には text・json・github・sarif・junit のいずれかを指定してください（${jq(a.value)}が指定されています）` },
+  'cli.bad-max-warnings': { en: (a) => `--max-warnings must be a whole number, 0 or more, not "${a.value}"`, ja: (a) => `--max-warnings には 0 以上の整数を指定してください（${jq(a.value)}が指定されています）` },
   'cli.baseline-and-write': { en: () => 'use either --baseline or --write-baseline, not both', ja: () => '--baseline と --write-baseline はどちらか一方だけを指定してください' },
-  'cli.baseline-unreadable': { en: (a) => `cannot read the baseline "${a.path}": ${a.detail}`, ja: (a) => `ベースライン「${a.path}」を読み込めません: ${a.detail}` },
+  'cli.baseline-unreadable': { en: (a) => `cannot read the baseline "${a.path}": ${a.detail}`, ja: (a) => `ベースライン${jq(a.path)}を読み込めません: ${a.detail}` },
   'cli.baseline-invalid': {
     en: (a) => `"${a.path}" is not a Kijun baseline (${a.detail}); write one with --write-baseline`,
-    ja: (a) => `「${a.path}」は Kijun のベースラインではありません（${a.detail}）。--write-baseline で作成してください`,
+    ja: (a) => `${jq(a.path)}は Kijun のベースラインではありません（${a.detail}）。--write-baseline で作成してください`,
   },
   'baseline.not-json': { en: () => 'it is not JSON', ja: () => 'JSON ではありません' },
   'baseline.not-a-baseline': { en: () => 'it has no "kijunBaseline" and "findings" with fingerprints', ja: () => '「kijunBaseline」と、フィンガープリントを持つ「findings」がありません' },
   'baseline.unsupported-version': { en: () => 'it is of a baseline version this Kijun does not read', ja: () => 'この Kijun が読めない版のベースラインです' },
-  'cli.baseline-unwritable': { en: (a) => `cannot write the baseline "${a.path}": ${a.detail}`, ja: (a) => `ベースライン「${a.path}」を書き込めません: ${a.detail}` },
-  'cli.baseline-written': { en: (a) => `wrote the baseline "${a.path}": ${a.count} finding(s)`, ja: (a) => `ベースライン「${a.path}」を書き出しました: 指摘 ${a.count} 件` },
+  'cli.baseline-unwritable': { en: (a) => `cannot write the baseline "${a.path}": ${a.detail}`, ja: (a) => `ベースライン${jq(a.path)}を書き込めません: ${a.detail}` },
+  'cli.baseline-written': { en: (a) => `wrote the baseline "${a.path}": ${a.count} finding(s)`, ja: (a) => `ベースライン${jq(a.path)}を書き出しました: 指摘 ${a.count} 件` },
   'cli.baseline-summary': {
     en: (a) => `${a.matched} finding(s) in the baseline "${a.path}" do not fail the run; ${a.fresh} new${a.stale !== '0' ? `; ${a.stale} baseline entr${a.stale === '1' ? 'y no longer matches' : 'ies no longer match'} (fixed: run --write-baseline to drop them)` : ''}`,
-    ja: (a) => `ベースライン「${a.path}」にある指摘 ${a.matched} 件は失敗として扱いません。新しい指摘 ${a.fresh} 件${a.stale !== '0' ? `。ベースラインの ${a.stale} 件は一致する指摘がなくなりました（解消済み。--write-baseline で削除できます）` : ''}`,
+    ja: (a) => `ベースライン${jq(a.path)}にある指摘 ${a.matched} 件は失敗として扱いません。新しい指摘 ${a.fresh} 件${a.stale !== '0' ? `。ベースラインの ${a.stale} 件は一致する指摘がなくなりました（解消済み。--write-baseline で削除できます）` : ''}`,
   },
   /** Marks a finding of the text report that is in the baseline. */
   'cli.baselined': { en: () => '(in the baseline)', ja: () => '（ベースラインに記録済み）' },
@@ -1124,18 +1169,17 @@ const interfaceTexts = {
   },
   'cli.export-needs-format': { en: () => 'choose the export format: --oscal', ja: () => '書き出す形式を指定してください: --oscal' },
   'cli.export-needs-file': { en: () => 'name the document to export: kijun export --oscal FILE [paths…]', ja: () => '書き出す文書を指定してください: kijun export --oscal ファイル [ファイルまたはフォルダ…]' },
-  'cli.cannot-export': { en: (a) => `cannot export "${a.path}": ${a.reason}`, ja: (a) => `「${a.path}」を書き出せません: ${a.reason}` },
+  'cli.cannot-export': { en: (a) => `cannot export "${a.path}": ${a.reason}`, ja: (a) => `${jq(a.path)}を書き出せません: ${a.reason}` },
   'export.plan': {
     en: () => 'an action plan has no OSCAL form (guidelines are exported as catalogs, standards as component definitions)',
     ja: () => '行動計画には OSCAL の形式がありません（指針はカタログ、安全基準等はコンポーネント定義として書き出します）',
   },
   'export.has-errors': { en: (a) => `${a.errors} error(s); see kijun check ${a.path}`, ja: (a) => `エラーが ${a.errors} 件あります。kijun check ${a.path} で確認してください` },
-  'export.same-file': { en: (a) => `"${a.file}" is already written for "${a.other}" (the documents share the id ${a.id})`, ja: (a) => `「${a.file}」は「${a.other}」の書き出しに使われています（文書の ID ${a.id} が同じです）` },
+  'export.same-file': { en: (a) => `"${a.file}" is already written for "${a.other}" (the documents share the id ${a.id})`, ja: (a) => `${jq(a.file)}は${jq(a.other)}の書き出しに使われています（文書の ID ${a.id} が同じです）` },
   'export.not-exported': { en: (a) => `${a.path}: not exported: ${a.reason}`, ja: (a) => `${a.path}: 書き出していません: ${a.reason}` },
   'export.too-deep': { en: (a) => `the item hierarchy is ${a.depth} levels deep; the OSCAL export nests at most 100`, ja: (a) => `項目の階層が ${a.depth} 段あります。OSCAL への書き出しは 100 段までです` },
   'export.written': { en: (a) => `${a.path}: exported to ${a.file}`, ja: (a) => `${a.path}: ${a.file} に書き出しました` },
-  /** A file an explicit command was to write (export --output-dir, review --accept, migrate --write) cannot be written. */
-  'cli.unwritable': { en: (a) => `cannot write "${a.path}": ${a.detail}`, ja: (a) => `「${a.path}」を書き込めません: ${a.detail}` },
+  'export.unwritable': { en: (a) => `cannot write "${a.path}": ${a.detail}`, ja: (a) => `${jq(a.path)}を書き込めません: ${a.detail}` },
   // Texts inside the exported formats.
   'report.in-baseline': { en: () => 'in the baseline', ja: () => 'ベースラインに記録済み' },
   'junit.no-findings': { en: () => 'no findings', ja: () => '指摘なし' },
@@ -1149,23 +1193,28 @@ const interfaceTexts = {
   },
   'oscal.component': {
     en: (a) => `Safety standard (安全基準等) ${a.standard} of sector ${a.sector}, class ${a.class}, following guideline ${a.guideline}.`,
-    ja: (a) => `分野「${a.sector}」の安全基準等 ${a.standard}（分類 ${a.class}）。準拠する指針: ${a.guideline}。`,
+    ja: (a) => `分野${jq(a.sector)}の安全基準等 ${a.standard}（分類 ${a.class}）。準拠する指針: ${a.guideline}。`,
   },
   'oscal.exclusions': { en: () => 'Guideline items excluded (規定する必要がない):', ja: () => '除外した指針項目（規定する必要がない）:' },
   'oscal.guideline-resource': { en: (a) => `Guideline ${a.guideline}: ${a.title}`, ja: (a) => `指針 ${a.guideline}: ${a.title}` },
   'oscal.source-of': { en: (a) => `Source of ${a.items}`, ja: (a) => `${a.items} の出典` },
-  'cli.bad-fail-on': { en: (a) => `--fail-on must be error or warning, not "${a.value}"`, ja: (a) => `--fail-on には error か warning を指定してください（「${a.value}」が指定されています）` },
-  'cli.bad-provisional': { en: (a) => `--provisional must be advisory or binding, not "${a.value}"`, ja: (a) => `--provisional には advisory か binding を指定してください（「${a.value}」が指定されています）` },
-  'cli.bad-locale': { en: (a) => `--locale must be ja or en, not "${a.value}"`, ja: (a) => `--locale には ja か en を指定してください（「${a.value}」が指定されています）` },
-  'cli.unknown-option': { en: (a) => `unknown option "${a.flag}"`, ja: (a) => `不明なオプション「${a.flag}」` },
+  'cli.bad-fail-on': { en: (a) => `--fail-on must be error or warning, not "${a.value}"`, ja: (a) => `--fail-on には error か warning を指定してください（${jq(a.value)}が指定されています）` },
+  'cli.bad-provisional': { en: (a) => `--provisional must be advisory or binding, not "${a.value}"`, ja: (a) => `--provisional には advisory か binding を指定してください（${jq(a.value)}が指定されています）` },
+  'cli.bad-locale': { en: (a) => `--locale must be ja or en, not "${a.value}"`, ja: (a) => `--locale には ja か en を指定してください（${jq(a.value)}が指定されています）` },
+  'cli.unknown-option': { en: (a) => `unknown option "${a.flag}"`, ja: (a) => `不明なオプション${jq(a.flag)}` },
   /** A path named on the command line that cannot be checked at all: a usage error (exit status 2). */
-  'cli.cannot-check': { en: (a) => `cannot check "${a.path}": ${a.reason}`, ja: (a) => `「${a.path}」を検査できません: ${a.reason}` },
+  'cli.cannot-check': { en: (a) => `cannot check "${a.path}": ${a.reason}`, ja: (a) => `${jq(a.path)}を検査できません: ${a.reason}` },
   'cli.internal-error': { en: (a) => `internal error: ${a.detail}`, ja: (a) => `内部エラー: ${a.detail}` },
   /** A path the CLI did not check although it could be meant as a document: the run fails (exit status 2). */
   'cli.not-checked': { en: (a) => `${a.path}: not checked: ${a.reason}`, ja: (a) => `${a.path}: 検査していません: ${a.reason}` },
   /** A path that is not a Kijun document or is not to be read: said for the record, the run does not fail. */
   'cli.skipped': { en: (a) => `${a.path}: skipped: ${a.reason}`, ja: (a) => `${a.path}: スキップ: ${a.reason}` },
+  'server.indexed': { en: (a) => `indexed ${a.files} file(s)`, ja: (a) => `${a.files} 件のファイルを読み込みました` },
+  'server.indexing-cancelled': { en: (a) => `indexing cancelled after ${a.files} file(s)`, ja: (a) => `${a.files} 件のファイルを読み込んだところで読み込みを中止しました` },
+  'server.snippets-not-read': { en: (a) => `snippets not read: ${a.detail}`, ja: (a) => `スニペットを読み込めませんでした: ${a.detail}` },
   'server.not-read': { en: (a) => `not read: ${a.path}: ${a.reason}`, ja: (a) => `読み込んでいません: ${a.path}: ${a.reason}` },
+  'server.indexing': { en: () => 'Kijun: reading the workspace', ja: () => 'Kijun: ワークスペースを読み込み中' },
+  'server.indexing-count': { en: (a) => `${a.count} of ${a.total} files`, ja: (a) => `${a.total} ファイル中 ${a.count} ファイル` },
   // Why a file is not read: the same words in the CLI's report and the language server's log.
   'file.not-kijun': {
     en: () => 'not a Kijun document (no top-level "kijun:" naming the document kind)',
@@ -1188,14 +1237,14 @@ const interfaceTexts = {
   'file.too-large': { en: (a) => `larger than ${a.detail} bytes, the most Kijun checks`, ja: (a) => `Kijun が検査できる上限（${a.detail} バイト）を超えています` },
   'file.loop': {
     en: (a) => (a.other ? `a symbolic link loop: it leads back to "${a.other}"` : 'a symbolic link loop: the links never reach a file'),
-    ja: (a) => (a.other ? `シンボリックリンクが循環しています（「${a.other}」に戻ります）` : 'シンボリックリンクが循環しています（リンクをたどってもファイルに到達しません）'),
+    ja: (a) => (a.other ? `シンボリックリンクが循環しています（${jq(a.other)}に戻ります）` : 'シンボリックリンクが循環しています（リンクをたどってもファイルに到達しません）'),
   },
   'file.broken-link': { en: () => 'a symbolic link whose target does not exist', ja: () => 'リンク先が存在しないシンボリックリンクです' },
   'file.outside': {
     en: (a) => `a symbolic link to "${a.other}", outside the workspace folders and kijun.guidelineFolders`,
-    ja: (a) => `ワークスペースのフォルダと kijun.guidelineFolders の外（「${a.other}」）を指すシンボリックリンクです`,
+    ja: (a) => `ワークスペースのフォルダと kijun.guidelineFolders の外（${jq(a.other)}）を指すシンボリックリンクです`,
   },
-  'file.duplicate': { en: (a) => `the same file or folder as "${a.other}"`, ja: (a) => `「${a.other}」と同じファイルまたはフォルダです` },
+  'file.duplicate': { en: (a) => `the same file or folder as "${a.other}"`, ja: (a) => `${jq(a.other)}と同じファイルまたはフォルダです` },
   'file.hidden': { en: () => 'hidden (the name starts with ".")', ja: () => '隠しファイル・フォルダです（名前が「.」で始まります）' },
   'file.node-modules': { en: () => 'a node_modules folder', ja: () => 'node_modules フォルダです' },
   'cli.coverage': {
@@ -1212,13 +1261,18 @@ const interfaceTexts = {
   'severity.warning': { en: () => 'warning', ja: () => '警告' },
   'severity.information': { en: () => 'info', ja: () => '情報' },
   'severity.hint': { en: () => 'hint', ja: () => 'ヒント' },
-  'action.replace': { en: (a) => `Replace with "${a.text}"`, ja: (a) => `「${a.text}」に置き換える` },
-  'action.insert': { en: (a) => `Insert "${a.text}"`, ja: (a) => `「${a.text}」を挿入` },
+  'action.replace': { en: (a) => `Replace with "${a.text}"`, ja: (a) => `${jq(a.text)}に置き換える` },
+  'action.insert': { en: (a) => `Insert "${a.text}"`, ja: (a) => `${jq(a.text)}を挿入` },
   'action.sector-and-subsector': { en: (a) => `Write sector ${a.sector} and subsector ${a.subsector}`, ja: (a) => `分野を${a.sector}、業種を${a.subsector}と記載` },
   'action.indent-with-spaces': { en: () => 'Indent with spaces', ja: () => '半角スペースで字下げ' },
-  'action.add-clause': { en: (a) => `Add a clause covering ${a.item}`, ja: (a) => `${a.item} に対応する条項を追加` },
-  'action.exclude': { en: (a) => `Exclude ${a.item} (規定する必要がない) with a reason`, ja: (a) => `${a.item} を除外する（規定する必要がない）` },
-  'action.remove-exclusion': { en: (a) => `Remove the exclusion of ${a.item}`, ja: (a) => `${a.item} の除外を削除` },
+  'action.reindent': {
+    en: (a) => (a.column === '0' ? 'Start the line at its beginning' : `Indent by ${a.column === '1' ? '1 space' : `${a.column} spaces`}`),
+    ja: (a) => (a.column === '0' ? '行頭から記載' : `半角スペース ${a.column} 個で字下げ`),
+  },
+  // `item`: the item's id; `label` and `title`: its official label and title, to say which item without looking it up.
+  'action.add-clause': { en: (a) => `Add a clause covering ${namedItemEn(a)}`, ja: (a) => `${namedItemJa(a)}を対応させる条項を追加` },
+  'action.exclude': { en: (a) => `Exclude ${namedItemEn(a)} (規定する必要がない) with a reason`, ja: (a) => `${namedItemJa(a)}を除外する（規定する必要がない）` },
+  'action.remove-exclusion': { en: (a) => `Remove the exclusion of ${namedItemEn(a)}`, ja: (a) => `${namedItemJa(a)}の除外を削除` },
   'lens.standard': {
     en: (a) => `Kijun: ${coverageSummary.en(a)}`,
     ja: (a) => `Kijun: ${coverageSummary.ja(a)}`,
@@ -1243,7 +1297,7 @@ const interfaceTexts = {
     ja: () => '_未確認: 公開資料で確認できていない情報です。_',
   },
   'hover.relation': { en: (a) => `Relation to the guideline (2008 review paper, p28): ${a.relation}`, ja: (a) => `指針との対応（2008年の見直し資料 p28）: ${a.relation}` },
-  'mark.provisional': { en: () => 'provisional, Kijun', ja: () => '暫定・Kijun補足' },
+  'mark.provisional': { en: () => provisionalMark.en, ja: () => provisionalMark.ja },
   'hover.usage': {
     en: (a) => `Covered by ${a.clauses} clause(s) in ${a.standards} standard(s) of the workspace`,
     ja: (a) => `ワークスペース内で ${a.standards} 件の安全基準等の ${a.clauses} 条項が対応`,
@@ -1253,35 +1307,40 @@ const interfaceTexts = {
   'hover.covers': { en: () => 'Covers:', ja: () => '対応する指針項目:' },
   'hover.covers-nothing': { en: () => 'Covers no guideline item', ja: () => '指針項目への対応なし' },
   'completion.sector-of': { en: (a) => `Sector of guideline ${a.guideline}`, ja: (a) => `指針 ${a.guideline} の分野` },
+  'completion.clause-snippet': { en: (a) => `New clause covering ${a.item}`, ja: (a) => `${a.item} に対応する条項を追加` },
+  'completion.exclusion-snippet': { en: (a) => `Exclude ${a.item} (規定する必要がない), with its reason`, ja: (a) => `${a.item} を除外（規定する必要がない理由を記載）` },
   'status.uncovered': { en: () => 'uncovered', ja: () => '未対応' },
   'status.covered': { en: () => 'covered', ja: () => '対応済み' },
   'status.excluded': { en: () => 'excluded', ja: () => '除外' },
   'status.partial': { en: () => 'partial', ja: () => '一部対応' },
+  /** Covered, by a clause whose link to the item is suspect (README, "Reviewed links"). */
+  'status.suspect': { en: () => 'suspect', ja: () => '要確認' },
   'related.item-definition': { en: (a) => `${a.item} in guideline ${a.guideline}`, ja: (a) => `指針 ${a.guideline} の ${a.item}` },
   'client.status-tooltip': {
     en: (a) => `${coverageSummary.en(a)}. ${coverageCounted.en()} Guideline: ${a.guideline}`,
     ja: (a) => `${coverageSummary.ja(a)}。${coverageCounted.ja()}指針: ${a.guideline}`,
   },
   // kijun diff, review and migrate (README, "Editions and reviewed links").
-  'cli.bad-diff-format': { en: (a) => `--format must be text, md or json, not "${a.value}"`, ja: (a) => `--format には text・md・json のいずれかを指定してください（「${a.value}」が指定されています）` },
-  'cli.bad-migrate-format': { en: (a) => `--format must be text or json, not "${a.value}"`, ja: (a) => `--format には text か json を指定してください（「${a.value}」が指定されています）` },
+  'cli.bad-diff-format': { en: (a) => `--format must be text, md or json, not "${a.value}"`, ja: (a) => `--format には text・md・json のいずれかを指定してください（${jq(a.value)}が指定されています）` },
+  'cli.bad-migrate-format': { en: (a) => `--format must be text or json, not "${a.value}"`, ja: (a) => `--format には text か json を指定してください（${jq(a.value)}が指定されています）` },
   'diff.needs-two': { en: () => 'name the two editions to compare: kijun diff OLD NEW (guideline files or ids)', ja: () => '比較する 2 つの版を指定してください: kijun diff 旧 新（指針のファイルまたは ID）' },
   'diff.unknown-guideline': {
     en: (a) => `"${a.value}" is neither a guideline file nor the id of a known guideline (${a.known})`,
-    ja: (a) => `「${a.value}」は指針のファイルでも既知の指針（${a.known}）の ID でもありません`,
+    ja: (a) => `${jq(a.value)}は指針のファイルでも既知の指針（${a.known}）の ID でもありません`,
   },
-  'diff.not-a-guideline': { en: (a) => `"${a.value}" is not a guideline document (kijun: guideline)`, ja: (a) => `「${a.value}」は指針の文書（kijun: guideline）ではありません` },
+  'diff.not-a-guideline': { en: (a) => `"${a.value}" is not a guideline document (kijun: guideline)`, ja: (a) => `${jq(a.value)}は指針の文書（kijun: guideline）ではありません` },
   'diff.title': {
     en: (a) => `Changes from ${a.from} to ${a.to} (${a.to} ${a.supersedes ? 'supersedes' : 'does not say that it supersedes'} ${a.from})`,
     ja: (a) => `${a.from} から ${a.to} への変更（${a.supersedes ? `${a.to} は ${a.from} の改定版` : `${a.to} には ${a.from} の改定版である旨の指定がありません`}）`,
   },
   /** A provisional item in a diff: its name and the provisional mark. */
-  'diff.provisional-item': { en: (a) => `${a.item} (${a.provisional})`, ja: (a) => `${a.item}（${a.provisional}）` },
+  'diff.provisional-item': { en: (a) => `${a.item} (${provisionalMark.en})`, ja: (a) => `${a.item}（${provisionalMark.ja}）` },
+  /** A replacement group of a diff; `kind` is a key of `replacementKinds`. */
   'diff.group': {
-    en: (a) => `${a.before} → ${a.after} (${a.kind}${a.reading ? `; ${a.reading}` : ''})`,
-    ja: (a) => `${a.before} → ${a.after}（${a.kind}${a.reading ? `。${a.reading}` : ''}）`,
+    en: (a) => `${a.before} → ${a.after} (${(replacementKinds[a.kind] ?? replacedWord).en}${a.reading ? `; ${a.reading}` : ''})`,
+    ja: (a) => `${a.before} → ${a.after}（${(replacementKinds[a.kind] ?? replacedWord).ja}${a.reading ? `。${a.reading}` : ''}）`,
   },
-  'diff.fields': { en: (a) => `${a.item}: ${a.fields}`, ja: (a) => `${a.item}（${a.fields}）` },
+  'diff.fields': { en: (a) => `${a.item}: ${a.fields} changed`, ja: (a) => `${a.item}（${a.fields}が変更）` },
   'diff.added': { en: (a) => `Added: ${a.count}`, ja: (a) => `追加: ${a.count} 件` },
   'diff.removed': { en: (a) => `Removed: ${a.count}`, ja: (a) => `削除: ${a.count} 件` },
   'diff.replaced': { en: (a) => `Replaced: ${a.count}`, ja: (a) => `置き換え: ${a.count} 件` },
@@ -1297,7 +1356,7 @@ const interfaceTexts = {
   },
   'review.record-taken': {
     en: (a) => `${a.path}: not recorded: "${a.file}" exists and is not the review record of ${a.standard}`,
-    ja: (a) => `${a.path}: 記録していません: 「${a.file}」は既にあり、${a.standard} の確認記録ではありません`,
+    ja: (a) => `${a.path}: 記録していません: ${jq(a.file)}は既にあり、${a.standard} の確認記録ではありません`,
   },
   'review.written': { en: (a) => `${a.path}: recorded ${a.links} reviewed link(s) in ${a.file}`, ja: (a) => `${a.path}: 確認済みの対応 ${a.links} 件を ${a.file} に記録しました` },
   'review.up-to-date': { en: (a) => `${a.path}: ${a.file} is up to date (${a.links} reviewed link(s))`, ja: (a) => `${a.path}: ${a.file} は最新です（確認済みの対応 ${a.links} 件）` },
@@ -1310,7 +1369,7 @@ const interfaceTexts = {
     ja: (a) => `  要確認: ${a.clause} → ${a.item}（${a.reviewed} 以降に${a.changes}が変更）`,
   },
   'migrate.needs-to': { en: () => 'name the new edition: kijun migrate --to NEW [paths…]', ja: () => '移行先の版を指定してください: kijun migrate --to 新しい版 [ファイルまたはフォルダ…]' },
-  'migrate.standard': { en: (a) => `${a.path} (${a.standard}): ${a.from} → ${a.to}`, ja: (a) => `${a.path}（${a.standard}）: ${a.from} → ${a.to}` },
+  'migrate.standard': { en: (a) => `${a.path} (${a.standard}): ${a.from} → ${a.to}`, ja: (a) => `${a.path}（${a.standard}）: ${a.from} → ${a.to} への移行` },
   'migrate.standard-already': { en: (a) => `${a.path} (${a.standard}): follows ${a.to} already`, ja: (a) => `${a.path}（${a.standard}）: ${a.to} に準拠済み` },
   'migrate.rewrite': { en: (a) => `rewrite ${a.from} → ${a.to}${a.reading ? ` (${a.reading})` : ''}`, ja: (a) => `書き換え ${a.from} → ${a.to}${a.reading ? `（${a.reading}）` : ''}` },
   'migrate.choose': { en: (a) => `choose for ${a.from} among ${a.to}${a.reading ? ` (${a.reading})` : ''}`, ja: (a) => `${a.from} の置き換え先を ${a.to} から選択${a.reading ? `（${a.reading}）` : ''}` },
@@ -1334,7 +1393,7 @@ const interfaceTexts = {
   'migrate.written': { en: (a) => `${a.path}: migrated to ${a.to} (${a.rewritten} entr${a.rewritten === '1' ? 'y' : 'ies'} rewritten)`, ja: (a) => `${a.path}: ${a.to} に移行しました（書き換え ${a.rewritten} 件）` },
   'migrate.unknown-guideline': {
     en: (a) => `unknown guideline "${a.value}" for --to; known guidelines: ${a.known}`,
-    ja: (a) => `--to の指針「${a.value}」が見つかりません（既知の指針: ${a.known}）`,
+    ja: (a) => `--to の指針${jq(a.value)}が見つかりません（既知の指針: ${a.known}）`,
   },
   'review.header': {
     en: () => 'Kijun review record: the guideline item each clause was last reviewed against. Written by kijun review --accept and the editor\'s "mark reviewed"; not to be edited by hand.',
@@ -1365,6 +1424,84 @@ const interfaceTexts = {
   },
   'client.not-a-standard': { en: () => 'This document is not a Kijun safety standard.', ja: () => 'この文書は安全基準等ではありません。' },
   'client.coverage-title': { en: () => 'Coverage of guideline items', ja: () => '指針項目への対応状況' },
+
+  // The coverage matrix (kijun coverage, the editor's coverage tree and report): README "Coverage reports".
+  'status.not-applicable': { en: () => 'not applicable', ja: () => '対象外' },
+  'obligation.must-consider': { en: () => 'must-consider', ja: () => '要検討事項' },
+  'obligation.reference': { en: () => 'reference', ja: () => '参考事項' },
+  'level.abstract': { en: () => 'abstract', ja: () => '抽象的内容' },
+  'level.concrete': { en: () => 'concrete', ja: () => '具体的内容' },
+  'matrix.title': { en: () => 'Coverage matrix', ja: () => '指針との対応表' },
+  'matrix.guideline': { en: (a) => `Guideline ${a.title} (${a.id})`, ja: (a) => `指針${jq(a.title)}（${a.id}）` },
+  'matrix.by-standard': { en: () => 'Guideline items × standards', ja: () => '指針項目 × 安全基準等' },
+  'matrix.by-sector': {
+    en: () => 'Guideline items × sectors: a sector\'s column is its standards together (is every item covered by some standard in force?)',
+    ja: () => '指針項目 × 分野: 分野の列は、その分野の安全基準等を合わせた対応状況です（どの項目もいずれかの安全基準等で対応されているか）',
+  },
+  'matrix.column.guideline': { en: () => 'Guideline', ja: () => '指針' },
+  'matrix.column.id': { en: () => 'Item', ja: () => '項目 ID' },
+  'matrix.column.parent': { en: () => 'Parent', ja: () => '親項目' },
+  'matrix.column.label': { en: () => 'No.', ja: () => '番号' },
+  'matrix.column.title': { en: () => 'Title', ja: () => '表題' },
+  'matrix.column.obligation': { en: () => 'Obligation', ja: () => '区分' },
+  'matrix.column.level': { en: () => 'Level', ja: () => '内容' },
+  'matrix.column.marks': { en: () => 'Notes', ja: () => '備考' },
+  'matrix.column.totals': { en: () => 'Across the columns', ja: () => '列の集計' },
+  'matrix.summary': { en: () => 'Summary', ja: () => '集計' },
+  'matrix.total': { en: (a) => `Total ${a.state}`, ja: (a) => `計（${a.state}）` },
+  'matrix.cell': { en: (a) => `${a.state}: ${a.detail}`, ja: (a) => `${a.state}：${a.detail}` },
+  'matrix.through-children': { en: (a) => `through its sub-items (${a.done} of ${a.total})`, ja: (a) => `子項目により（${a.total} 件中 ${a.done} 件）` },
+  'matrix.suspect': { en: (a) => `${a.clauses}; to review: ${a.suspect}`, ja: (a) => `${a.clauses}（要確認: ${a.suspect}）` },
+  'matrix.children-done': { en: (a) => `${a.done} of ${a.total} sub-items`, ja: (a) => `子項目 ${a.total} 件中 ${a.done} 件` },
+  'matrix.excluded-via': { en: (a) => `${a.reason} (with ${a.item})`, ja: (a) => `${a.reason}（${a.item} の除外による）` },
+  'matrix.provisional': { en: () => 'provisional (Kijun\'s own suggestion, not the guideline\'s)', ja: () => '暫定（指針ではなく Kijun による補足）' },
+  'matrix.provisional-short': { en: () => 'provisional', ja: () => '暫定' },
+  'matrix.unconfirmed': { en: () => 'unconfirmed against a published source', ja: () => '未確認（公表資料で確認できていない）' },
+  'matrix.no-standard': { en: () => 'no standard of this sector among the inputs', ja: () => 'この分野の安全基準等が入力にありません' },
+  'matrix.sector-without-standard': { en: (a) => `${a.sector} (no standard among the inputs)`, ja: (a) => `${a.sector}（安全基準等なし）` },
+  'matrix.standards': { en: (a) => `Standards: ${a.names}`, ja: (a) => `安全基準等: ${a.names}` },
+  'matrix.legend': { en: () => 'Legend', ja: () => '凡例' },
+  'matrix.filter-gaps': { en: () => 'Only items with gaps (uncovered or partial)', ja: () => '未対応・一部対応のある項目のみ表示' },
+  'matrix.none': { en: () => 'No safety standard among the inputs: there is nothing to tabulate.', ja: () => '入力に安全基準等がないため、対応表はありません。' },
+  'matrix.notes': { en: () => 'Notes', ja: () => '注記' },
+  'matrix.note.guideline-unknown': {
+    en: (a) => (a.guideline ? `${a.path}: guideline "${a.guideline}" not found; the standard is not in the matrix` : `${a.path}: names no guideline; the standard is not in the matrix`),
+    ja: (a) => (a.guideline ? `${a.path}: 指針${jq(a.guideline)}が見つからないため、この安全基準等は対応表にありません` : `${a.path}: 指針（guideline:）の指定がないため、この安全基準等は対応表にありません`),
+  },
+  'matrix.note.sector-unknown': {
+    en: (a) => `${a.path}: its sector does not resolve in guideline ${a.guideline}; it is in no sector's column`,
+    ja: (a) => `${a.path}: 分野が指針 ${a.guideline} にないため、どの分野の列にも含めていません`,
+  },
+  'matrix.note.errors': {
+    en: (a) => `${a.path}: ${a.errors} error(s), so the coverage shown may be incomplete (kijun check lists them)`,
+    ja: (a) => `${a.path}: エラーが ${a.errors} 件あるため、対応状況が不完全な可能性があります（kijun check で確認できます）`,
+  },
+  'tree.no-standards': { en: () => 'No safety standard in the workspace.', ja: () => 'ワークスペースに安全基準等がありません。' },
+  'tree.standards': { en: (a) => `${a.count} standard(s)`, ja: (a) => `安全基準等 ${a.count} 件` },
+  'tree.in-standards': { en: (a) => `${a.done} of ${a.total} standards`, ja: (a) => `安全基準等 ${a.total} 件中 ${a.done} 件` },
+  'client.report-title': { en: () => 'Kijun coverage matrix', ja: () => 'Kijun 指針との対応表' },
+  'cli.bad-coverage-format': {
+    en: (a) => `--format must be md, html, csv, xlsx or json, not "${a.value}"`,
+    ja: (a) => `--format には md・html・csv・xlsx・json のいずれかを指定してください（${jq(a.value)}が指定されています）`,
+  },
+  'cli.bad-by': { en: (a) => `--by must be standard or sector, not "${a.value}"`, ja: (a) => `--by には standard か sector を指定してください（${jq(a.value)}が指定されています）` },
+  'cli.binary-to-terminal': {
+    en: () => 'XLSX is binary and standard output is a terminal: give --output FILE.xlsx, or redirect the output to a file',
+    ja: () => 'XLSX はバイナリ形式のため端末には出力しません。--output ファイル名.xlsx を指定するか、出力をファイルにリダイレクトしてください',
+  },
+  'cli.cannot-write': { en: (a) => `cannot write "${a.path}": ${a.reason}`, ja: (a) => `${jq(a.path)}に書き込めません: ${a.reason}` },
+  'cli.note': { en: (a) => `note: ${a.text}`, ja: (a) => `注記: ${a.text}` },
+  'cli.progress.walk': { en: (a) => `finding files… ${a.count}`, ja: (a) => `ファイルを探しています… ${a.count} 件` },
+  'cli.progress.read': { en: (a) => `reading ${a.done} of ${a.total} files`, ja: (a) => `読み込み中: ${a.total} 件中 ${a.done} 件` },
+  'cli.progress.analyse': { en: (a) => `checking ${a.done} of ${a.total} documents`, ja: (a) => `検査中: ${a.total} 件中 ${a.done} 件` },
+  'cli.timing': {
+    en: (a) => `timing: reading ${a.read} ms, checking ${a.analyse} ms, output ${a.output} ms; total ${a.total} ms`,
+    ja: (a) => `所要時間: 読み込み ${a.read} ms、検査 ${a.analyse} ms、出力 ${a.output} ms（合計 ${a.total} ms）`,
+  },
+  'client.covered-by': { en: (a) => `covered by ${a.clauses}`, ja: (a) => `対応する条項: ${a.clauses}` },
+  'client.children-done': { en: (a) => `${a.done} of ${a.total} sub-items done`, ja: (a) => `子項目 ${a.total} 件中 ${a.done} 件に対応` },
+  'client.go-to-definition': { en: () => "Go to the item's definition in the guideline", ja: () => '指針の項目の定義へ移動' },
+  'client.restarted': { en: () => 'Kijun: the language server has been restarted.', ja: () => 'Kijun: 言語サーバーを再起動しました。' },
 } satisfies Record<string, Record<Locale, Render>>;
 
 export type InterfaceText = keyof typeof interfaceTexts;

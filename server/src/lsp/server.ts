@@ -1,19 +1,21 @@
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import {
-  CodeActionKind, Connection, DidChangeConfigurationNotification, InitializeParams, InitializeResult, TextDocuments, TextDocumentSyncKind,
+  CodeActionKind, Connection, DidChangeConfigurationNotification, InitializeParams, InitializeResult, TextDocumentContentChangeEvent, TextDocuments, TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CoverageReport, Locale, Workspace } from '../core';
-import { loadBundledGuidelines, packageRoot } from '../node/bundled';
+import { CoverageReport, Locale, renderText, TextChange, Workspace } from '../core';
+import { loadBundledGuidelines, loadSnippetTemplates, packageRoot } from '../node/bundled';
 import { ServerContext } from './context';
 import { AcceptReviewsKind, registerCodeActions } from './features/codeActions';
 import { registerCodeLens } from './features/codeLens';
 import { registerCompletion } from './features/completion';
 import { registerCoverageRequests } from './features/coverage';
+import { registerCoverageTree } from './features/coverageTree';
 import { registerDiagnostics } from './features/diagnostics';
 import { registerHover } from './features/hover';
 import { registerNavigation } from './features/navigation';
+import { registerSemanticTokens, semanticTokensLegend } from './features/semanticTokens';
 import { registerSymbols } from './features/symbols';
 import { defaultSettings, sanitizeSettings, Settings } from './settings';
 import { registerWorkspaceSync } from './workspaceSync';
@@ -35,7 +37,15 @@ export interface ServerOptions {
  * protocol objects.
  */
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
-  const documents = new TextDocuments(TextDocument);
+  // The editor sends each edit as a range: kept as offsets, so that the core compares nothing to find it.
+  const changes = new Map<string, TextChange | undefined>();
+  const documents = new TextDocuments<TextDocument>({
+    create: TextDocument.create,
+    update(document, contentChanges, version) {
+      changes.set(document.uri, singleChange(document, contentChanges));
+      return TextDocument.update(document, contentChanges, version);
+    },
+  });
   const root = options.packageRoot ?? packageRoot();
   let workspace = new Workspace();
   let settings: Settings = defaultSettings;
@@ -45,6 +55,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let bundledScheme: 'file' | 'kijun-bundled' = 'file';
   let indexedOnce = false;
   const bundledTexts = new Map<string, string>();
+  const snippets = loadSnippetTemplates(root);
+  let completionCapabilities = { labelDetails: false, snippets: false };
 
   const context: ServerContext = {
     connection,
@@ -55,7 +67,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     indexedOnce: () => indexedOnce,
     bundledTexts,
     lastCoverage: new Map<string, CoverageReport | undefined>(),
+    snippetTemplates: snippets.templates,
+    clientCapabilities: () => completionCapabilities,
+    clientCommands: new Set<string>(),
     log: (message) => connection.console.log(`[kijun] ${message}`),
+    takeChange(uri) {
+      const change = changes.get(uri);
+      changes.delete(uri);
+      return change;
+    },
   };
 
   /** Bundled guidelines under the URIs the client can open: `kijun-bundled:` documents (read-only) or files of the package. */
@@ -78,9 +98,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     clientLocale = params.locale?.toLowerCase().startsWith('ja') ? 'ja' : 'en';
     hasConfiguration = !!params.capabilities.workspace?.configuration;
     hasWorkspaceFolders = !!params.capabilities.workspace?.workspaceFolders;
-    const init = (params.initializationOptions ?? {}) as { bundledScheme?: string; locale?: string };
+    const completionItem = params.capabilities.textDocument?.completion?.completionItem;
+    completionCapabilities = { labelDetails: !!completionItem?.labelDetailsSupport, snippets: !!completionItem?.snippetSupport };
+    const init = (params.initializationOptions ?? {}) as { bundledScheme?: string; locale?: string; commands?: unknown };
+    if (Array.isArray(init.commands)) for (const command of init.commands) if (typeof command === 'string') context.clientCommands.add(command);
     if (init.bundledScheme === 'kijun-bundled') bundledScheme = 'kijun-bundled';
-    if (init.locale === 'ja' || init.locale === 'en') clientLocale = init.locale;
+    // The client's display language as it reports it (`ja`, `ja-JP`, `en-us`…): Japanese or, for any other, English.
+    if (typeof init.locale === 'string' && init.locale !== '') clientLocale = init.locale.toLowerCase().startsWith('ja') ? 'ja' : 'en';
     let folders = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
     sync.setFolders(folders);
@@ -88,7 +112,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        completionProvider: { triggerCharacters: [':', ' ', ',', '[', '、', '-'] },
+        completionProvider: { triggerCharacters: [':', ' ', ',', '[', '、', '-', '#'] },
         hoverProvider: true,
         definitionProvider: true,
         referencesProvider: true,
@@ -96,6 +120,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         workspaceSymbolProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, AcceptReviewsKind] },
         codeLensProvider: { resolveProvider: false },
+        semanticTokensProvider: { legend: semanticTokensLegend, full: { delta: true }, range: true },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'kijun-language-server', version: '0.1.0' },
@@ -103,6 +128,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   connection.onInitialized(() => {
+    for (const problem of snippets.problems) context.log(renderText('server.snippets-not-read', { detail: problem }, context.locale()));
     if (hasConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'kijun' });
     if (hasWorkspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
@@ -129,10 +155,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   const workspaceOptions = () => ({ coverage: { provisional: settings.provisionalItems } });
 
+  // Editors send a configuration change right after starting, and on every edit of any setting: the folders
+  // are walked again only when the guideline folders changed; otherwise the open documents are checked again.
   connection.onDidChangeConfiguration(async (change) => {
+    const folders = settings.guidelineFolders.join('\n');
     if (hasConfiguration) await loadSettings();
     else applySettings(sanitizeSettings((change.settings as { kijun?: unknown } | null)?.kijun));
-    await sync.index();
+    if (settings.guidelineFolders.join('\n') !== folders) await sync.index();
+    else diagnostics.revalidateAll();
   });
 
   registerCompletion(context);
@@ -142,7 +172,19 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   registerCodeActions(context);
   registerCodeLens(context);
   registerCoverageRequests(context);
+  registerCoverageTree(context);
+  registerSemanticTokens(context);
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** One ranged change as offsets into the text before and after it; several changes, or a whole new text, as none. */
+function singleChange(document: TextDocument, contentChanges: TextDocumentContentChangeEvent[]): TextChange | undefined {
+  if (contentChanges.length !== 1) return undefined;
+  const change = contentChanges[0];
+  if (!('range' in change)) return undefined;
+  const start = document.offsetAt(change.range.start);
+  const oldEnd = document.offsetAt(change.range.end);
+  return { start, oldEnd, newEnd: start + change.text.length };
 }

@@ -1,4 +1,4 @@
-import { Catalog, fieldList, fieldWords, GuidelineDiff, ItemDef, Locale, NormativeField, renderText, replacementKinds, shownField, snapshotOf } from '../core';
+import { Catalog, fieldList, fieldWords, GuidelineDiff, ItemDef, Locale, NormativeField, renderText, shownField, snapshotOf } from '../core';
 
 /**
  * `kijun diff`: what changed from one edition of a guideline to another (`core/analysis/editions.ts`), as data
@@ -78,7 +78,7 @@ export function buildDiffReport(diff: GuidelineDiff, locale: Locale): DiffReport
 function named(item: Pick<DiffItem, 'id' | 'label' | 'title' | 'provisional'>, locale: Locale, code: boolean): string {
   const id = code ? `\`${item.id}\`` : item.id;
   const name = [id, item.label, item.title].filter(Boolean).join(' ');
-  return item.provisional ? renderText('diff.provisional-item', { item: name, provisional: renderText('mark.provisional', {}, locale) }, locale) : name;
+  return item.provisional ? renderText('diff.provisional-item', { item: name }, locale) : name;
 }
 
 function groupLine(group: DiffReport['replaced'][number], locale: Locale, code: boolean): string {
@@ -86,7 +86,7 @@ function groupLine(group: DiffReport['replaced'][number], locale: Locale, code: 
   return renderText('diff.group', {
     before: sides(group.before),
     after: sides(group.after),
-    kind: replacementKinds[group.kind],
+    kind: group.kind,
     reading: group.provisional ? renderText('mark.kijun-reading', {}, locale) : undefined,
   }, locale);
 }

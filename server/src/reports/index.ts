@@ -19,3 +19,10 @@ export { buildDiffReport, diffMarkdown, diffText } from './diff';
 export type { DiffChange, DiffItem, DiffReport } from './diff';
 export { buildMigrationReport, migrationText } from './migrate';
 export type { MigrationReport, MigrationReportStandard } from './migrate';
+// The coverage matrix (`kijun coverage`, the editor's coverage tree and report). The XLSX renderer is imported
+// from './coverageXlsx' where it is needed, so that exceljs is loaded only then.
+export { buildCoverageMatrix, cellStates, cellText, stateWord } from './coverageMatrix';
+export type { CellState, CoverageMatrix, GuidelineMatrix, MatrixCell, MatrixColumn, MatrixNote, MatrixRow } from './coverageMatrix';
+export { markdownCoverage } from './coverageMarkdown';
+export { htmlCoverage } from './coverageHtml';
+export { csvCoverage } from './coverageCsv';

@@ -63,7 +63,7 @@ export async function exportOscal(options: ExportOptions, io: CliIo): Promise<nu
   try {
     fs.mkdirSync(folder, { recursive: true });
   } catch (error) {
-    throw new UsageError('cli.unwritable', { path: options.outputDir, detail: (error as NodeJS.ErrnoException).code ?? String(error) });
+    throw new UsageError('export.unwritable', { path: options.outputDir, detail: (error as NodeJS.ErrnoException).code ?? String(error) });
   }
   let status = EXIT_OK;
   const say = (key: InterfaceText, args: MessageArgs): void => io.stderr(`kijun: ${renderText(key, args, options.locale)}\n`);
@@ -88,7 +88,7 @@ export async function exportOscal(options: ExportOptions, io: CliIo): Promise<nu
     try {
       fs.writeFileSync(target, exported.json);
     } catch (error) {
-      throw new UsageError('cli.unwritable', { path: display, detail: (error as NodeJS.ErrnoException).code ?? String(error) });
+      throw new UsageError('export.unwritable', { path: display, detail: (error as NodeJS.ErrnoException).code ?? String(error) });
     }
     written.set(exported.fileName, document);
     say('export.written', { path: document, file: display });

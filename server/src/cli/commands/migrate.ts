@@ -57,7 +57,7 @@ export async function migrate(options: MigrateOptions, io: CliIo): Promise<numbe
       try {
         fs.writeFileSync(path.resolve(io.cwd, plan.uri), plan.migratedText);
       } catch (error) {
-        throw new UsageError('cli.unwritable', { path: plan.uri, detail: (error as NodeJS.ErrnoException).code ?? String(error) });
+        throw new UsageError('cli.cannot-write', { path: plan.uri, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
       }
       report.standards[i].written = true;
       const rewritten = plan.rewrite.filter((r) => r.newText !== undefined).length;

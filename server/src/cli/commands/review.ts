@@ -54,7 +54,7 @@ function accept(workspace: Workspace, document: string, cwd: string, locale: Loc
   try {
     fs.writeFileSync(file, edit.text);
   } catch (error) {
-    throw new UsageError('cli.unwritable', { path: edit.uri, detail: (error as NodeJS.ErrnoException).code ?? String(error) });
+    throw new UsageError('cli.cannot-write', { path: edit.uri, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
   }
   workspace.set(edit.uri, edit.text, 'yaml');
   return { lines: [renderText('review.written', { path: document, file: edit.uri, links: edit.links }, locale)], failed: false };

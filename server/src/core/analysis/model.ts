@@ -1,5 +1,6 @@
 import { Located, Span } from '../text';
 import { child, entry, TreeNode } from '../parsing/tree';
+import { Lineage } from './lineage';
 
 /**
  * Typed views of the three document kinds, read from the located tree. Reading is tolerant:
@@ -250,8 +251,31 @@ function strings(node: TreeNode | undefined): string[] {
   return names(node).map((n) => n.value);
 }
 
-export function readStandard(root: TreeNode): StandardModel {
+/**
+ * Clause models by their tree node. A clause whose text an edit did not touch keeps its node
+ * (chunks.ts), and so its model: the rules and the coverage keep what they derived from it.
+ */
+const clauseModels = new WeakMap<TreeNode, ClauseModel>();
+
+function readClause(node: TreeNode): ClauseModel {
+  let clause = clauseModels.get(node);
+  if (!clause) {
+    clause = {
+      id: str(child(node, 'id')),
+      title: str(child(node, 'title')),
+      covers: names(child(node, 'covers')),
+      threats: names(child(node, 'threats')),
+      text: str(child(node, 'text')),
+      span: node.span,
+    };
+    clauseModels.set(node, clause);
+  }
+  return clause;
+}
+
+export function readStandard(root: TreeNode, lineage?: Lineage): StandardModel {
   const guideline = str(child(root, 'guideline'));
+  const clauseNodes = list(child(root, 'clauses'));
   return {
     kind: 'standard',
     id: str(child(root, 'id')),
@@ -264,14 +288,7 @@ export function readStandard(root: TreeNode): StandardModel {
     publisher: plainString(child(root, 'publisher')),
     edition: scalarText(child(root, 'edition')),
     description: plainString(child(root, 'description')),
-    clauses: list(child(root, 'clauses')).map((node) => ({
-      id: str(child(node, 'id')),
-      title: str(child(node, 'title')),
-      covers: names(child(node, 'covers')),
-      threats: names(child(node, 'threats')),
-      text: str(child(node, 'text')),
-      span: node.span,
-    })),
+    clauses: lineage ? lineage.map('clause-models', clauseNodes, [], readClause) : clauseNodes.map(readClause),
     exclusions: list(child(root, 'exclusions')).map((node) => ({
       item: str(child(node, 'item')),
       reason: str(child(node, 'reason')),

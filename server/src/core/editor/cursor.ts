@@ -19,8 +19,12 @@ export type CursorContext =
       start: number;
       /** Other values already in the same list, so that they are not offered again. */
       siblings: string[];
+      /** On a new list entry (`- ` and what is typed after it): the column its keys start at. */
+      entryColumn?: number;
     }
   | { kind: 'key'; path: string[]; prefix: string; start: number }
+  /** A Markdown heading line being started (`## ` and at most one word): `start` is the line's start. */
+  | { kind: 'heading'; hashes: string; prefix: string; start: number }
   | { kind: 'none' };
 
 /**
@@ -65,6 +69,10 @@ export function cursorContext(text: string, offset: number, format: DocumentForm
 
 function markdownBodyContext(text: string, offset: number, floor: number): CursorContext {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const heading = /^ {0,3}(#{1,6})(?:[ \t]+\S*)?$/.exec(text.slice(lineStart, offset));
+  if (heading && restOfLineIsBlank(text, offset)) {
+    return { kind: 'heading', hashes: heading[1], prefix: text.slice(lineStart, offset), start: lineStart };
+  }
   const keyLine = readKeyLine(text.slice(lineStart, offset));
   if (!keyLine?.key || !underClauseHeading(text, lineStart, floor)) return { kind: 'none' };
   // `covers: [A-1, A-|`: the bracket opens the list, it is not part of a value.
@@ -78,6 +86,11 @@ function markdownBodyContext(text: string, offset: number, floor: number): Curso
     start: offset - prefix.length,
     siblings: parts.slice(0, -1).map((p) => p.trim()).filter(Boolean),
   };
+}
+
+function restOfLineIsBlank(text: string, offset: number): boolean {
+  const newline = text.indexOf('\n', offset);
+  return text.slice(offset, newline < 0 ? text.length : newline).trim() === '';
 }
 
 /**
@@ -142,7 +155,8 @@ function yamlContext(text: string, offset: number, floor: number): CursorContext
     const key = owner[owner.length - 1];
     if (key === undefined || key === '*') return { kind: 'none' };
     const prefix = listed[2];
-    return { kind: 'value', path: owner.slice(0, -1), key, prefix, start: offset - prefix.length, siblings: [] };
+    const entryColumn = before.length - prefix.length;
+    return { kind: 'value', path: owner.slice(0, -1), key, prefix, start: offset - prefix.length, siblings: [], entryColumn };
   }
   // A key being typed.
   const bare = /^( *)([\w-]*)$/.exec(before);

@@ -166,7 +166,7 @@ export function hoverText(workspace: Workspace, uri: string, offset: number, loc
       const sector = catalog?.findSector(symbol.name.value);
       if (!sector || !catalog) return undefined;
       const subsectors = sector.subsectors.map((s) => s.label.value).join('、');
-      const lines = [`**${sector.label.value}**${sector.labelEn ? ` — ${sector.labelEn}` : ''}`, '', `\`${sector.id.value}\` · ${catalog.id}`];
+      const lines = [`**${sector.label.value}**${locale === 'en' && sector.labelEn ? ` — ${sector.labelEn}` : ''}`, '', `\`${sector.id.value}\` · ${catalog.id}`];
       if (sector.description) lines.push('', sector.description);
       if (subsectors) lines.push('', renderText('hover.subsectors', { names: subsectors }, locale));
       lines.push(...trustLines(sector, locale));

@@ -1,8 +1,9 @@
 /**
  * Clause ids as standards write them, and which heading texts begin with one. The Markdown reader
  * (which headings are clauses) and completion (is the cursor under a clause heading?) share this
- * definition; `schemas/standard.schema.json` (`clauseId`) restates it as a pattern for YAML ids and
- * `syntaxes/kijun-markdown.injection.json` for highlighting, and tests hold the three together.
+ * definition, and so does highlighting (the semantic tokens of `core/editor/semanticTokens.ts` come
+ * from the parsed clauses); `schemas/standard.schema.json` (`clauseId`) restates it as a pattern for
+ * YAML ids, and tests hold the two together.
  *
  * The accepted forms:
  * - letters and digits joined by single "." or "-": `S-1.1`, `3.2.1`, `1.2`, with at least one digit;

@@ -2,10 +2,10 @@ import { Catalog, SectorScope } from '../catalog';
 import { finding, Finding, Replacement, unknownName } from '../../findings';
 import { ParsedDocument } from '../../parsing/parse';
 import { Bilingual } from '../../messages';
-import { ItemDef, PlanModel, SectorDef, StandardModel } from '../model';
+import { ClauseModel, ItemDef, PlanModel, SectorDef, StandardModel } from '../model';
 import { DocumentFormat } from '../../parsing/parse';
 import { closest, Located, normalizeName } from '../../text';
-import { forEachDuplicate, lineNumber, RuleContext, StandardRule } from './context';
+import { ClauseMemo, lineNumber, RuleContext, StandardRule, WorkspaceView } from './context';
 import { editionReference, suspectLinks } from './editions';
 
 /** Reasons that only hold the place of one (the quick fix inserts the first). */
@@ -110,12 +110,56 @@ const sectorNames: StandardRule = {
   },
 };
 
+/** A clause id in the form ids are compared in, computed once per clause. */
+const clauseIdKeys = new ClauseMemo<string>();
+
+/** The clauses by their id's normalised form, kept up to date by difference; with the keys used more than once. */
+interface ClauseIdIndex {
+  byKey: Map<string, ClauseModel[]>;
+  repeated: Set<string>;
+}
+
+function clauseIdIndex(clauses: readonly ClauseModel[]): ClauseIdIndex {
+  const index: ClauseIdIndex = { byKey: new Map(), repeated: new Set() };
+  updateClauseIdIndex(index, [], clauses);
+  return index;
+}
+
+function updateClauseIdIndex(index: ClauseIdIndex, removed: readonly ClauseModel[], added: readonly ClauseModel[]): void {
+  for (const clause of removed) {
+    if (!clause.id) continue;
+    const key = clauseIdKeys.get(clause, [], () => normalizeName(clause.id!.value));
+    const list = index.byKey.get(key)!;
+    list.splice(list.indexOf(clause), 1);
+    if (list.length === 0) index.byKey.delete(key);
+    if (list.length < 2) index.repeated.delete(key);
+  }
+  for (const clause of added) {
+    if (!clause.id) continue;
+    const key = clauseIdKeys.get(clause, [], () => normalizeName(clause.id!.value));
+    const list = index.byKey.get(key);
+    if (!list) index.byKey.set(key, [clause]);
+    else {
+      list.push(clause);
+      index.repeated.add(key);
+    }
+  }
+}
+
 const clauseIds: StandardRule = {
   name: 'duplicate clause ids',
   check(context) {
+    const clauses = context.model.clauses;
+    const index = context.lineage
+      ? context.lineage.aggregate('clause-ids', clauses, [], clauseIdIndex, updateClauseIdIndex)
+      : clauseIdIndex(clauses);
     const findings: Finding[] = [];
-    forEachDuplicate(context.model.clauses.flatMap((c) => (c.id ? [c.id] : [])), (id, first) =>
-      findings.push(finding('clause.duplicate-id', 'error', id.span, { id: id.value, firstLine: lineNumber(context, first.span.start) })));
+    for (const key of index.repeated) {
+      // The first in the text is the original; the spans are where the clauses stand now.
+      const [first, ...others] = [...index.byKey.get(key)!].sort((a, b) => a.id!.span.start - b.id!.span.start);
+      const firstLine = lineNumber(context, first.id!.span.start);
+      for (const clause of others) findings.push(finding('clause.duplicate-id', 'error', clause.id!.span, { id: clause.id!.value, firstLine }));
+    }
     return findings;
   },
 };
@@ -143,41 +187,56 @@ export function textNotList(parsed: ParsedDocument, key: string, reference: Loca
   return finding('clause.text-not-list', 'error', reference.span, { key, value: reference.value, list }, newText ? { replacement: { span: reference.span, newText } } : {});
 }
 
+/** Each clause's findings on its covers and threats, for the catalog and sector they were made against. */
+const referenceFindings = new ClauseMemo<Finding[]>();
+
 const clauseReferences: StandardRule = {
   name: 'covers and threats of clauses',
-  check({ model, catalog, parsed, workspace }) {
+  check({ model, catalog, parsed, lineage, workspace }) {
     if (!catalog) return [];
     const findings: Finding[] = [];
     const scope = standardScope(model, catalog);
     const sectorName = scopeName(model, catalog);
-    for (const clause of model.clauses) {
-      for (const reference of clause.covers) {
-        const item = catalog.item(reference.value);
-        const several = item ? undefined : textNotList(parsed, 'covers', reference);
-        if (several) findings.push(several);
-        else if (!item) {
-          // An item of the edition the guideline supersedes is named as such (replaced or removed), not as unknown.
-          findings.push(editionReference('covers', reference, catalog, workspace, parsed)
-            ?? unknownName('covers.unknown-item', reference.span, { value: reference.value, guideline: catalog.id }, catalog.suggestItem(reference.value)?.id.value));
-        } else if (sectorName && !catalog.applies(item, scope)) {
-          findings.push(finding('covers.not-applicable', 'warning', reference.span, {
-            item: item.id.value,
-            label: item.label?.value ?? '',
-            sector: sectorName,
-          }, { itemId: item.id.value }));
-        }
-      }
-      for (const threat of clause.threats) {
-        if (catalog.findThreat(threat.value)) continue;
-        const joined = threatsJoinedByIdeographicComma(threat, catalog, parsed.format);
-        const several = joined ? undefined : textNotList(parsed, 'threats', threat);
-        findings.push(joined ?? several
-          ?? unknownName('threat.unknown', threat.span, { value: threat.value, guideline: catalog.id }, catalog.suggestThreat(threat.value)));
-      }
-    }
+    // Markdown clauses are read afresh each version, and what precedes a value is read from the text: only YAML clauses are kept.
+    // The superseded edition is part of the key: an entry naming one of its items is said to be replaced or removed.
+    const previous = catalog.supersedes ? workspace.catalog(catalog.supersedes) : undefined;
+    const key = [catalog, previous, scope.sector, scope.subsector, sectorName, parsed.format];
+    const ofClause = (clause: ClauseModel): Finding[] => (parsed.format === 'yaml'
+      ? referenceFindings.get(clause, key, () => clauseReferenceFindings(clause, catalog, scope, sectorName, parsed, workspace))
+      : clauseReferenceFindings(clause, catalog, scope, sectorName, parsed, workspace));
+    const perClause = lineage && parsed.format === 'yaml' ? lineage.map('clause-references', model.clauses, key, ofClause) : model.clauses.map(ofClause);
+    for (const own of perClause) for (const f of own) findings.push(f);
     return findings;
   },
 };
+
+function clauseReferenceFindings(clause: ClauseModel, catalog: Catalog, scope: SectorScope, sectorName: string | undefined, parsed: ParsedDocument, workspace: WorkspaceView): Finding[] {
+  const findings: Finding[] = [];
+  for (const reference of clause.covers) {
+    const item = catalog.item(reference.value);
+    const several = item ? undefined : textNotList(parsed, 'covers', reference);
+    if (several) findings.push(several);
+    else if (!item) {
+      // An item of the edition the guideline supersedes is named as such (replaced or removed), not as unknown.
+      findings.push(editionReference('covers', reference, catalog, workspace, parsed)
+        ?? unknownName('covers.unknown-item', reference.span, { value: reference.value, guideline: catalog.id }, catalog.suggestItem(reference.value)?.id.value));
+    } else if (sectorName && !catalog.applies(item, scope)) {
+      findings.push(finding('covers.not-applicable', 'warning', reference.span, {
+        item: item.id.value,
+        label: item.label?.value ?? '',
+        sector: sectorName,
+      }, { itemId: item.id.value }));
+    }
+  }
+  for (const threat of clause.threats) {
+    if (catalog.findThreat(threat.value)) continue;
+    const joined = threatsJoinedByIdeographicComma(threat, catalog, parsed.format);
+    const several = joined ? undefined : textNotList(parsed, 'threats', threat);
+    findings.push(joined ?? several
+      ?? unknownName('threat.unknown', threat.span, { value: threat.value, guideline: catalog.id }, catalog.suggestThreat(threat.value)));
+  }
+  return findings;
+}
 
 /**
  * 「意図的要因、災害」: several threats joined by 「、」, which cannot separate threats because threat
@@ -219,6 +278,7 @@ const exclusions: StandardRule = {
     const { model, catalog } = context;
     const findings: Finding[] = [];
     const first = new Map<string, Located>();
+    let coveringClauses: Map<string, ClauseModel> | undefined;
     for (const exclusion of model.exclusions) {
       if (!exclusion.item) continue;
       const item = catalog?.item(exclusion.item.value);
@@ -252,7 +312,7 @@ const exclusions: StandardRule = {
         }, { itemId: item.id.value }));
         continue;
       }
-      const coveringClause = model.clauses.find((c) => c.covers.some((r) => normalizeName(r.value) === key));
+      const coveringClause = (coveringClauses ??= firstClauseCovering(model.clauses)).get(key);
       if (coveringClause) {
         findings.push(finding('exclusion.covered', 'warning', exclusion.item.span, {
           item: name,
@@ -263,6 +323,19 @@ const exclusions: StandardRule = {
     return findings;
   },
 };
+
+/** Each clause's covers in the form names are compared in, computed once per clause. */
+const coverKeys = new ClauseMemo<string[]>();
+
+/** The first clause that names each item (by its normalised name), built once per check. */
+function firstClauseCovering(clauses: ClauseModel[]): Map<string, ClauseModel> {
+  const first = new Map<string, ClauseModel>();
+  for (const clause of clauses) {
+    const keys = coverKeys.get(clause, [], () => clause.covers.map((r) => normalizeName(r.value)));
+    for (const key of keys) if (!first.has(key)) first.set(key, clause);
+  }
+  return first;
+}
 
 const coverage: StandardRule = {
   name: 'coverage of guideline items',
