@@ -51,7 +51,7 @@ describe('kijun diff, review and migrate', () => {
         'Changed: 1',
         '  ~ Z-2 Ⅱ Continuity: text and obligation changed',
         '      text — before: 計画を作る。; now: 計画を作り、毎年見直す。',
-        '      obligation — before: 要検討事項; now: 参考事項',
+        '      obligation — before: must-consider; now: reference',
         '',
         '1 added, 2 removed, 3 replaced, 1 changed',
         '',
@@ -102,8 +102,8 @@ describe('kijun diff, review and migrate', () => {
       ]);
       assert.deepStrictEqual(report.changed, [{
         id: 'Z-2', label: 'Ⅱ', title: 'Continuity', fields: ['text', 'obligation'],
-        before: { text: '計画を作る。', obligation: '要検討事項', fingerprint: '6804430f' },
-        after: { text: '計画を作り、毎年見直す。', obligation: '参考事項', fingerprint: report.changed[0].after.fingerprint },
+        before: { text: '計画を作る。', obligation: 'must-consider', fingerprint: '6804430f' },
+        after: { text: '計画を作り、毎年見直す。', obligation: 'reference', fingerprint: report.changed[0].after.fingerprint },
       }]);
       assert.deepStrictEqual(report.summary, { added: 1, removed: 2, replaced: 3, changed: 1 });
     });

@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import { createHash } from 'crypto';
 import { diffGuidelines, hoverText, sha256Hex, Workspace } from '../../server/src/core';
 import { acme2030, acme2031, acmeStandard } from '../editionFixtures';
+import { buildDiffReport, diffText } from '../../server/src/reports';
 import { bundled, check, lines, workspaceWith } from '../helpers';
 
 /** Editions of a guideline (README, "Editions"): fingerprints, the diff of two editions, migration findings, hover. */
@@ -121,6 +122,29 @@ describe('the diff of two editions', () => {
     const d = diffGuidelines(w.catalog('g1')!, w.catalog('g2')!);
     assert.deepStrictEqual(d.replaced.map((g) => [g.kind, ids(g.before), ids(g.after)]), [['regrouped', ['A', 'B'], ['A', 'A2', 'C', 'D']]]);
     assert.deepStrictEqual([ids(d.added), ids(d.removed), d.changed.length], [[], [], 0]);
+  });
+
+  it('says a change of title, level and sectors as such, with the values before and after, in both languages', () => {
+    const old = guideline(['  - {id: A, label: Ⅰ, title: 甲, obligation: must-consider, level: abstract, sectors: [finance]}']).replace('id: g', 'id: g1');
+    const next = guideline(['  - {id: A, label: Ⅰ, title: 甲改, obligation: must-consider, level: concrete, sectors: [finance, medical]}'], ['supersedes: g1'])
+      .replace('id: g\n', 'id: g2\n');
+    const w = workspaceWith({ uri: 'file:///ws/g1.yaml', text: old }, { uri: 'file:///ws/g2.yaml', text: next });
+    const d = diffGuidelines(w.catalog('g1')!, w.catalog('g2')!);
+    assert.deepStrictEqual(d.changed.map((c) => [c.after.id.value, c.fields]), [['A', ['title', 'level', 'sectors']]]);
+    assert.deepStrictEqual(diffText(buildDiffReport(d, 'en'), 'en').split('\n').slice(8, 13), [
+      'Changed: 1',
+      '  ~ A Ⅰ 甲改: title, level and sectors changed',
+      '      title — before: 甲; now: 甲改',
+      '      level — before: abstract; now: concrete',
+      '      sectors — before: finance; now: finance, medical',
+    ]);
+    assert.deepStrictEqual(diffText(buildDiffReport(d, 'ja'), 'ja').split('\n').slice(8, 13), [
+      '変更: 1 件',
+      '  ~ A Ⅰ 甲改（表題、抽象的内容・具体的内容の別、対象分野が変更）',
+      '      表題 — 変更前: 甲 / 変更後: 甲改',
+      '      抽象的内容・具体的内容の別 — 変更前: 抽象的内容 / 変更後: 具体的内容',
+      '      対象分野 — 変更前: finance / 変更後: finance、medical',
+    ]);
   });
 
   it('of an edition with itself is empty, and says whether the newer one declares that it supersedes the older', () => {
@@ -256,7 +280,7 @@ describe('hover on an item of a superseding edition', () => {
     assert.deepStrictEqual(hoverOn('Z-2').slice(-3), [
       '**Changed since acme-2030:** text and obligation.',
       '- text — before: 計画を作る。; now: 計画を作り、毎年見直す。',
-      '- obligation — before: 要検討事項; now: 参考事項',
+      '- obligation — before: must-consider; now: reference',
     ]);
     assert.deepStrictEqual(hoverOn('Z-2', 'ja').slice(-3), [
       '**acme-2030 からの変更:** 本文、要検討事項・参考事項の別。',
@@ -280,7 +304,7 @@ describe('hover on an item of a superseding edition', () => {
     const standard = { uri: 'file:///ws/s.yaml', text: lines('kijun: standard', 'guideline: acme-2031', 'id: s', 'title: 基準', 'sector: 金融', 'class: 4', 'clauses:', '  - {id: S-1, title: 継続, covers: [Z-2]}') };
     const w = workspaceWith(acme2030, acme2031, standard);
     const hover = hoverText(w, standard.uri, standard.text.indexOf('Z-2'), 'en')!.markdown;
-    assert.ok(hover.endsWith('- obligation — before: 要検討事項; now: 参考事項'), hover);
+    assert.ok(hover.endsWith('- obligation — before: must-consider; now: reference'), hover);
     const old = hoverText(w, acme2030.uri, acme2030.text.indexOf('id: Z-2') + 4, 'en')!.markdown;
     assert.ok(!/Changed|Unchanged|New in|Replaces/.test(old), old);
   });

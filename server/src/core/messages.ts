@@ -1400,6 +1400,8 @@ const interfaceTexts = {
     ja: () => 'Kijun の確認記録: 各条項が最後にどの内容の指針項目に照らして確認されたか。kijun review --accept とエディタの「確認済みにする」が書き出します。手で編集しないでください。',
   },
   'hover.edition-changed': { en: (a) => `**Changed since ${a.previous}:** ${a.fields}.`, ja: (a) => `**${a.previous} からの変更:** ${a.fields}。` },
+  /** The sectors of an item that applies to every sector, in a change line. */
+  'hover.all-sectors': { en: () => 'all sectors', ja: () => 'すべての分野' },
   'hover.change-line': { en: (a) => `${a.field} — before: ${a.before}; now: ${a.after}`, ja: (a) => `${a.field} — 変更前: ${a.before} / 変更後: ${a.after}` },
   'hover.edition-replaces': {
     en: (a) => `**Replaces** ${a.items} of ${a.previous} (${a.kind}${a.provisional ? `; ${a.provisional}` : ''}).`,
@@ -1451,7 +1453,7 @@ const interfaceTexts = {
   'matrix.total': { en: (a) => `Total ${a.state}`, ja: (a) => `計（${a.state}）` },
   'matrix.cell': { en: (a) => `${a.state}: ${a.detail}`, ja: (a) => `${a.state}：${a.detail}` },
   'matrix.through-children': { en: (a) => `through its sub-items (${a.done} of ${a.total})`, ja: (a) => `子項目により（${a.total} 件中 ${a.done} 件）` },
-  'matrix.suspect': { en: (a) => `${a.clauses}; to review: ${a.suspect}`, ja: (a) => `${a.clauses}（要確認: ${a.suspect}）` },
+  'matrix.suspect-clause': { en: (a) => `${a.clause} (to review)`, ja: (a) => `${a.clause}（要確認）` },
   'matrix.children-done': { en: (a) => `${a.done} of ${a.total} sub-items`, ja: (a) => `子項目 ${a.total} 件中 ${a.done} 件` },
   'matrix.excluded-via': { en: (a) => `${a.reason} (with ${a.item})`, ja: (a) => `${a.reason}（${a.item} の除外による）` },
   'matrix.provisional': { en: () => 'provisional (Kijun\'s own suggestion, not the guideline\'s)', ja: () => '暫定（指針ではなく Kijun による補足）' },

@@ -369,8 +369,11 @@ export function cellDetail(cell: MatrixCell, locale: Locale, by: CoverageMatrix[
       if (cell.clauses.length > 0) return cell.clauses.map((c) => (by === 'sector' ? `${c.standard} ${c.id}` : c.id)).join(', ');
       return cell.children ? renderText('matrix.through-children', cell.children, locale) : '';
     case 'suspect': {
+      // The covering clauses; when only some of them are suspect, those are marked.
       const name = (c: MatrixClause): string => (by === 'sector' ? `${c.standard} ${c.id}` : c.id);
-      return renderText('matrix.suspect', { clauses: cell.clauses.map(name).join(', '), suspect: (cell.suspect ?? []).map(name).join(', ') }, locale);
+      const suspect = new Set((cell.suspect ?? []).map(name));
+      const all = cell.clauses.every((c) => suspect.has(name(c)));
+      return cell.clauses.map(name).map((n) => (!all && suspect.has(n) ? renderText('matrix.suspect-clause', { clause: n }, locale) : n)).join(', ');
     }
     case 'partial':
       return cell.children ? renderText('matrix.children-done', cell.children, locale) : '';

@@ -67,7 +67,7 @@ export function buildDiffReport(diff: GuidelineDiff, locale: Locale): DiffReport
       const { id, label, title } = diffItem(c.after, after, locale);
       const old = snapshotOf(c.before, before);
       const now = snapshotOf(c.after, after);
-      const parts = (snapshot: typeof old) => Object.fromEntries(c.fields.map((f) => [f, shownField(snapshot, f)]));
+      const parts = (snapshot: typeof old) => Object.fromEntries(c.fields.map((f) => [f, shownField(snapshot, f, locale)]));
       return { id, label, title, fields: c.fields, before: { ...parts(old), fingerprint: old.fingerprint }, after: { ...parts(now), fingerprint: now.fingerprint } };
     }),
     summary: { added: diff.added.length, removed: diff.removed.length, replaced: diff.replaced.length, changed: diff.changed.length },

@@ -6,30 +6,32 @@ import { changesSince, currentLinks, recordedFingerprint, recordedLinks, reviewR
 import { Workspace } from '../analysis/workspace';
 import { fieldList, fieldWords, Locale, renderText, replacementKinds, words } from '../messages';
 import { Located, normalizeName } from '../text';
-import { vocabulary } from '../vocabulary';
 
 /**
  * The editor's side of editions and reviewed links (README, "Editions and reviewed links"): what a hover says
  * about an item of a superseding edition and about a suspect link, and the edit behind "mark reviewed".
  */
 
-/** An item's parts as a hover or a diff shows them: written title and text on one line, obligation and level in Japanese, sectors by id. */
-export function shownField(snapshot: ItemSnapshot, field: NormativeField): string {
+/**
+ * An item's parts as a hover or a diff shows them, in the reader's language: written title and text on one line,
+ * obligation and level in the words of the catalogue, sectors by id (a snapshot keeps the ids only).
+ */
+export function shownField(snapshot: ItemSnapshot, field: NormativeField, locale: Locale): string {
   switch (field) {
     case 'title':
     case 'text':
       return (snapshot[field] ?? '').replace(/\s*\n\s*/g, ' ') || '—';
     case 'obligation':
-      return vocabulary.obligation[snapshot.obligation ?? '']?.ja ?? (snapshot.obligation || '—');
+      return snapshot.obligation === 'must-consider' || snapshot.obligation === 'reference' ? renderText(`obligation.${snapshot.obligation}`, {}, locale) : snapshot.obligation || '—';
     case 'level':
-      return vocabulary.level[snapshot.level ?? '']?.ja ?? (snapshot.level || '—');
+      return snapshot.level === 'abstract' || snapshot.level === 'concrete' ? renderText(`level.${snapshot.level}`, {}, locale) : snapshot.level || '—';
     case 'sectors':
-      return snapshot.sectors === 'all' ? 'all' : snapshot.sectors.join('、');
+      return snapshot.sectors === 'all' ? renderText('hover.all-sectors', {}, locale) : snapshot.sectors.join(locale === 'ja' ? '、' : ', ');
   }
 }
 
 function changeLines(before: ItemSnapshot, after: ItemSnapshot, fields: NormativeField[], locale: Locale): string[] {
-  return fields.map((field) => `- ${renderText('hover.change-line', { field: fieldWords[field], before: shownField(before, field), after: shownField(after, field) }, locale)}`);
+  return fields.map((field) => `- ${renderText('hover.change-line', { field: fieldWords[field], before: shownField(before, field, locale), after: shownField(after, field, locale) }, locale)}`);
 }
 
 /** For an item of a guideline that supersedes another: changed (old and new values), replacing, new or unchanged. */
