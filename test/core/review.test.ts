@@ -192,6 +192,31 @@ describe('suspect links', () => {
     assert.deepStrictEqual(suspect(workspace, markdown.uri).map((f) => `${f.code} ${f.range}`), ['coverage.suspect 10:11-10:14']);
   });
 
+  it('follow edits of the standard told as changes (the incremental path), as a fresh analysis finds them', () => {
+    const { workspace, record, standard } = reviewed();
+    editGuideline(workspace, 'text: 計画を作る。', 'text: 計画を作り、毎年点検する。');
+    const fresh = (text: string) => {
+      const other = workspaceWith(acme2030, { uri: standard.uri, text }, { uri: record, text: workspace.text(record)! });
+      other.set(acme2030.uri, workspace.text(acme2030.uri)!, 'yaml');
+      return suspect(other, standard.uri);
+    };
+    let text = standard.text;
+    const edit = (from: string, to: string) => {
+      const start = text.indexOf(from);
+      assert.ok(start >= 0, from);
+      text = text.slice(0, start) + to + text.slice(start + from.length);
+      workspace.set(standard.uri, text, 'yaml', undefined, { start, oldEnd: start + from.length, newEnd: start + to.length });
+      return suspect(workspace, standard.uri);
+    };
+    // A clause inserted before the suspect one moves its warning; one that covers Z-2 afresh is not reviewed, so not suspect.
+    assert.deepStrictEqual(edit('  - id: S-1\n', '  - id: S-0\n    title: 新設\n    covers: [Z-2]\n  - id: S-1\n').map((f) => f.range), ['13:19-13:22']);
+    assert.deepStrictEqual(fresh(text).map((f) => f.range), ['13:19-13:22']);
+    // The suspect clause no longer covering Z-2 has no suspect link left; covering it again brings the warning back.
+    assert.deepStrictEqual(edit('covers: [Z-1, Z-2]', 'covers: [Z-1]'), []);
+    assert.deepStrictEqual(edit('covers: [Z-1]', 'covers: [Z-1, Z-2]'), fresh(text));
+    assert.deepStrictEqual(suspect(workspace, standard.uri).map((f) => f.range), ['13:19-13:22']);
+  });
+
   it('a standard without a record, or a link without a record, has no suspect link', () => {
     const workspace = workspaceWith(acme2030, acmeStandard());
     editGuideline(workspace, 'text: 計画を作る。', 'text: 計画を作り、毎年点検する。');

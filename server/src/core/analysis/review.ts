@@ -5,6 +5,8 @@ import { changedFields, NormativeContent, NormativeField, normativeText } from '
 import { ClauseModel, ItemDef, ItemSnapshot, ReviewModel, StandardModel } from './model';
 import { Locale, renderText } from '../messages';
 import { Located, normalizeName } from '../text';
+import { ClauseMemo } from './checks/context';
+import { Lineage } from './lineage';
 
 /**
  * Reviewed links (README, "Reviewed links"). A standard's review record (`kijun: review`, kept beside the
@@ -55,33 +57,95 @@ export interface LinkReview {
   reviewed?: string;
 }
 
-/** Every link of the standard (each clause with an id, each item of the catalog it covers, once), in document order, with its state. */
-export function reviewLinks(standard: StandardModel, catalog: Catalog, record: ReviewModel | undefined): LinkReview[] {
+/** A clause's links, worked out once per clause, catalog and record (an edit elsewhere leaves the clause as it is). */
+interface ClauseLinks {
+  /** The clause id's normalised form: links of two clauses with one id are compared only then. */
+  clauseKey: string;
+  links: KeyedLink[];
+}
+
+type KeyedLink = LinkReview & { key: string };
+
+const clauseLinks = new ClauseMemo<ClauseLinks>();
+
+function linksOfClause(clause: ClauseModel, id: Located, catalog: Catalog, record: ReviewModel | undefined): ClauseLinks {
   const seen = new Set<string>();
-  const links: LinkReview[] = [];
+  const links: KeyedLink[] = [];
+  for (const reference of clause.covers) {
+    const item = catalog.item(reference.value);
+    const key = item && linkKey(id.value, item.id.value);
+    if (!item || !key || seen.has(key)) continue;
+    seen.add(key);
+    const reviewed = recordedFingerprint(record, id.value, item.id.value);
+    const state: LinkState = reviewed === undefined ? 'unreviewed' : reviewed === catalog.fingerprint(item) ? 'reviewed' : 'suspect';
+    links.push({ key, clause, reference, item, state, ...(reviewed !== undefined ? { reviewed } : {}) });
+  }
+  return { clauseKey: normalizeName(id.value), links };
+}
+
+/**
+ * Every link of the standard (each clause with an id, each item of the catalog it covers, once), in document order,
+ * with its state. Each clause's links are kept with the clause, so that an edit costs one pass over the clauses.
+ */
+export function reviewLinks(standard: StandardModel, catalog: Catalog, record: ReviewModel | undefined): LinkReview[] {
+  const clauseKeys = new Set<string>();
+  // The keys of the links so far, from the first clause whose id repeats another's (clause.duplicate-id) on.
+  let linkKeys: Set<string> | undefined;
+  const links: KeyedLink[] = [];
   for (const clause of standard.clauses) {
-    if (!clause.id) continue;
-    for (const reference of clause.covers) {
-      const item = catalog.item(reference.value);
-      const key = item && linkKey(clause.id.value, item.id.value);
-      if (!item || !key || seen.has(key)) continue;
-      seen.add(key);
-      const reviewed = recordedFingerprint(record, clause.id.value, item.id.value);
-      const state: LinkState = reviewed === undefined ? 'unreviewed' : reviewed === catalog.fingerprint(item) ? 'reviewed' : 'suspect';
-      links.push({ clause, reference, item, state, ...(reviewed !== undefined ? { reviewed } : {}) });
+    const id = clause.id;
+    if (!id) continue;
+    const own = clauseLinks.get(clause, [catalog, record], () => linksOfClause(clause, id, catalog, record));
+    if (clauseKeys.has(own.clauseKey)) linkKeys ??= new Set(links.map((l) => l.key));
+    clauseKeys.add(own.clauseKey);
+    for (const link of own.links) {
+      if (linkKeys?.has(link.key)) continue;
+      linkKeys?.add(link.key);
+      links.push(link);
     }
   }
   return links;
 }
 
+/** The clauses that have suspect links, with those links: kept up to date by difference from version to version. */
+type SuspectIndex = Map<ClauseModel, KeyedLink[]>;
+
+function updateSuspectIndex(index: SuspectIndex, removed: readonly ClauseModel[], added: readonly ClauseModel[], catalog: Catalog, record: ReviewModel): void {
+  for (const clause of removed) index.delete(clause);
+  for (const clause of added) {
+    const id = clause.id;
+    if (!id) continue;
+    const own = clauseLinks.get(clause, [catalog, record], () => linksOfClause(clause, id, catalog, record));
+    const suspect = own.links.filter((l) => l.state === 'suspect');
+    if (suspect.length > 0) index.set(clause, suspect);
+  }
+}
+
+/**
+ * The suspect links of a standard, in document order. With the standard's lineage, an edit looks at the clauses it
+ * touched only (`Lineage.aggregate`); the few suspect links are then sorted, and a link of a clause whose id repeats
+ * an earlier one's counts once, as in `reviewLinks`.
+ */
+function suspectLinkReviews(standard: StandardModel, catalog: Catalog, record: ReviewModel, lineage: Lineage | undefined): KeyedLink[] {
+  const build = (clauses: readonly ClauseModel[]): SuspectIndex => {
+    const index: SuspectIndex = new Map();
+    updateSuspectIndex(index, [], clauses, catalog, record);
+    return index;
+  };
+  const index = lineage
+    ? lineage.aggregate('suspect-links', standard.clauses, [catalog, record], build, (state, removed, added) => updateSuspectIndex(state, removed, added, catalog, record))
+    : build(standard.clauses);
+  const seen = new Set<string>();
+  return [...index.values()].flat().sort((a, b) => a.reference.span.start - b.reference.span.start).filter((l) => !seen.has(l.key) && !!seen.add(l.key));
+}
+
 /**
  * Adds the suspect links to a coverage report: all of them on the report, and on each item's entry those of its
- * covering clauses. Computed once per analysis of the standard, in linear time.
+ * covering clauses. With the standard's lineage, in time proportional to the edit and the suspect links.
  */
-export function markSuspectLinks(report: CoverageReport, standard: StandardModel, catalog: Catalog, record: ReviewModel | undefined): CoverageReport {
+export function markSuspectLinks(report: CoverageReport, standard: StandardModel, catalog: Catalog, record: ReviewModel | undefined, lineage?: Lineage): CoverageReport {
   if (!record || record.links.length === 0) return report;
-  const suspect: SuspectLink[] = reviewLinks(standard, catalog, record)
-    .filter((l) => l.state === 'suspect')
+  const suspect: SuspectLink[] = suspectLinkReviews(standard, catalog, record, lineage)
     .map((l) => ({ clause: l.clause, item: l.item, reference: l.reference, reviewed: l.reviewed!, snapshot: record.snapshots.get(l.reviewed!) }));
   if (suspect.length === 0) return report;
   const byItem = new Map<ItemDef, SuspectLink[]>();

@@ -341,8 +341,9 @@ export class Workspace implements WorkspaceView {
 
   /** A standard's coverage against a catalog, with the workspace's options, and its suspect links (from its review record). */
   coverageOf(model: StandardModel, catalog: Catalog): CoverageReport {
-    const report = computeCoverage(model, catalog, standardScope(model, catalog), this.options.coverage, lineages.get(model));
-    return model.id ? markSuspectLinks(report, model, catalog, this.reviewRecords(model.id.value)[0]?.model) : report;
+    const lineage = lineages.get(model);
+    const report = computeCoverage(model, catalog, standardScope(model, catalog), this.options.coverage, lineage);
+    return model.id ? markSuspectLinks(report, model, catalog, this.reviewRecords(model.id.value)[0]?.model, lineage) : report;
   }
 
   reviewRecords(standardId: string): { uri: string; model: ReviewModel }[] {
