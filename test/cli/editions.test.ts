@@ -92,7 +92,7 @@ describe('kijun diff, review and migrate', () => {
     it('as JSON, with each item\'s fingerprint and the changed values', async () => {
       const result = await kijun(['diff', 'acme-2030.yaml', 'acme-2031.yaml', '--format', 'json'], folder());
       const report = JSON.parse(result.stdout);
-      assert.deepStrictEqual(Object.keys(report), ['from', 'to', 'supersedes', 'added', 'removed', 'replaced', 'changed', 'summary']);
+      assert.deepStrictEqual(Object.keys(report), ['from', 'to', 'supersedes', 'provisionalItems', 'added', 'removed', 'replaced', 'changed', 'summary']);
       assert.deepStrictEqual(report.added, [{ id: 'Z-8', label: 'Ⅷ', title: '新設', obligation: 'must-consider', level: 'abstract', fingerprint: report.added[0].fingerprint }]);
       assert.match(report.added[0].fingerprint, /^[0-9a-f]{8}$/);
       assert.deepStrictEqual(report.replaced.map((g: { kind: string; provisional: boolean; before: { id: string }[]; after: { id: string }[] }) => [g.kind, g.provisional, g.before.map((i) => i.id), g.after.map((i) => i.id)]), [
@@ -112,6 +112,11 @@ describe('kijun diff, review and migrate', () => {
       const bundledDiff = await kijun(['diff', 'nisc-2008', 'nisc-2024'], folder());
       assert.strictEqual(bundledDiff.code, 0);
       assert.strictEqual(bundledDiff.stdout.split('\n')[0], 'Changes from nisc-2008 to nisc-2024 (nisc-2024 supersedes nisc-2008)');
+      // Every item of nisc-2024 is Kijun's: the report says what that means for the items it calls removed.
+      assert.strictEqual(bundledDiff.stdout.split('\n')[1], 'Note: the items of nisc-2024 marked provisional are Kijun\'s own, not the guideline\'s, and so are the replacements said to be Kijun\'s reading; an item removed may be one that Kijun\'s provisional list does not carry, not one the guideline is known to drop.');
+      const bundledJa = await kijun(['diff', 'nisc-2008', 'nisc-2024', '--format', 'md', '--locale', 'ja'], folder());
+      assert.deepStrictEqual(bundledJa.stdout.split('\n').slice(1, 3), ['', '注記: nisc-2024 の「暫定」の項目は指針ではなく Kijun による補足で、「Kijun の解釈」とある置き換えも同様です。削除とある項目は、指針で削除されたと確認できたものではなく、Kijun の暫定項目に含まれていないものの場合があります。']);
+      assert.strictEqual(JSON.parse((await kijun(['diff', 'nisc-2008', 'nisc-2024', '--format', 'json'], folder())).stdout).provisionalItems, true);
       assert.strictEqual(bundledDiff.stdout.split('\n').at(-2), '12 added, 32 removed, 6 replaced, 0 changed');
       const dir = folder({ 'acme-2030-draft.yaml': acme2030.text.replace('title: 委託,', 'title: 業務委託,') });
       const versions = await kijun(['diff', 'acme-2030.yaml', 'acme-2030-draft.yaml'], dir);

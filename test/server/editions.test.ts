@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { CodeAction, CodeLens, CreateFile, Diagnostic, Hover, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol/node';
 import { reviewRecordEdit } from '../../server/src/core';
+import { CoverageTreeNode } from '../../server/src/lsp/protocol';
 import { acme2030, acme2031, acmeStandard } from '../editionFixtures';
 import { workspaceWith } from '../helpers';
 import { applyEdits, tempWorkspace, TestClient } from './harness';
@@ -51,6 +52,10 @@ describe('editions and reviewed links in the language server', () => {
       'Kijun: 5 of 5 must-consider items covered or excluded (1 excluded)',
       '1 suspect link: guideline items changed since the clauses were reviewed',
     ]);
+
+    // The Kijun Coverage view shows the item as suspect, a state of its own.
+    const tree = await client.request<CoverageTreeNode[]>('kijun/coverageTree', { scope: 'standard', uri });
+    assert.deepStrictEqual(tree.filter((n) => n.state === 'suspect').map((n) => [n.label, n.description]), [['Ⅱ Continuity', '⚠ suspect: S-1']]);
 
     const actions = await actionsAt(uri, diagnostics);
     assert.deepStrictEqual(actions.map((a) => [a.title, a.kind, a.isPreferred]), [['Mark S-1 → Z-2 reviewed', 'quickfix', true]]);

@@ -938,6 +938,8 @@ export const words = {
   fingerprint: { en: 'fingerprint', ja: 'フィンガープリント' },
   'superseded-edition': { en: 'the superseded edition', ja: '改定前の版' },
   'normative-content': { en: 'normative content', ja: '内容' },
+  /** Between the names of a list written out in a sentence (sector ids in a change line). */
+  'list-separator': { en: ', ', ja: '、' },
 } satisfies Record<string, Bilingual>;
 
 /** The parts of an item's normative content (`fingerprint.ts`), as messages name them. */
@@ -1336,6 +1338,10 @@ const interfaceTexts = {
   /** A provisional item in a diff: its name and the provisional mark. */
   'diff.provisional-item': { en: (a) => `${a.item} (${provisionalMark.en})`, ja: (a) => `${a.item}（${provisionalMark.ja}）` },
   /** A replacement group of a diff; `kind` is a key of `replacementKinds`. */
+  'diff.provisional-note': {
+    en: (a) => `Note: the items of ${a.to} marked provisional are Kijun's own, not the guideline's, and so are the replacements said to be Kijun's reading; an item removed may be one that Kijun's provisional list does not carry, not one the guideline is known to drop.`,
+    ja: (a) => `注記: ${a.to} の「暫定」の項目は指針ではなく Kijun による補足で、「Kijun の解釈」とある置き換えも同様です。削除とある項目は、指針で削除されたと確認できたものではなく、Kijun の暫定項目に含まれていないものの場合があります。`,
+  },
   'diff.group': {
     en: (a) => `${a.before} → ${a.after} (${(replacementKinds[a.kind] ?? replacedWord).en}${a.reading ? `; ${a.reading}` : ''})`,
     ja: (a) => `${a.before} → ${a.after}（${(replacementKinds[a.kind] ?? replacedWord).ja}${a.reading ? `。${a.reading}` : ''}）`,

@@ -20,7 +20,7 @@ export interface DiffChange {
   label: string;
   title: string;
   fields: NormativeField[];
-  /** The changed parts before and after, as written (title, text), in Japanese (obligation, level), or as ids (sectors). */
+  /** The changed parts before and after, as written (title, text), in the report's language (obligation, level), or as ids (sectors). */
   before: Partial<Record<NormativeField, string>> & { fingerprint: string };
   after: Partial<Record<NormativeField, string>> & { fingerprint: string };
 }
@@ -30,6 +30,11 @@ export interface DiffReport {
   to: string;
   /** Whether the newer edition declares that it supersedes the older one. */
   supersedes: boolean;
+  /**
+   * Whether the newer edition has provisional items (Kijun's own, not the guideline's): then an item "removed" may
+   * be one that Kijun's provisional list does not carry, not one the guideline is known to drop. Said in the report.
+   */
+  provisionalItems: boolean;
   added: DiffItem[];
   removed: DiffItem[];
   replaced: { kind: string; provisional: boolean; before: DiffItem[]; after: DiffItem[] }[];
@@ -55,6 +60,7 @@ export function buildDiffReport(diff: GuidelineDiff, locale: Locale): DiffReport
     from: before.id,
     to: after.id,
     supersedes: diff.supersedes,
+    provisionalItems: after.uniqueItems.some((i) => i.provisional),
     added: diff.added.map((i) => diffItem(i, after, locale)),
     removed: diff.removed.map((i) => diffItem(i, before, locale)),
     replaced: diff.replaced.map((g) => ({
@@ -118,7 +124,7 @@ function sections(report: DiffReport, locale: Locale, code: boolean): { key: Sec
 const textMarks: Record<Section, string> = { 'diff.added': '+', 'diff.removed': '-', 'diff.replaced': '*', 'diff.changed': '~' };
 
 export function diffText(report: DiffReport, locale: Locale): string {
-  const out = [heading(report, locale)];
+  const out = [heading(report, locale), ...(report.provisionalItems ? [renderText('diff.provisional-note', { to: report.to }, locale)] : [])];
   for (const section of sections(report, locale, false)) {
     out.push('', renderText(section.key, { count: section.count }, locale));
     for (const line of section.lines) out.push(`  ${textMarks[section.key]} ${line.text}`, ...line.details.map((d) => `      ${d}`));
@@ -128,7 +134,7 @@ export function diffText(report: DiffReport, locale: Locale): string {
 }
 
 export function diffMarkdown(report: DiffReport, locale: Locale): string {
-  const out = [`## ${heading(report, locale)}`];
+  const out = [`## ${heading(report, locale)}`, ...(report.provisionalItems ? ['', renderText('diff.provisional-note', { to: report.to }, locale)] : [])];
   for (const section of sections(report, locale, true)) {
     out.push('', `### ${renderText(section.key, { count: section.count }, locale)}`, '');
     if (section.lines.length === 0) out.push(`- ${renderText('diff.none', {}, locale)}`);

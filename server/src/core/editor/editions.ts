@@ -26,7 +26,7 @@ export function shownField(snapshot: ItemSnapshot, field: NormativeField, locale
     case 'level':
       return snapshot.level === 'abstract' || snapshot.level === 'concrete' ? renderText(`level.${snapshot.level}`, {}, locale) : snapshot.level || '—';
     case 'sectors':
-      return snapshot.sectors === 'all' ? renderText('hover.all-sectors', {}, locale) : snapshot.sectors.join(locale === 'ja' ? '、' : ', ');
+      return snapshot.sectors === 'all' ? renderText('hover.all-sectors', {}, locale) : snapshot.sectors.join(words['list-separator'][locale]);
   }
 }
 
