@@ -6,17 +6,22 @@ import { lines } from './helpers';
  * split into Z-3-a and Z-3-b, Z-4 is renamed Z-40 (Kijun's reading: provisional), Z-5 and Z-6 are merged into
  * Z-56, Z-7 and Z-9 are removed and Z-8 is new.
  */
+/** The sectors and threats both editions share. */
+const sectorsAndThreats = [
+  'sectors:',
+  '  - {id: finance, label: 金融}',
+  '  - {id: medical, label: 医療}',
+  'threats:',
+  '  - {id: intentional, label: 意図的要因, direction: received}',
+];
+
 export const acme2030 = {
   uri: 'file:///ws/acme-2030.yaml',
   text: lines(
     'kijun: guideline',
     'id: acme-2030',
     'title: 旧指針',
-    'sectors:',
-    '  - {id: finance, label: 金融}',
-    '  - {id: medical, label: 医療}',
-    'threats:',
-    '  - {id: intentional, label: 意図的要因, direction: received}',
+    ...sectorsAndThreats,
     'items:',
     '  - {id: Z-1, label: Ⅰ, title: 体制, obligation: must-consider, level: abstract, sectors: [finance, 医療], text: 責任者を置き、役割を定める。}',
     '  - {id: Z-2, label: Ⅱ, title: 継続, title-en: Continuity, obligation: must-consider, level: abstract, text: 計画を作る。}',
@@ -36,11 +41,7 @@ export const acme2031 = {
     'id: acme-2031',
     'title: 新指針',
     'supersedes: acme-2030',
-    'sectors:',
-    '  - {id: finance, label: 金融}',
-    '  - {id: medical, label: 医療}',
-    'threats:',
-    '  - {id: intentional, label: 意図的要因, direction: received}',
+    ...sectorsAndThreats,
     'items:',
     '  - id: Z-1',
     '    level: abstract',
