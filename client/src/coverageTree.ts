@@ -148,7 +148,7 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageTre
   }
 }
 
-/** An icon per state, each of its own shape (not colour alone): check, half circle, slash, warning, dash. */
+/** An icon per state, each of its own shape (not colour alone): check, eye (to review), half circle, slash, warning, dash. */
 function iconOf(node: CoverageTreeNode): vscode.ThemeIcon {
   switch (node.kind) {
     case 'guideline':
@@ -161,6 +161,8 @@ function iconOf(node: CoverageTreeNode): vscode.ThemeIcon {
       switch (node.state) {
         case 'covered':
           return new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
+        case 'suspect':
+          return new vscode.ThemeIcon('eye', new vscode.ThemeColor('list.warningForeground'));
         case 'partial':
           return new vscode.ThemeIcon('circle-large-outline', new vscode.ThemeColor('list.warningForeground'));
         case 'excluded':

@@ -109,7 +109,7 @@ describe('cli: no file is skipped in silence', () => {
     it('a byte order mark does not shift the columns of the first line (UTF-8 and UTF-16 alike)', async () => {
       const text = 'kijun: standrd\n';
       const folder = make({ 'a.yaml': text, 'b.yaml': `\ufeff${text}`, 'c.yaml': utf16le(text), 'd.yaml': utf16be(text) });
-      const message = 'error document.unknown-kind Unknown document kind "standrd": use guideline, standard or action-plan. Did you mean "standard"?';
+      const message = 'error document.unknown-kind Unknown document kind "standrd": use guideline, standard or action-plan (or review, in the review records Kijun writes). Did you mean "standard"?';
       assert.deepStrictEqual(await kijun(['check'], folder), {
         code: 1,
         stderr: '',
@@ -268,7 +268,7 @@ describe('cli: no file is skipped in silence', () => {
       assert.deepStrictEqual(await kijun(['check', '.draft.yaml'], tree), {
         code: 1,
         stderr: '',
-        stdout: ['.draft.yaml:1:8 error document.unknown-kind Unknown document kind "standrd": use guideline, standard or action-plan. Did you mean "standard"?', '', totals(1, 1), ''].join('\n'),
+        stdout: ['.draft.yaml:1:8 error document.unknown-kind Unknown document kind "standrd": use guideline, standard or action-plan (or review, in the review records Kijun writes). Did you mean "standard"?', '', totals(1, 1), ''].join('\n'),
       });
     });
   });

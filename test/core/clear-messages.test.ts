@@ -230,10 +230,10 @@ describe('Japanese names for keys and kinds', () => {
       code: 'document.unknown-kind',
       range: '1:8-1:13',
       severity: 'error',
-      message: 'Unknown document kind "安全基準等": use guideline, standard or action-plan. Did you mean "standard"?',
+      message: 'Unknown document kind "安全基準等": use guideline, standard or action-plan (or review, in the review records Kijun writes). Did you mean "standard"?',
     }]);
     assert.deepStrictEqual(check(standard(text), [testGuideline], 'ja').map((f) => f.message), [
-      '文書の種類「安全基準等」は不明です。guideline・standard・action-plan のいずれかを指定してください。「standard」の誤りではありませんか。',
+      '文書の種類「安全基準等」は不明です。guideline・standard・action-plan のいずれかを指定してください（Kijun が書き出す確認記録では review）。「standard」の誤りではありませんか。',
     ]);
     const planText = lines('kijun: 行動計画', 'id: p');
     assert.deepStrictEqual(findingsOf(standard(planText), []).map((f) => f.replacement?.newText), ['action-plan']);

@@ -87,7 +87,7 @@ describe('completion (core)', () => {
 
   it('nothing in comments, and only the kind in a file that is not yet a Kijun document', () => {
     assert.deepStrictEqual(at(lines('kijun: standard', 'sector: 金融 # |')).labels, []);
-    assert.deepStrictEqual(at(lines('kijun: |')).labels, ['guideline', 'standard', 'action-plan']);
+    assert.deepStrictEqual(at(lines('kijun: |')).labels, ['guideline', 'standard', 'action-plan', 'review']);
     assert.deepStrictEqual(at(lines('|')).labels, ['kijun']);
   });
 });

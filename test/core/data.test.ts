@@ -374,3 +374,36 @@ describe('bundled data: threats as the seed writes them (p16, p17)', () => {
     ].join('\n'));
   });
 });
+
+describe('bundled data: editions', () => {
+  it('nisc-2024 supersedes nisc-2008; each of its replacements names an item of nisc-2008 and, the items being Kijun\'s, is Kijun\'s reading, said in the source', () => {
+    const next = catalogOf('nisc-2024');
+    const previous = catalogOf('nisc-2008');
+    assert.strictEqual(next.supersedes, 'nisc-2008');
+    assert.strictEqual(catalogOf('nisc-2008').supersedes, undefined);
+    assert.strictEqual(catalogOf('nisc-2007').supersedes, undefined);
+    const replacing = next.uniqueItems.filter((i) => i.replaces.length > 0);
+    assert.deepStrictEqual(replacing.map((i) => `${i.id.value} ← ${i.replaces.map((r) => r.id.value).join(', ')}`), [
+      'G24-1 ← G-II-1',
+      'G24-1-2 ← G-II-1-1, G-II-1-2, G-II-1-3',
+      'G24-2-1 ← G-II-3-1',
+      'G24-3 ← G-II-3-4-2-A',
+      'G24-3-1 ← G-II-3-4-2-A-b',
+      'G24-6-2 ← G-II-3-4-2-C',
+    ]);
+    for (const item of replacing) {
+      for (const replaced of item.replaces) {
+        assert.ok(previous.item(replaced.id.value), `${item.id.value}: ${replaced.id.value} is an item of nisc-2008`);
+        assert.strictEqual(replaced.provisional, true, `${item.id.value} → ${replaced.id.value}`);
+      }
+      assert.match(item.source ?? '', /in Kijun's reading/, item.id.value);
+      assert.ok(item.replaces.every((r) => (item.source ?? '').includes(r.id.value)), `${item.id.value}: the source names what it replaces`);
+    }
+  });
+
+  it('nisc-2024 says in its description that the editions in between are not bundled and the replacements are Kijun\'s', () => {
+    const doc = parse(guideline('nisc-2024').text) as { description: string };
+    assert.match(doc.description, /その間の版（2010年の第3版から2022年まで）は同梱していない/);
+    assert.match(doc.description, /nisc-2008 の項目との対応（replaces）はすべて Kijun の解釈である/);
+  });
+});

@@ -75,7 +75,7 @@ describe('recognising a Kijun document', () => {
       code: 'document.unknown-kind',
       range: '1:8-1:15',
       severity: 'error',
-      message: 'Unknown document kind "standrd": use guideline, standard or action-plan. Did you mean "standard"?',
+      message: 'Unknown document kind "standrd": use guideline, standard or action-plan (or review, in the review records Kijun writes). Did you mean "standard"?',
     }]);
   });
 

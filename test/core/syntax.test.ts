@@ -194,12 +194,12 @@ describe('syntax: document kind', () => {
       code: 'document.unknown-kind',
       range: '1:8-1:15',
       severity: 'error',
-      message: 'Unknown document kind "standrd": use guideline, standard or action-plan. Did you mean "standard"?',
+      message: 'Unknown document kind "standrd": use guideline, standard or action-plan (or review, in the review records Kijun writes). Did you mean "standard"?',
     }]);
     assert.deepStrictEqual(findings[0].replacement, { span: { start: 7, end: 14 }, newText: 'standard' });
     assert.strictEqual(
       check(standard(text), [testGuideline], 'ja')[0].message,
-      '文書の種類「standrd」は不明です。guideline・standard・action-plan のいずれかを指定してください。「standard」の誤りではありませんか。',
+      '文書の種類「standrd」は不明です。guideline・standard・action-plan のいずれかを指定してください（Kijun が書き出す確認記録では review）。「standard」の誤りではありませんか。',
     );
   });
 
@@ -209,7 +209,7 @@ describe('syntax: document kind', () => {
       code: 'document.unknown-kind',
       range: '1:8-1:14',
       severity: 'error',
-      message: 'Unknown document kind "manual": use guideline, standard or action-plan.',
+      message: 'Unknown document kind "manual": use guideline, standard or action-plan (or review, in the review records Kijun writes).',
     }]);
     assert.strictEqual(workspaceWith(standard(text)).analyze(uri).findings[0].replacement, undefined);
   });
@@ -220,7 +220,7 @@ describe('syntax: document kind', () => {
       code: 'document.unknown-kind',
       range: '3:8-3:16',
       severity: 'error',
-      message: 'Unknown document kind "guidline": use guideline, standard or action-plan. Did you mean "guideline"?',
+      message: 'Unknown document kind "guidline": use guideline, standard or action-plan (or review, in the review records Kijun writes). Did you mean "guideline"?',
     }]);
   });
 });

@@ -80,7 +80,7 @@ describe('coverage formats: Markdown', () => {
   });
 
   it('no standard among the inputs: says so', () => {
-    const empty: CoverageMatrix = { by: 'standard', locale: 'en', guidelines: [], notes: [] };
+    const empty: CoverageMatrix = { by: 'standard', locale: 'en', states: ['covered', 'partial', 'excluded', 'uncovered', 'not-applicable'], guidelines: [], notes: [] };
     assert.strictEqual(markdownCoverage(empty), '# Coverage matrix\n\nNo safety standard among the inputs: there is nothing to tabulate.\n');
     assert.strictEqual(markdownCoverage({ ...empty, locale: 'ja' }), '# 指針との対応表\n\n入力に安全基準等がないため、対応表はありません。\n');
   });
@@ -168,7 +168,7 @@ describe('coverage formats: XLSX', () => {
     const workbook = await readWorkbook(await xlsxCoverage(matrixOf('sector', 'en', [ghost])));
     assert.deepStrictEqual(workbook.worksheets.map((s) => s.name), ['matrix-g', 'Notes']);
     assert.deepStrictEqual(workbook.getWorksheet('Notes')!.getCell('A1').value, 'file:///ws/ghost.yaml: guideline "ghost-g" not found; the standard is not in the matrix');
-    const empty = await readWorkbook(await xlsxCoverage({ by: 'standard', locale: 'ja', guidelines: [], notes: [] }));
+    const empty = await readWorkbook(await xlsxCoverage({ by: 'standard', locale: 'ja', states: ['covered', 'partial', 'excluded', 'uncovered', 'not-applicable'], guidelines: [], notes: [] }));
     assert.deepStrictEqual(empty.worksheets.map((s) => [s.name, s.getCell('A1').value]), [['注記', '入力に安全基準等がないため、対応表はありません。']]);
   });
 });

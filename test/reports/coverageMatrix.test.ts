@@ -58,9 +58,9 @@ describe('coverage matrix: by standard', () => {
   it('totals per column (rows in each state, and the must-consider tally of the CLI summary) and per row (cells in each state, and the row at a glance)', () => {
     const [guideline] = matrixOf('standard').guidelines;
     assert.deepStrictEqual(guideline.columns.map((c) => c.totals), [
-      { covered: 6, partial: 0, excluded: 1, uncovered: 1, 'not-applicable': 1 },
-      { covered: 1, partial: 1, excluded: 3, uncovered: 3, 'not-applicable': 1 },
-      { covered: 2, partial: 1, excluded: 0, uncovered: 3, 'not-applicable': 3 },
+      { covered: 6, suspect: 0, partial: 0, excluded: 1, uncovered: 1, 'not-applicable': 1 },
+      { covered: 1, suspect: 0, partial: 1, excluded: 3, uncovered: 3, 'not-applicable': 1 },
+      { covered: 2, suspect: 0, partial: 1, excluded: 0, uncovered: 3, 'not-applicable': 3 },
     ]);
     // Counted: leaves and items a clause covers directly (A-3 is provisional, so reference, under the default advisory).
     assert.deepStrictEqual(guideline.columns.map((c) => c.mustConsider), [
@@ -69,15 +69,15 @@ describe('coverage matrix: by standard', () => {
       { total: 3, covered: 2, excluded: 0, uncovered: 1 },
     ]);
     assert.deepStrictEqual(guideline.rows.map((r) => `${r.id} ${JSON.stringify(r.totals)} ${r.summary.state} ${r.summary.done}/${r.summary.applicable}`), [
-      'A {"covered":1,"partial":2,"excluded":0,"uncovered":0,"not-applicable":0} partial 1/3',
-      'A-1 {"covered":3,"partial":0,"excluded":0,"uncovered":0,"not-applicable":0} covered 3/3',
-      'A-2 {"covered":1,"partial":0,"excluded":0,"uncovered":2,"not-applicable":0} partial 1/3',
-      'A-3 {"covered":0,"partial":0,"excluded":0,"uncovered":3,"not-applicable":0} uncovered 0/3',
-      'A-4 {"covered":1,"partial":0,"excluded":0,"uncovered":2,"not-applicable":0} partial 1/3',
-      'B {"covered":1,"partial":0,"excluded":1,"uncovered":0,"not-applicable":1} covered 2/2',
-      'B-1 {"covered":1,"partial":0,"excluded":0,"uncovered":0,"not-applicable":2} covered 1/1',
-      'B-2 {"covered":0,"partial":0,"excluded":1,"uncovered":0,"not-applicable":2} excluded 1/1',
-      'C {"covered":1,"partial":0,"excluded":2,"uncovered":0,"not-applicable":0} covered 3/3',
+      'A {"covered":1,"suspect":0,"partial":2,"excluded":0,"uncovered":0,"not-applicable":0} partial 1/3',
+      'A-1 {"covered":3,"suspect":0,"partial":0,"excluded":0,"uncovered":0,"not-applicable":0} covered 3/3',
+      'A-2 {"covered":1,"suspect":0,"partial":0,"excluded":0,"uncovered":2,"not-applicable":0} partial 1/3',
+      'A-3 {"covered":0,"suspect":0,"partial":0,"excluded":0,"uncovered":3,"not-applicable":0} uncovered 0/3',
+      'A-4 {"covered":1,"suspect":0,"partial":0,"excluded":0,"uncovered":2,"not-applicable":0} partial 1/3',
+      'B {"covered":1,"suspect":0,"partial":0,"excluded":1,"uncovered":0,"not-applicable":1} covered 2/2',
+      'B-1 {"covered":1,"suspect":0,"partial":0,"excluded":0,"uncovered":0,"not-applicable":2} covered 1/1',
+      'B-2 {"covered":0,"suspect":0,"partial":0,"excluded":1,"uncovered":0,"not-applicable":2} excluded 1/1',
+      'C {"covered":1,"suspect":0,"partial":0,"excluded":2,"uncovered":0,"not-applicable":0} covered 3/3',
     ]);
   });
 
@@ -184,6 +184,6 @@ describe('coverage matrix: what it does not show is said (notes)', () => {
 
   it('documents that are not standards are no columns; no standard at all makes an empty matrix', () => {
     const workspace = workspaceWith(docs[0]);
-    assert.deepStrictEqual(buildCoverageMatrix(workspace, [docs[0].uri, 'file:///ws/absent.yaml'], { by: 'standard', locale: 'ja' }), { by: 'standard', locale: 'ja', guidelines: [], notes: [] });
+    assert.deepStrictEqual(buildCoverageMatrix(workspace, [docs[0].uri, 'file:///ws/absent.yaml'], { by: 'standard', locale: 'ja' }), { by: 'standard', locale: 'ja', states: ['covered', 'partial', 'excluded', 'uncovered', 'not-applicable'], guidelines: [], notes: [] });
   });
 });

@@ -1,5 +1,6 @@
+import * as fs from 'fs';
 import * as path from 'path';
-import { DocumentAnalysis, Locale, Workspace, WorkspaceOptions } from '../core';
+import { DocumentAnalysis, Locale, reviewRecordPath, Workspace, WorkspaceOptions } from '../core';
 import { loadBundledGuidelines } from '../node/bundled';
 import { NotReadReason, notReadText, readDocument, walkDocuments, WalkEntry } from '../node/files';
 import { ReportSkipped } from '../reports';
@@ -60,7 +61,27 @@ export async function readInputs(options: InputOptions, cwd: string): Promise<In
     } else if (inputs.workspace.set(display(entry.path), read.text, entry.format)) inputs.documents.push(display(entry.path));
     else if (entry.explicit || options.verbose) note(entry.path, 'not-kijun', false);
   }
+  // A standard's review record beside it (`<name>.review.yaml`, README "Reviewed links") is read with it, as if
+  // it had been named too, so that `kijun check standard.yaml` sees the standard's suspect links.
+  for (const file of reviewRecordsBeside(inputs, display, cwd)) {
+    const read = await readDocument(file, 'yaml');
+    if (read.kind === 'not-read') note(file, read.reason, read.isKijun, read);
+    else if (inputs.workspace.set(display(file), read.text, 'yaml')) inputs.documents.push(display(file));
+  }
   return inputs;
+}
+
+/**
+ * The review records beside the standards read that exist and were not read already. The file system is asked
+ * first, so that only a document with a record beside it is parsed to see whether it is a standard.
+ */
+function reviewRecordsBeside(inputs: Inputs, display: (file: string) => string, cwd: string): string[] {
+  const read = new Set(inputs.documents);
+  return inputs.documents.flatMap((document) => {
+    const file = reviewRecordPath(path.resolve(cwd, document));
+    const beside = !read.has(display(file)) && fs.existsSync(file) && inputs.workspace.model(document)?.kind === 'standard';
+    return beside ? [file] : [];
+  });
 }
 
 /** Analyses every document read, telling the monitor how far it has got. */

@@ -2,8 +2,11 @@ import { renderText } from '../core';
 import { localeFromEnvironment } from '../node/bundled';
 import { requestedLocale, UsageError } from './arguments';
 import { check, parseCheckArguments } from './commands/check';
+import { diff, parseDiffArguments } from './commands/diff';
 import { coverage, parseCoverageArguments } from './commands/coverage';
 import { exportOscal, parseExportArguments } from './commands/export';
+import { migrate, parseMigrateArguments } from './commands/migrate';
+import { parseReviewArguments, review } from './commands/review';
 import { CliIo, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE } from './io';
 
 export type { CliIo } from './io';
@@ -22,6 +25,9 @@ const commands: Record<string, Command<never>> = {
   check: { parse: parseCheckArguments, run: check } as Command<never>,
   coverage: { parse: parseCoverageArguments, run: coverage } as Command<never>,
   export: { parse: parseExportArguments, run: exportOscal } as Command<never>,
+  diff: { parse: parseDiffArguments, run: diff } as Command<never>,
+  review: { parse: parseReviewArguments, run: review } as Command<never>,
+  migrate: { parse: parseMigrateArguments, run: migrate } as Command<never>,
 };
 
 export async function run(argv: string[], io: CliIo): Promise<number> {

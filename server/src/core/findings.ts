@@ -22,6 +22,8 @@ export interface Finding {
   args: MessageArgs;
   /** Set when the fix is unambiguous (e.g. the "did you mean" suggestion). */
   replacement?: Replacement;
+  /** Other fixes the author may choose instead (e.g. one per item that replaces an item of an earlier edition). */
+  alternatives?: Replacement[];
   /** The guideline item a coverage finding is about, for quick fixes and navigation. */
   itemId?: string;
   /** Other places that explain the finding (e.g. the item's definition in its guideline), as LSP relatedInformation. */
@@ -40,7 +42,7 @@ export function finding(
   severity: Severity,
   span: Span,
   args: MessageArgs = {},
-  extra: Pick<Finding, 'replacement' | 'itemId' | 'related'> = {},
+  extra: Pick<Finding, 'replacement' | 'alternatives' | 'itemId' | 'related'> = {},
 ): Finding {
   return { code, severity, span, args, ...extra };
 }

@@ -9,9 +9,9 @@
  *   renderMessage(findings[0].code, findings[0].args, 'ja');
  */
 export { Catalog } from './analysis/catalog';
-export type { SectorScope, ThreatMatch } from './analysis/catalog';
+export type { ItemReplacement, SectorScope, ThreatMatch } from './analysis/catalog';
 export { clausesByItem, computeCoverage, computeUnionCoverage, coverageRows, effectiveObligation } from './analysis/coverage';
-export type { CoverageMember, CoverageReport, CoverageRow, ItemCoverage, ItemStatus, Obligation, Tally } from './analysis/coverage';
+export type { CoverageMember, CoverageReport, CoverageRow, ItemCoverage, ItemStatus, Obligation, SuspectLink, Tally } from './analysis/coverage';
 export type { Finding, RelatedLocation, Replacement, Severity } from './findings';
 export { describeRule, interfaceTextKeys, messageCodes, renderMessage, renderText } from './messages';
 export type { Bilingual, InterfaceText, Locale, MessageArgs, MessageCode, RuleDescription } from './messages';
@@ -36,6 +36,17 @@ export { describeItem, guidelineUsage, hoverText, itemReferences, symbolAt, valu
 export type { SymbolAtPosition } from './editor/navigation';
 export { findFrontMatter } from './parsing/markdown';
 export { addClauseEdit, addExclusionEdit, nextClauseId, PLACEHOLDER_TEXT, removeExclusionEdit } from './editor/fixes';
+export { editionHoverLines, reviewRecordEdit, shownField, suspectHoverLines } from './editor/editions';
+export type { ReviewRecordEdit } from './editor/editions';
+export { migrationPlan, supersededEditions } from './editor/migration';
+export type { MigrationPlan, NotMigrated, PlannedRewrite } from './editor/migration';
+export { diffGuidelines, editionNote } from './analysis/editions';
+export type { GuidelineDiff, ItemChange, ItemEditionNote, ReplacementGroup, ReplacementKind } from './analysis/editions';
+export { contentFingerprint, normativeContent, normativeFields, normativeText, sha256Hex } from './analysis/fingerprint';
+export type { NormativeContent, NormativeField } from './analysis/fingerprint';
+export { changesSince, currentLinks, recordedFingerprint, reviewLinks, reviewRecordPath, reviewRecordText, snapshotOf } from './analysis/review';
+export type { LinkReview, LinkState, RecordLink } from './analysis/review';
+export { fieldList, fieldWords, replacementKinds, words } from './messages';
 export type { StubEdit } from './editor/fixes';
 export { escapeSnippet, snippetDefaults, templatePlace, yamlScalar } from './editor/snippets';
 export type { SnippetPlace, SnippetTemplate } from './editor/snippets';

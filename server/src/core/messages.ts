@@ -130,8 +130,8 @@ const catalogue = {
     ja: () => 'ここから始まるフロントマターが「---」の行で閉じられていません。',
   },
   'document.unknown-kind': {
-    en: (a) => `Unknown document kind ${quote(a.value)}: use guideline, standard or action-plan.${didYouMeanEn(a)}`,
-    ja: (a) => `文書の種類${jq(a.value)}は不明です。guideline・standard・action-plan のいずれかを指定してください。${didYouMeanJa(a)}`,
+    en: (a) => `Unknown document kind ${quote(a.value)}: use guideline, standard or action-plan (or review, in the review records Kijun writes).${didYouMeanEn(a)}`,
+    ja: (a) => `文書の種類${jq(a.value)}は不明です。guideline・standard・action-plan のいずれかを指定してください（Kijun が書き出す確認記録では review）。${didYouMeanJa(a)}`,
   },
   'document.misspelt-kijun-key': {
     en: (a) => `The key ${quote(a.key)} is not read as "kijun:" (lower-case half-width letters and colon), so this document is not checked. Write "kijun:".`,
@@ -395,6 +395,54 @@ const catalogue = {
   'coverage.not-covered-in-workspace': {
     en: (a) => `No standard in the workspace covers ${a.item} (${a.standards} standard(s) follow this guideline).`,
     ja: (a) => `ワークスペース内のどの安全基準等も ${a.item} に対応していません（この指針に準拠する安全基準等: ${a.standards} 件）。`,
+  },
+  'coverage.suspect': {
+    en: (a) => `Clause ${a.clause} was reviewed against ${a.item} ${a.label} "${a.title}" as it was then (${a.reviewed}); its ${a.changes} changed since (now ${a.current}). Review the clause, then mark the link reviewed (quick fix, or kijun review --accept).`,
+    ja: (a) => `条項 ${a.clause} は ${a.item} ${a.label}${jq(a.title)}の当時の内容（${a.reviewed}）に照らして確認されましたが、その後${a.changes}が変わりました（現在 ${a.current}）。条項を見直してから、確認済みにしてください（クイックフィックス、または kijun review --accept）。`,
+  },
+
+  // Editions: a guideline that supersedes another, and the standards that move to it.
+  'edition.supersedes-unknown': {
+    en: (a) => `Guideline ${quote(a.value)}, which this edition supersedes, is not among the known guidelines (${a.known}): what changed since it, and the replacements of its items, cannot be shown.`,
+    ja: (a) => `この版が改定前とする指針${jq(a.value)}が、既知の指針（${a.known}）にありません。改定前からの変更点と項目の置き換えを示せません。`,
+  },
+  'edition.replaces-unknown': {
+    en: (a) => `${quote(a.value)} is no item of ${a.previous}, the edition this guideline supersedes.${didYouMeanEn(a)}`,
+    ja: (a) => `${jq(a.value)}は、この指針が改定前とする ${a.previous} の項目ではありません。${didYouMeanJa(a)}`,
+  },
+  'edition.replaces-without-supersedes': {
+    en: (a) => `Item ${a.item} replaces items of an earlier edition, but this guideline names no edition it supersedes: add "supersedes: <id of that guideline>".`,
+    ja: (a) => `項目 ${a.item} は以前の版の項目を置き換えていますが、この指針には改定前の版の指定がありません。「supersedes: <その指針のID>」を記載してください。`,
+  },
+  'covers.replaced-item': {
+    en: (a) => `${a.value} is an item of ${a.previous}; guideline ${a.guideline} replaces it with ${a.replacements}${a.provisional ? " (a correspondence that is Kijun's reading, not the guideline's)" : ''}. Write ${a.count === '1' ? 'that item' : 'those items'} instead.`,
+    ja: (a) => `${a.value} は ${a.previous} の項目で、指針 ${a.guideline} では ${a.replacements} に置き換えられています${a.provisional ? '（この対応は指針ではなく Kijun の解釈です）' : ''}。代わりに${a.count === '1' ? 'その項目' : 'それらの項目'}を記載してください。`,
+  },
+  'covers.removed-item': {
+    en: (a) => `${a.value} "${a.title}" is an item of ${a.previous} that guideline ${a.guideline} no longer has, and no item replaces it: remove it from covers, or name the item of ${a.guideline} that this clause covers now.`,
+    ja: (a) => `${a.value}${jq(a.title)}は ${a.previous} の項目ですが、指針 ${a.guideline} にはなく、置き換える項目もありません。covers から削除するか、この条項が現在対応する ${a.guideline} の項目を記載してください。`,
+  },
+  'exclusion.replaced-item': {
+    en: (a) => `The excluded ${a.value} is an item of ${a.previous}; guideline ${a.guideline} replaces it with ${a.replacements}${a.provisional ? " (a correspondence that is Kijun's reading, not the guideline's)" : ''}. Exclude ${a.count === '1' ? 'that item' : 'those items'} instead, if the reason still holds.`,
+    ja: (a) => `除外している ${a.value} は ${a.previous} の項目で、指針 ${a.guideline} では ${a.replacements} に置き換えられています${a.provisional ? '（この対応は指針ではなく Kijun の解釈です）' : ''}。理由が引き続き当てはまるなら、代わりに${a.count === '1' ? 'その項目' : 'それらの項目'}を除外してください。`,
+  },
+  'exclusion.removed-item': {
+    en: (a) => `The excluded ${a.value} "${a.title}" is an item of ${a.previous} that guideline ${a.guideline} no longer has, and no item replaces it: there is nothing to exclude, remove this exclusion.`,
+    ja: (a) => `除外している ${a.value}${jq(a.title)}は ${a.previous} の項目ですが、指針 ${a.guideline} にはなく、置き換える項目もありません。除外する対象がないため、この除外を削除してください。`,
+  },
+
+  // Review records (kijun: review), written by Kijun beside a standard.
+  'review.unknown-standard': {
+    en: (a) => `No standard with the id ${quote(a.value)} ${a.documentsFrom === 'paths' ? 'is among the files or folders passed to kijun' : 'exists in the workspace'}, so this review record is not used. Write the id of the standard whose reviews it records.`,
+    ja: (a) => `ID${jq(a.value)}の安全基準等が${a.documentsFrom === 'paths' ? ' kijun に渡されたファイルまたはフォルダに' : 'ワークスペースに'}ないため、この確認記録は使われていません。確認を記録する安全基準等の ID を記載してください。`,
+  },
+  'review.duplicate': {
+    en: (a) => `Another review record of standard ${a.standard} comes first (${a.other}), so this one is not used: keep one record per standard.`,
+    ja: (a) => `安全基準等 ${a.standard} の確認記録が先にもう 1 つあり（${a.other}）、この記録は使われていません。確認記録は安全基準等ごとに 1 つにしてください。`,
+  },
+  'review.stale-link': {
+    en: (a) => `Clause ${a.clause} of ${a.standard} no longer covers ${a.item}: this reviewed link is left over. kijun review --accept drops it.`,
+    ja: (a) => `${a.standard} の条項 ${a.clause} は ${a.item} に対応しなくなっています。この確認済みの対応は不要です（kijun review --accept で削除されます）。`,
   },
 } satisfies Record<string, Record<Locale, Render>>;
 
@@ -801,6 +849,61 @@ const ruleDescriptions = {
     ['Shown in a guideline: the items that no standard following it in the workspace covers.', '指針の中に、ワークスペース内でその指針に準拠するどの安全基準等も対応していない項目を示します。'],
     ['Review whether the sectors\' standards should cover the item.', '各分野の安全基準等がこの項目に対応すべきか確認してください。'],
   ),
+  'coverage.suspect': rule(
+    ['A clause was reviewed against an item that has changed since', '条項の確認後に指針項目の内容が変わった'],
+    ['The standard\'s review record says which content of each guideline item a clause was last reviewed against (the item\'s fingerprint: a hash of its title, text, obligation, level and sectors). When the item\'s normative content changes, the link is suspect until someone reviews the clause again.', '確認記録には、各条項がどの内容の指針項目に照らして確認されたか（表題・本文・要検討事項か参考事項か・抽象的か具体的か・対象分野から求めたフィンガープリント）が記録されます。項目の内容が変わると、条項を見直すまでその対応は要確認となります。'],
+    ['Read what changed (hover on the covers entry), adjust the clause if needed, then mark the link reviewed: the quick fix, or kijun review --accept.', '変更点（covers の値にカーソルを合わせると表示）を読み、必要なら条項を直してから、確認済みにしてください（クイックフィックス、または kijun review --accept）。'],
+  ),
+  'edition.supersedes-unknown': rule(
+    ['The guideline this edition supersedes is unknown', '改定前の指針が見つからない'],
+    ['"supersedes:" names the guideline this edition replaces, so that Kijun can show what changed and move standards to the new edition. The id must be a guideline Kijun knows: a bundled one or a guideline document given with it.', 'supersedes: は改定前の指針を示し、変更点の表示や新しい版への移行に使われます。同梱の指針か、一緒に読み込まれる指針文書の ID を指定する必要があります。'],
+    ['Write the id of a known guideline, or add the earlier guideline\'s document.', '既知の指針の ID を記載するか、改定前の指針文書を追加してください。'],
+  ),
+  'edition.replaces-unknown': rule(
+    ['An item replaces no item of the superseded edition', '置き換え元の項目が改定前の版にない'],
+    ['"replaces:" lists the items of the superseded edition that an item takes the place of (renamed, merged or split); each must be an item of that edition.', 'replaces: には、その項目が置き換える改定前の版の項目（名称変更・統合・分割）を列挙します。いずれも改定前の版の項目である必要があります。'],
+    ['Write the id of an item of the superseded edition.', '改定前の版の項目 ID を記載してください。'],
+  ),
+  'edition.replaces-without-supersedes': rule(
+    ['An item replaces items, but the guideline names no earlier edition', '改定前の版を指定せずに項目を置き換えている'],
+    ['The ids in "replaces:" are ids of the edition the guideline supersedes; without "supersedes:" they cannot be resolved.', 'replaces: の ID は改定前の版の項目です。supersedes: がないと解決できません。'],
+    ['Add "supersedes: <id>" to the guideline.', '指針に「supersedes: <ID>」を記載してください。'],
+  ),
+  'covers.replaced-item': rule(
+    ['A covers entry names an item the guideline\'s new edition replaces', 'covers が新しい版で置き換えられた項目を指している'],
+    ['After the standard moves to a new edition of its guideline, an entry that names an item of the earlier edition which the new one replaces (renamed, merged or split) is to be rewritten to the replacing items.', '準拠する指針を新しい版に切り替えた後、新しい版で置き換えられた（名称変更・統合・分割された）旧版の項目を指す記載は、置き換え先の項目に書き換える必要があります。'],
+    ['Apply the quick fix, or run kijun migrate --to <edition> --write.', 'クイックフィックスを適用するか、kijun migrate --to <版> --write を実行してください。'],
+  ),
+  'covers.removed-item': rule(
+    ['A covers entry names an item the new edition removed', 'covers が新しい版で削除された項目を指している'],
+    ['The item belongs to the edition the guideline supersedes; the new edition has no such item and nothing replaces it.', 'その項目は改定前の版にあり、新しい版にはなく、置き換える項目もありません。'],
+    ['Remove the entry, or name the item of the new edition that the clause covers.', '記載を削除するか、条項が対応する新しい版の項目を記載してください。'],
+  ),
+  'exclusion.replaced-item': rule(
+    ['An exclusion names an item the new edition replaces', '除外が新しい版で置き換えられた項目を指している'],
+    ['An exclusion of an item of the superseded edition that the new edition replaces excludes nothing until it names the replacing items.', '新しい版で置き換えられた旧版の項目の除外は、置き換え先の項目を指すまで何も除外しません。'],
+    ['Exclude the replacing items instead, if the reason still holds.', '理由が当てはまる場合は、置き換え先の項目を除外してください。'],
+  ),
+  'exclusion.removed-item': rule(
+    ['An exclusion names an item the new edition removed', '除外が新しい版で削除された項目を指している'],
+    ['The item belongs to the edition the guideline supersedes; the new edition has no such item, so there is nothing to exclude.', 'その項目は改定前の版にのみあり、新しい版では除外する対象がありません。'],
+    ['Remove the exclusion.', '除外を削除してください。'],
+  ),
+  'review.unknown-standard': rule(
+    ['A review record names no known standard', '確認記録が存在しない安全基準等を指している'],
+    ['A review record belongs to the standard whose id it names; a record whose standard is not found is not used.', '確認記録は、記載された ID の安全基準等のものとして使われます。その安全基準等が見つからない記録は使われません。'],
+    ['Write the standard\'s id, or delete the record and run kijun review --accept on the standard.', '安全基準等の ID を記載するか、記録を削除して安全基準等に対して kijun review --accept を実行してください。'],
+  ),
+  'review.duplicate': rule(
+    ['Two review records for one standard', '同じ安全基準等の確認記録が 2 つある'],
+    ['Kijun uses the first review record of a standard (in path order); the others are not used.', 'Kijun は安全基準等ごとに最初の確認記録（パス順）を使い、他は使いません。'],
+    ['Keep one record per standard.', '確認記録は安全基準等ごとに 1 つにしてください。'],
+  ),
+  'review.stale-link': rule(
+    ['A reviewed link the standard no longer has', '安全基準等にもうない確認済みの対応'],
+    ['The clause no longer covers the item (or no longer exists); the record keeps the link until reviews are accepted again.', '条項がその項目に対応しなくなった（または条項がなくなった）ため、記録の対応は不要です。次に確認を記録するときに削除されます。'],
+    ['Run kijun review --accept on the standard.', '安全基準等に対して kijun review --accept を実行してください。'],
+  ),
 } satisfies Record<MessageCode, RuleDescription>;
 
 /** The rule a finding code stands for, in one language: short and full descriptions and help (SARIF `rules`). */
@@ -832,7 +935,44 @@ export const words = {
   'item-id': { en: 'item id', ja: '項目 ID' },
   'clause-id': { en: 'clause id', ja: '条項 ID' },
   'fiscal-year': { en: 'fiscal year', ja: '年度' },
+  fingerprint: { en: 'fingerprint', ja: 'フィンガープリント' },
+  'superseded-edition': { en: 'the superseded edition', ja: '改定前の版' },
+  'normative-content': { en: 'normative content', ja: '内容' },
+  /** Between the names of a list written out in a sentence (sector ids in a change line). */
+  'list-separator': { en: ', ', ja: '、' },
 } satisfies Record<string, Bilingual>;
+
+/** The parts of an item's normative content (`fingerprint.ts`), as messages name them. */
+export const fieldWords: Record<string, Bilingual> = {
+  title: { en: 'title', ja: '表題' },
+  text: { en: 'text', ja: '本文' },
+  obligation: { en: 'obligation', ja: '要検討事項・参考事項の別' },
+  level: { en: 'level', ja: '抽象的内容・具体的内容の別' },
+  sectors: { en: 'sectors', ja: '対象分野' },
+};
+
+/** The mark of a provisional item (Kijun's own suggestion, not the guideline's). */
+const provisionalMark: Bilingual = { en: 'provisional, Kijun', ja: '暫定・Kijun補足' };
+
+/** A replacement whose kind is not known. */
+const replacedWord: Bilingual = { en: 'replaced', ja: '置き換え' };
+
+/** How the items of a replacement group correspond (`editions.ts`). */
+export const replacementKinds: Record<string, Bilingual> = {
+  renamed: { en: 'renamed', ja: '名称変更' },
+  split: { en: 'split', ja: '分割' },
+  merged: { en: 'merged', ja: '統合' },
+  regrouped: { en: 'regrouped', ja: '再編' },
+};
+
+/** Several parts named together: "title and text", "title, text and sectors"; 「表題、本文」. */
+export function fieldList(fields: string[]): Bilingual {
+  const en = fields.map((f) => fieldWords[f]?.en ?? f);
+  return {
+    en: en.length <= 1 ? en.join('') : `${en.slice(0, -1).join(', ')} and ${en[en.length - 1]}`,
+    ja: fields.map((f) => fieldWords[f]?.ja ?? f).join('、'),
+  };
+}
 
 /** The timings of information sharing as messages use them: English needs its preposition ("in normal times"). */
 export const timingPhrases: Record<string, Bilingual> = {
@@ -853,12 +993,25 @@ export const formatRules: Record<string, Bilingual> = {
     en: 'use ASCII letters, digits, ".", "_" and "-"; put the official numbering (e.g. Ⅱ3.(4)②ア) in label.',
     ja: '半角英数字と「.」「_」「-」を使ってください。正式な番号（例: Ⅱ3.(4)②ア）は label に記載します。',
   },
+  fingerprint: {
+    en: 'use the hexadecimal digits Kijun wrote (0-9, a-f; at least 8).',
+    ja: 'Kijun が書き出した 16 進数（0-9、a-f。8 桁以上）を記載してください。',
+  },
   'clause-id': {
     en: 'use letters and digits joined by "." or "-" (e.g. S-1.1, 3.2.1, full-width ＳＢ－１ too), up to three kanji before digits (e.g. 運1, 技12), or an article number (e.g. 第1条, 第3条の2).',
     ja: '英数字を「.」「-」でつないだ ID（例: S-1.1、3.2.1。全角の ＳＢ－１ も可）、数字の前に 3 文字までの漢字を付けた ID（例: 運1、技12）、または条番号（例: 第1条、第3条の2）を使ってください。',
   },
 };
 
+/** The marks of an item in a migration plan: provisional (Kijun's own), and new in the edition (`new`: its id). */
+const itemMarksEn = (a: Record<string, string>): string => {
+  const marks = [a.provisional, a.new ? `new in ${a.new}` : ''].filter(Boolean);
+  return marks.length ? ` (${marks.join('; ')})` : '';
+};
+const itemMarksJa = (a: Record<string, string>): string => {
+  const marks = [a.provisional, a.new ? `${a.new} で新設` : ''].filter(Boolean);
+  return marks.length ? `（${marks.join('、')}）` : '';
+};
 /** An item named by its id, with its official label and title when known: `G-II-3-4-2-B (Ⅱ3.(4)②イ Title)`. */
 const itemNameParts = (a: Record<string, string>): string => [a.label, a.title].filter(Boolean).join(' ');
 const namedItemEn = (a: Record<string, string>): string => (itemNameParts(a) ? `${a.item} (${itemNameParts(a)})` : a.item);
@@ -884,6 +1037,9 @@ const interfaceTexts = {
       'Usage: kijun check [options] [paths or folders…]',
       '       kijun coverage [options] [paths or folders…]',
       '       kijun export --oscal [--output-dir DIR] FILE [paths or folders…]',
+      '       kijun diff [--format text|md|json] OLD NEW',
+      '       kijun review [--accept] [paths or folders…]',
+      '       kijun migrate --to NEW [--write] [--format text|json] [paths or folders…]',
       '',
       'Checks Kijun documents (guidelines, safety standards, action plans; YAML or Markdown) and',
       'prints every finding, then the guideline coverage of each standard.',
@@ -910,6 +1066,14 @@ const interfaceTexts = {
       '  --output-dir DIR           write every guideline and standard of the paths to DIR, one file each',
       '                             (<id>.catalog.json, <id>.component-definition.json)',
       '',
+      'kijun diff lists the items added, removed, replaced and changed from one edition of a guideline to another',
+      '(OLD and NEW: guideline files, or ids of bundled guidelines).',
+      'kijun review shows, for each standard, its links (clause → item) reviewed, suspect (the item changed since',
+      'it was reviewed) and not reviewed. --accept records the current fingerprints in each standard\'s review',
+      'record (<name>.review.yaml beside it, or the record it has).',
+      'kijun migrate prints, for each standard whose guideline NEW supersedes, the plan of moving it to NEW: entries',
+      'to rewrite or remove, items to address, links to review. --write switches guideline: and rewrites the entries',
+      'whose replacement is known. Only review --accept and migrate --write write your files.',
       'kijun coverage writes the coverage matrix: guideline items (rows) × standards (columns), with the',
       'clauses that cover each item, partial items (n of m), exclusions and their reasons, and totals.',
       'It takes --provisional, --locale and --verbose as above, and:',
@@ -928,6 +1092,9 @@ const interfaceTexts = {
       '使い方: kijun check [オプション] [ファイルまたはフォルダ…]',
       '        kijun coverage [オプション] [ファイルまたはフォルダ…]',
       '        kijun export --oscal [--output-dir フォルダ] ファイル [ファイルまたはフォルダ…]',
+      '        kijun diff [--format text|md|json] 旧 新',
+      '        kijun review [--accept] [ファイルまたはフォルダ…]',
+      '        kijun migrate --to 新しい版 [--write] [--format text|json] [ファイルまたはフォルダ…]',
       '',
       'Kijun の文書（指針・安全基準等・行動計画。YAML または Markdown）を検査し、すべての指摘と、',
       '安全基準等ごとの指針項目への対応状況を表示します。',
@@ -954,6 +1121,14 @@ const interfaceTexts = {
       '  --output-dir フォルダ      指定したファイル・フォルダのすべての指針と安全基準等を、1 文書 1 ファイルで',
       '                             フォルダに書き出す（<id>.catalog.json、<id>.component-definition.json）',
       '',
+      'kijun diff は、指針のある版から別の版への項目の追加・削除・置き換え・変更を一覧にします',
+      '（旧・新は指針のファイル、または同梱の指針の ID）。',
+      'kijun review は、安全基準等ごとに、対応（条項 → 項目）のうち確認済み・要確認（確認後に項目が変更）・',
+      '未確認のものを表示します。--accept は現在のフィンガープリントを各安全基準等の確認記録',
+      '（隣の <名前>.review.yaml、または既存の記録）に記録します。',
+      'kijun migrate は、新しい版が改定前とする指針に準拠する安全基準等ごとに、移行の作業（書き換え・削除する',
+      '記載、対応が必要な項目、見直す対応）を表示します。--write は guideline: を切り替え、置き換え先が決まる',
+      '記載を書き換えます。ファイルを書き換えるのは review --accept と migrate --write だけです。',
       'kijun coverage は指針との対応表（行: 指針項目、列: 安全基準等）を出力します。各項目に対応する条項、',
       '一部対応（n 件中 m 件）、除外とその理由、集計を示します。--provisional・--locale・--verbose は上と同じで、ほかに:',
       '  --by standard|sector       列: 安全基準等ごと（既定）、または分野ごと（その分野の安全基準等を合わせて判定）',
@@ -1124,7 +1299,7 @@ const interfaceTexts = {
     ja: () => '_未確認: 公開資料で確認できていない情報です。_',
   },
   'hover.relation': { en: (a) => `Relation to the guideline (2008 review paper, p28): ${a.relation}`, ja: (a) => `指針との対応（2008年の見直し資料 p28）: ${a.relation}` },
-  'mark.provisional': { en: () => 'provisional, Kijun', ja: () => '暫定・Kijun補足' },
+  'mark.provisional': { en: () => provisionalMark.en, ja: () => provisionalMark.ja },
   'hover.usage': {
     en: (a) => `Covered by ${a.clauses} clause(s) in ${a.standards} standard(s) of the workspace`,
     ja: (a) => `ワークスペース内で ${a.standards} 件の安全基準等の ${a.clauses} 条項が対応`,
@@ -1140,10 +1315,120 @@ const interfaceTexts = {
   'status.covered': { en: () => 'covered', ja: () => '対応済み' },
   'status.excluded': { en: () => 'excluded', ja: () => '除外' },
   'status.partial': { en: () => 'partial', ja: () => '一部対応' },
+  /** Covered, by a clause whose link to the item is suspect (README, "Reviewed links"). */
+  'status.suspect': { en: () => 'suspect', ja: () => '要確認' },
   'related.item-definition': { en: (a) => `${a.item} in guideline ${a.guideline}`, ja: (a) => `指針 ${a.guideline} の ${a.item}` },
   'client.status-tooltip': {
     en: (a) => `${coverageSummary.en(a)}. ${coverageCounted.en()} Guideline: ${a.guideline}`,
     ja: (a) => `${coverageSummary.ja(a)}。${coverageCounted.ja()}指針: ${a.guideline}`,
+  },
+  // kijun diff, review and migrate (README, "Editions and reviewed links").
+  'cli.bad-diff-format': { en: (a) => `--format must be text, md or json, not "${a.value}"`, ja: (a) => `--format には text・md・json のいずれかを指定してください（${jq(a.value)}が指定されています）` },
+  'cli.bad-migrate-format': { en: (a) => `--format must be text or json, not "${a.value}"`, ja: (a) => `--format には text か json を指定してください（${jq(a.value)}が指定されています）` },
+  'diff.needs-two': { en: () => 'name the two editions to compare: kijun diff OLD NEW (guideline files or ids)', ja: () => '比較する 2 つの版を指定してください: kijun diff 旧 新（指針のファイルまたは ID）' },
+  'diff.unknown-guideline': {
+    en: (a) => `"${a.value}" is neither a guideline file nor the id of a known guideline (${a.known})`,
+    ja: (a) => `${jq(a.value)}は指針のファイルでも既知の指針（${a.known}）の ID でもありません`,
+  },
+  'diff.not-a-guideline': { en: (a) => `"${a.value}" is not a guideline document (kijun: guideline)`, ja: (a) => `${jq(a.value)}は指針の文書（kijun: guideline）ではありません` },
+  'diff.title': {
+    en: (a) => `Changes from ${a.from} to ${a.to} (${a.to} ${a.supersedes ? 'supersedes' : 'does not say that it supersedes'} ${a.from})`,
+    ja: (a) => `${a.from} から ${a.to} への変更（${a.supersedes ? `${a.to} は ${a.from} の改定版` : `${a.to} には ${a.from} の改定版である旨の指定がありません`}）`,
+  },
+  /** A provisional item in a diff: its name and the provisional mark. */
+  'diff.provisional-item': { en: (a) => `${a.item} (${provisionalMark.en})`, ja: (a) => `${a.item}（${provisionalMark.ja}）` },
+  /** A replacement group of a diff; `kind` is a key of `replacementKinds`. */
+  'diff.provisional-note': {
+    en: (a) => `Note: the items of ${a.to} marked provisional are Kijun's own, not the guideline's, and so are the replacements said to be Kijun's reading; an item removed may be one that Kijun's provisional list does not carry, not one the guideline is known to drop.`,
+    ja: (a) => `注記: ${a.to} の「暫定」の項目は指針ではなく Kijun による補足で、「Kijun の解釈」とある置き換えも同様です。削除とある項目は、指針で削除されたと確認できたものではなく、Kijun の暫定項目に含まれていないものの場合があります。`,
+  },
+  'diff.group': {
+    en: (a) => `${a.before} → ${a.after} (${(replacementKinds[a.kind] ?? replacedWord).en}${a.reading ? `; ${a.reading}` : ''})`,
+    ja: (a) => `${a.before} → ${a.after}（${(replacementKinds[a.kind] ?? replacedWord).ja}${a.reading ? `。${a.reading}` : ''}）`,
+  },
+  'diff.fields': { en: (a) => `${a.item}: ${a.fields} changed`, ja: (a) => `${a.item}（${a.fields}が変更）` },
+  'diff.added': { en: (a) => `Added: ${a.count}`, ja: (a) => `追加: ${a.count} 件` },
+  'diff.removed': { en: (a) => `Removed: ${a.count}`, ja: (a) => `削除: ${a.count} 件` },
+  'diff.replaced': { en: (a) => `Replaced: ${a.count}`, ja: (a) => `置き換え: ${a.count} 件` },
+  'diff.changed': { en: (a) => `Changed: ${a.count}`, ja: (a) => `変更: ${a.count} 件` },
+  'diff.none': { en: () => 'none', ja: () => 'なし' },
+  'diff.summary': {
+    en: (a) => `${a.added} added, ${a.removed} removed, ${a.replaced} replaced, ${a.changed} changed`,
+    ja: (a) => `追加 ${a.added} 件、削除 ${a.removed} 件、置き換え ${a.replaced} 件、変更 ${a.changed} 件`,
+  },
+  'review.no-guideline': {
+    en: (a) => `${a.path}: not recorded: the standard needs an id and a guideline that resolves (see kijun check ${a.path})`,
+    ja: (a) => `${a.path}: 記録していません: 安全基準等の ID と、解決できる指針が必要です（kijun check ${a.path} で確認してください）`,
+  },
+  'review.record-taken': {
+    en: (a) => `${a.path}: not recorded: "${a.file}" exists and is not the review record of ${a.standard}`,
+    ja: (a) => `${a.path}: 記録していません: ${jq(a.file)}は既にあり、${a.standard} の確認記録ではありません`,
+  },
+  'review.written': { en: (a) => `${a.path}: recorded ${a.links} reviewed link(s) in ${a.file}`, ja: (a) => `${a.path}: 確認済みの対応 ${a.links} 件を ${a.file} に記録しました` },
+  'review.up-to-date': { en: (a) => `${a.path}: ${a.file} is up to date (${a.links} reviewed link(s))`, ja: (a) => `${a.path}: ${a.file} は最新です（確認済みの対応 ${a.links} 件）` },
+  'review.status': {
+    en: (a) => `${a.path}: ${a.reviewed} link(s) reviewed, ${a.suspect} suspect, ${a.unreviewed} not reviewed${a.record ? ` (record: ${a.record})` : ' (no review record)'}`,
+    ja: (a) => `${a.path}: 確認済み ${a.reviewed} 件、要確認 ${a.suspect} 件、未確認 ${a.unreviewed} 件${a.record ? `（確認記録: ${a.record}）` : '（確認記録なし）'}`,
+  },
+  'review.suspect-line': {
+    en: (a) => `  suspect: ${a.clause} → ${a.item} (${a.changes} changed since ${a.reviewed})`,
+    ja: (a) => `  要確認: ${a.clause} → ${a.item}（${a.reviewed} 以降に${a.changes}が変更）`,
+  },
+  'migrate.needs-to': { en: () => 'name the new edition: kijun migrate --to NEW [paths…]', ja: () => '移行先の版を指定してください: kijun migrate --to 新しい版 [ファイルまたはフォルダ…]' },
+  'migrate.standard': { en: (a) => `${a.path} (${a.standard}): ${a.from} → ${a.to}`, ja: (a) => `${a.path}（${a.standard}）: ${a.from} → ${a.to} への移行` },
+  'migrate.standard-already': { en: (a) => `${a.path} (${a.standard}): follows ${a.to} already`, ja: (a) => `${a.path}（${a.standard}）: ${a.to} に準拠済み` },
+  'migrate.rewrite': { en: (a) => `rewrite ${a.from} → ${a.to}${a.reading ? ` (${a.reading})` : ''}`, ja: (a) => `書き換え ${a.from} → ${a.to}${a.reading ? `（${a.reading}）` : ''}` },
+  'migrate.choose': { en: (a) => `choose for ${a.from} among ${a.to}${a.reading ? ` (${a.reading})` : ''}`, ja: (a) => `${a.from} の置き換え先を ${a.to} から選択${a.reading ? `（${a.reading}）` : ''}` },
+  'migrate.remove': { en: (a) => `remove ${a.item}: ${a.to} has no such item, and none replaces it`, ja: (a) => `削除 ${a.item}: ${a.to} にはなく、置き換える項目もありません` },
+  'migrate.address': { en: (a) => `address ${a.item}${itemMarksEn(a)}`, ja: (a) => `対応が必要 ${a.item}${itemMarksJa(a)}` },
+  'migrate.consider': { en: (a) => `consider ${a.item}${itemMarksEn(a)}`, ja: (a) => `検討 ${a.item}${itemMarksJa(a)}` },
+  'migrate.review': {
+    en: (a) => `review clause ${a.clause} against ${a.item}${a.fields ? `: its ${a.fields} changed` : ''}`,
+    ja: (a) => `見直し 条項 ${a.clause}（${a.item}${a.fields ? ` の${a.fields}が変更` : ''}）`,
+  },
+  'migrate.nothing': { en: () => 'nothing to do', ja: () => '作業なし' },
+  'migrate.no-guideline': { en: (a) => `${a.path}: not migrated: it names no guideline`, ja: (a) => `${a.path}: 移行していません: 指針が指定されていません` },
+  'migrate.not-superseded': {
+    en: (a) => `${a.path}: not migrated: it follows ${a.guideline}, which ${a.to} does not supersede`,
+    ja: (a) => `${a.path}: 移行していません: 準拠する ${a.guideline} は ${a.to} の改定前の版ではありません`,
+  },
+  'migrate.summary': {
+    en: (a) => `Plan for ${a.standards} standard(s): ${a.rewrite} entr${a.rewrite === '1' ? 'y' : 'ies'} to rewrite, ${a.remove} to remove, ${a.address} item(s) to address or consider, ${a.suspect} link(s) to review`,
+    ja: (a) => `安全基準等 ${a.standards} 件の作業: 書き換え ${a.rewrite} 件、削除 ${a.remove} 件、対応・検討する項目 ${a.address} 件、見直す対応 ${a.suspect} 件`,
+  },
+  'migrate.written': { en: (a) => `${a.path}: migrated to ${a.to} (${a.rewritten} entr${a.rewritten === '1' ? 'y' : 'ies'} rewritten)`, ja: (a) => `${a.path}: ${a.to} に移行しました（書き換え ${a.rewritten} 件）` },
+  'migrate.unknown-guideline': {
+    en: (a) => `unknown guideline "${a.value}" for --to; known guidelines: ${a.known}`,
+    ja: (a) => `--to の指針${jq(a.value)}が見つかりません（既知の指針: ${a.known}）`,
+  },
+  'review.header': {
+    en: () => 'Kijun review record: the guideline item each clause was last reviewed against. Written by kijun review --accept and the editor\'s "mark reviewed"; not to be edited by hand.',
+    ja: () => 'Kijun の確認記録: 各条項が最後にどの内容の指針項目に照らして確認されたか。kijun review --accept とエディタの「確認済みにする」が書き出します。手で編集しないでください。',
+  },
+  'hover.edition-changed': { en: (a) => `**Changed since ${a.previous}:** ${a.fields}.`, ja: (a) => `**${a.previous} からの変更:** ${a.fields}。` },
+  /** The sectors of an item that applies to every sector, in a change line. */
+  'hover.all-sectors': { en: () => 'all sectors', ja: () => 'すべての分野' },
+  'hover.change-line': { en: (a) => `${a.field} — before: ${a.before}; now: ${a.after}`, ja: (a) => `${a.field} — 変更前: ${a.before} / 変更後: ${a.after}` },
+  'hover.edition-replaces': {
+    en: (a) => `**Replaces** ${a.items} of ${a.previous} (${a.kind}${a.provisional ? `; ${a.provisional}` : ''}).`,
+    ja: (a) => `${a.previous} の ${a.items} を**置き換える**項目（${a.kind}${a.provisional ? `。${a.provisional}` : ''}）。`,
+  },
+  'hover.edition-new': { en: (a) => `**New in this edition:** ${a.previous} has no such item.`, ja: (a) => `**この版で新設された項目**（${a.previous} にはありません）。` },
+  'hover.edition-unchanged': { en: (a) => `Unchanged since ${a.previous}.`, ja: (a) => `${a.previous} から変更なし。` },
+  'hover.suspect': {
+    en: (a) => `**Changed since clause ${a.clause} was reviewed against it** (${a.reviewed} → ${a.current}): ${a.fields}.`,
+    ja: (a) => `**条項 ${a.clause} の確認後に変更されています**（${a.reviewed} → ${a.current}）: ${a.fields}。`,
+  },
+  'hover.suspect-no-copy': {
+    en: () => 'The review record keeps no copy of the item as it was reviewed, so what changed cannot be shown.',
+    ja: () => '確認記録に確認時の項目の内容がないため、変更点は表示できません。',
+  },
+  'mark.kijun-reading': { en: () => "Kijun's reading, provisional", ja: () => 'Kijun の解釈・暫定' },
+  'action.accept-reviews': { en: () => 'Mark every link of this standard reviewed (kijun review --accept)', ja: () => 'この安全基準等のすべての対応を確認済みにする（kijun review --accept）' },
+  'action.mark-reviewed': { en: (a) => `Mark ${a.clause} → ${a.item} reviewed`, ja: (a) => `${a.clause} → ${a.item} を確認済みにする` },
+  'lens.suspect': {
+    en: (a) => `${a.count} suspect link${a.count === '1' ? '' : 's'}: guideline items changed since the clauses were reviewed`,
+    ja: (a) => `要確認の対応 ${a.count} 件: 条項の確認後に指針項目が変更されています`,
   },
   'client.not-a-standard': { en: () => 'This document is not a Kijun safety standard.', ja: () => 'この文書は安全基準等ではありません。' },
   'client.coverage-title': { en: () => 'Coverage of guideline items', ja: () => '指針項目への対応状況' },
@@ -1174,6 +1459,7 @@ const interfaceTexts = {
   'matrix.total': { en: (a) => `Total ${a.state}`, ja: (a) => `計（${a.state}）` },
   'matrix.cell': { en: (a) => `${a.state}: ${a.detail}`, ja: (a) => `${a.state}：${a.detail}` },
   'matrix.through-children': { en: (a) => `through its sub-items (${a.done} of ${a.total})`, ja: (a) => `子項目により（${a.total} 件中 ${a.done} 件）` },
+  'matrix.suspect-clause': { en: (a) => `${a.clause} (to review)`, ja: (a) => `${a.clause}（要確認）` },
   'matrix.children-done': { en: (a) => `${a.done} of ${a.total} sub-items`, ja: (a) => `子項目 ${a.total} 件中 ${a.done} 件` },
   'matrix.excluded-via': { en: (a) => `${a.reason} (with ${a.item})`, ja: (a) => `${a.reason}（${a.item} の除外による）` },
   'matrix.provisional': { en: () => 'provisional (Kijun\'s own suggestion, not the guideline\'s)', ja: () => '暫定（指針ではなく Kijun による補足）' },

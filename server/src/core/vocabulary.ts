@@ -9,6 +9,7 @@ export const vocabulary: Record<string, Record<string, Bilingual>> = {
     guideline: { ja: '指針', en: 'guideline' },
     standard: { ja: '安全基準等', en: 'safety standard' },
     'action-plan': { ja: '行動計画', en: 'action plan' },
+    review: { ja: '確認記録', en: 'review record' },
   },
   class: {
     '1': { ja: '強制基準（業法に基づき国が定める）', en: 'mandatory standard set by the state under sector law' },

@@ -44,7 +44,7 @@ export interface CoverageTreeNode {
   description?: string;
   tooltip?: string;
   /** The coverage state, for the icon (an item, or a standard's cell in the workspace view). */
-  state?: 'covered' | 'partial' | 'excluded' | 'uncovered' | 'not-applicable';
+  state?: 'covered' | 'suspect' | 'partial' | 'excluded' | 'uncovered' | 'not-applicable';
   /** Where a click goes: the clause, the exclusion, the standard, or the item's definition. */
   location?: { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } };
 }

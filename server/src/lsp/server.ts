@@ -7,7 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CoverageReport, Locale, renderText, TextChange, Workspace } from '../core';
 import { loadBundledGuidelines, loadSnippetTemplates, packageRoot } from '../node/bundled';
 import { ServerContext } from './context';
-import { registerCodeActions } from './features/codeActions';
+import { AcceptReviewsKind, registerCodeActions } from './features/codeActions';
 import { registerCodeLens } from './features/codeLens';
 import { registerCompletion } from './features/completion';
 import { registerCoverageRequests } from './features/coverage';
@@ -118,7 +118,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         referencesProvider: true,
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, AcceptReviewsKind] },
         codeLensProvider: { resolveProvider: false },
         semanticTokensProvider: { legend: semanticTokensLegend, full: { delta: true }, range: true },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },

@@ -13,7 +13,7 @@ export function csvCoverage(matrix: CoverageMatrix): string {
   if (matrix.guidelines.length === 0) records.push([renderText('matrix.none', {}, locale)]);
   matrix.guidelines.forEach((guideline, index) => {
     if (index > 0) records.push([]);
-    const table = matrixTable(guideline, locale, by);
+    const table = matrixTable(guideline, locale, by, matrix.states);
     const blanks = (n: number): string[] => Array.from({ length: n }, () => '');
     records.push([renderText('matrix.column.guideline', {}, locale), ...pick(table.itemHeadings, itemColumns), ...table.columnHeadings, ...table.totalHeadings]);
     for (const row of table.rows) records.push([guideline.id, ...pick(row.item, itemColumns), ...row.cells.map((c) => c.text), ...row.totals.map(String)]);

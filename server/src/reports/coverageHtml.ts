@@ -1,6 +1,6 @@
 import { renderText } from '../core';
 import {
-  CellState, cellDetail, cellStates, columnSummary, CoverageMatrix, GuidelineMatrix, indentOf, ItemColumn, MatrixColumn, matrixTable, noteText, pick, rowMarks,
+  CellState, cellDetail, columnSummary, CoverageMatrix, GuidelineMatrix, indentOf, ItemColumn, MatrixColumn, matrixTable, noteText, pick, rowMarks,
   stateColours, stateSymbols, stateWord,
 } from './coverageMatrix';
 
@@ -14,7 +14,7 @@ import {
 export function htmlCoverage(matrix: CoverageMatrix): string {
   const { locale } = matrix;
   const t = (key: Parameters<typeof renderText>[0]): string => renderText(key, {}, locale);
-  const legend = cellStates.map((s) => `<span class="state s-${s}">${stateSymbols[s]} ${escapeHtml(stateWord(s, locale))}</span>`).join(' ');
+  const legend = matrix.states.map((s) => `<span class="state s-${s}">${stateSymbols[s]} ${escapeHtml(stateWord(s, locale))}</span>`).join(' ');
   return [
     '<!DOCTYPE html>',
     `<html lang="${locale}">`,
@@ -46,7 +46,7 @@ const columns: readonly ItemColumn[] = ['id', 'label', 'title', 'obligation', 'l
 
 function guidelineSection(guideline: GuidelineMatrix, matrix: CoverageMatrix): string {
   const { locale, by } = matrix;
-  const table = matrixTable(guideline, locale, by);
+  const table = matrixTable(guideline, locale, by, matrix.states);
   const headings = [
     ...pick(table.itemHeadings, columns).map((h, i) => `<th scope="col"${i === 0 ? ' class="id"' : ''}>${escapeHtml(h)}</th>`),
     ...guideline.columns.map((c) => `<th scope="col" class="column">${columnHeading(c, matrix)}</th>`),
@@ -61,7 +61,7 @@ function guidelineSection(guideline: GuidelineMatrix, matrix: CoverageMatrix): s
       return `<td class="cell s-${cell.state}" data-state="${cell.state}"><span class="sym" aria-hidden="true">${stateSymbols[cell.state]}</span> `
         + `<span class="word">${escapeHtml(stateWord(cell.state, locale))}</span>${detail ? `<span class="detail">${escapeHtml(detail)}</span>` : ''}</td>`;
     });
-    const totals = cellStates.filter((s) => row.totals[s] > 0).map((s) => `<span class="s-${s}-text">${stateSymbols[s]} ${row.totals[s]}</span>`).join(' ');
+    const totals = matrix.states.filter((s) => row.totals[s] > 0).map((s) => `<span class="s-${s}-text">${stateSymbols[s]} ${row.totals[s]}</span>`).join(' ');
     return `<tr class="item${gap ? ' gap' : ''}${row.provisional ? ' provisional' : ''}" data-item="${escapeHtml(row.id)}">`
       + `<th scope="row" class="id">${escapeHtml(id)}</th><td>${escapeHtml(label)}</td>`
       + `<td class="title" style="padding-left: ${0.4 + indentOf(row) * 1.2}em">${escapeHtml(row.title)}</td>`

@@ -1,6 +1,6 @@
 import { Locale, renderText } from '../core';
 import {
-  cellStates, CoverageMatrix, GuidelineMatrix, indentOf, ItemColumn, MatrixColumn, matrixTable, noteText, pick, stateSymbols, stateWord,
+  CellState, CoverageMatrix, GuidelineMatrix, indentOf, ItemColumn, MatrixColumn, matrixTable, noteText, pick, stateSymbols, stateWord,
 } from './coverageMatrix';
 
 /** The item's columns in Markdown: the hierarchy shows as indented titles. */
@@ -26,8 +26,8 @@ export function markdownCoverage(matrix: CoverageMatrix): string {
 
 function guidelineSection(guideline: GuidelineMatrix, matrix: CoverageMatrix): string[] {
   const { locale, by } = matrix;
-  const table = matrixTable(guideline, locale, by);
-  const legend = cellStates.map((s) => `${stateSymbols[s]} ${stateWord(s, locale)}`).join(' · ');
+  const table = matrixTable(guideline, locale, by, matrix.states);
+  const legend = matrix.states.map((s) => `${stateSymbols[s]} ${stateWord(s, locale)}`).join(' · ');
   const header = [...pick(table.itemHeadings, columns), ...guideline.columns.map((c) => c.heading), renderText('matrix.column.totals', {}, locale)];
   const indented = (r: (typeof table.rows)[number]): string[] => pick({ ...r.item, title: `${'\u3000'.repeat(indentOf(r.row))}${r.item.title}` }, columns);
   const lines = [
@@ -39,7 +39,7 @@ function guidelineSection(guideline: GuidelineMatrix, matrix: CoverageMatrix): s
     '',
     tableLine(header.map(escapeMarkdown)),
     tableLine(header.map(() => '---')),
-    ...table.rows.map((r) => tableLine([...indented(r), ...r.cells.map((c) => c.text), rowTotals(r.totals)].map(escapeMarkdown))),
+    ...table.rows.map((r) => tableLine([...indented(r), ...r.cells.map((c) => c.text), rowTotals(r.totals, matrix.states)].map(escapeMarkdown))),
     ...table.footer.map((f) => tableLine([`**${escapeMarkdown(f.label)}**`, ...columns.slice(1).map(() => ''), ...f.values.map((v) => escapeMarkdown(v.text)), ''])),
     '',
   ];
@@ -61,8 +61,8 @@ function tableLine(cells: string[]): string {
 }
 
 /** The row totals in one cell: the states that occur, with their counts (e.g. "✔ 2 · ✘ 1"). */
-function rowTotals(totals: number[]): string {
-  return cellStates.flatMap((s, i) => (totals[i] > 0 ? [`${stateSymbols[s]} ${totals[i]}`] : [])).join(' · ');
+function rowTotals(totals: number[], states: readonly CellState[]): string {
+  return states.flatMap((s, i) => (totals[i] > 0 ? [`${stateSymbols[s]} ${totals[i]}`] : [])).join(' · ');
 }
 
 /** Text as Markdown shows it literally: table pipes, HTML and emphasis characters escaped, one line. */

@@ -10,9 +10,13 @@ import {
  * the editor's coverage tree. Plain data: it serialises as the JSON format.
  */
 
-/** A cell's state: the coverage states, and not applicable (the item does not apply to the column's sector). */
-export type CellState = 'covered' | 'partial' | 'excluded' | 'uncovered' | 'not-applicable';
-export const cellStates: readonly CellState[] = ['covered', 'partial', 'excluded', 'uncovered', 'not-applicable'];
+/**
+ * A cell's state: the coverage states; suspect, an item covered by a clause whose link to it is suspect (the item
+ * changed since the clause was reviewed against it, README "Reviewed links"); and not applicable (the item does
+ * not apply to the column's sector).
+ */
+export type CellState = 'covered' | 'suspect' | 'partial' | 'excluded' | 'uncovered' | 'not-applicable';
+export const cellStates: readonly CellState[] = ['covered', 'suspect', 'partial', 'excluded', 'uncovered', 'not-applicable'];
 export type StateCounts = Record<CellState, number>;
 
 /** Where something stands in a document, 1-based like the CLI's findings. */
@@ -48,6 +52,8 @@ export interface MatrixCell {
   children?: { done: number; total: number };
   /** The exclusions that make the item excluded (one per standard of a sector's column). */
   exclusions: MatrixExclusion[];
+  /** For a suspect cell: the covering clauses whose link is suspect (by sector, each with its standard). */
+  suspect?: MatrixClause[];
 }
 
 export interface MatrixStandard {
@@ -119,6 +125,11 @@ export type MatrixNote =
 export interface CoverageMatrix {
   by: 'standard' | 'sector';
   locale: Locale;
+  /**
+   * The states the legends and totals show: every state, except suspect when no cell is suspect (no standard has a
+   * review record, or every reviewed link is current), so that such a matrix reads as it did before reviews.
+   */
+  states: CellState[];
   guidelines: GuidelineMatrix[];
   notes: MatrixNote[];
 }
@@ -162,7 +173,8 @@ export function buildCoverageMatrix(workspace: Workspace, uris: readonly string[
     const columns = options.by === 'sector' ? builder.sectorColumns(standards, notes) : standards.map((s) => builder.standardColumn(s));
     return builder.matrix(columns);
   });
-  return { by: options.by, locale: options.locale, guidelines, notes };
+  const suspect = guidelines.some((g) => g.rows.some((r) => r.totals.suspect > 0));
+  return { by: options.by, locale: options.locale, states: cellStates.filter((s) => s !== 'suspect' || suspect), guidelines, notes };
 }
 
 interface ColumnData {
@@ -213,7 +225,9 @@ class MatrixBuilder {
         const own = report.get(entry.item);
         return own?.status === 'excluded' && own.exclusion ? [this.exclusion(standards[i], members[i].uri, entry.item, own.exclusion)] : [];
       });
-      cells.set(entry.item, this.cell(entry, (clause) => standardOfClause.get(clause)!, exclusions));
+      // A covering clause's link is suspect when its own standard's coverage says so.
+      const suspect = entry.status !== 'covered' ? [] : memberReports.flatMap((report) => report.get(entry.item)?.suspect ?? []);
+      cells.set(entry.item, this.cell({ ...entry, ...(suspect.length ? { suspect } : {}) }, (clause) => standardOfClause.get(clause)!, exclusions));
     }
     const label = { ja: sector.label.value, en: sector.labelEn ?? sector.label.value }[this.locale];
     return { column: { kind: 'sector', key: sector.id.value, heading: label, title: label, standards, ...tallies(union) }, cells };
@@ -251,19 +265,22 @@ class MatrixBuilder {
   }
 
   private cell(entry: ItemCoverage, standardOf: (clause: ClauseModel) => MatrixStandard, exclusions: MatrixExclusion[]): MatrixCell {
+    const clauseOf = (clause: ClauseModel): MatrixClause => {
+      const standard = standardOf(clause);
+      return {
+        standard: standard.id,
+        id: clause.id?.value ?? '',
+        title: clause.title?.value ?? '',
+        ...this.locationOf(standard.path, clause.id?.span ?? clause.span),
+      };
+    };
+    const suspect = entry.status === 'covered' ? [...new Set((entry.suspect ?? []).map((link) => link.clause))] : [];
     return {
-      state: entry.status,
-      clauses: entry.coveredBy.map((clause) => {
-        const standard = standardOf(clause);
-        return {
-          standard: standard.id,
-          id: clause.id?.value ?? '',
-          title: clause.title?.value ?? '',
-          ...this.locationOf(standard.path, clause.id?.span ?? clause.span),
-        };
-      }),
+      state: suspect.length > 0 ? 'suspect' : entry.status,
+      clauses: entry.coveredBy.map(clauseOf),
       ...(entry.children ? { children: entry.children } : {}),
       exclusions,
+      ...(suspect.length > 0 ? { suspect: suspect.map(clauseOf) } : {}),
     };
   }
 
@@ -296,18 +313,19 @@ function tallies(report: CoverageReport): { mustConsider: Tally; reference: Tall
 }
 
 function countStates(states: CellState[]): StateCounts {
-  const counts: StateCounts = { covered: 0, partial: 0, excluded: 0, uncovered: 0, 'not-applicable': 0 };
+  const counts: StateCounts = { covered: 0, suspect: 0, partial: 0, excluded: 0, uncovered: 0, 'not-applicable': 0 };
   for (const state of states) counts[state]++;
   return counts;
 }
 
 function rowSummary(cells: MatrixCell[]): MatrixRow['summary'] {
   const applicable = cells.filter((c) => c.state !== 'not-applicable');
-  const done = applicable.filter((c) => c.state === 'covered' || c.state === 'excluded').length;
+  // A suspect cell is covered: it counts as done, and makes a row done everywhere suspect.
+  const done = applicable.filter((c) => c.state === 'covered' || c.state === 'suspect' || c.state === 'excluded').length;
   let state: CellState;
   if (applicable.length === 0) state = 'not-applicable';
   else if (applicable.every((c) => c.state === 'excluded')) state = 'excluded';
-  else if (done === applicable.length) state = 'covered';
+  else if (done === applicable.length) state = applicable.some((c) => c.state === 'suspect') ? 'suspect' : 'covered';
   else if (applicable.every((c) => c.state === 'uncovered')) state = 'uncovered';
   else state = 'partial';
   return { state, done, applicable: applicable.length };
@@ -318,6 +336,7 @@ function rowSummary(cells: MatrixCell[]): MatrixRow['summary'] {
 /** The symbol of each state: states read without colour (colour-blind readers, print in black and white). */
 export const stateSymbols: Record<CellState, string> = {
   covered: '✔',
+  suspect: '⚠',
   partial: '◐',
   excluded: '⊘',
   uncovered: '✘',
@@ -331,6 +350,8 @@ export const stateSymbols: Record<CellState, string> = {
  */
 export const stateColours: Record<CellState, { background: string; text: string }> = {
   covered: { background: '#DCEBF7', text: '#00467A' },
+  // Okabe–Ito orange: covered, but to be looked at again.
+  suspect: { background: '#FBE3B5', text: '#7A4A00' },
   partial: { background: '#FCF2C0', text: '#6B5200' },
   excluded: { background: '#E6E6E6', text: '#404040' },
   uncovered: { background: '#F8D5C2', text: '#8F2D00' },
@@ -347,6 +368,13 @@ export function cellDetail(cell: MatrixCell, locale: Locale, by: CoverageMatrix[
     case 'covered':
       if (cell.clauses.length > 0) return cell.clauses.map((c) => (by === 'sector' ? `${c.standard} ${c.id}` : c.id)).join(', ');
       return cell.children ? renderText('matrix.through-children', cell.children, locale) : '';
+    case 'suspect': {
+      // The covering clauses; when only some of them are suspect, those are marked.
+      const name = (c: MatrixClause): string => (by === 'sector' ? `${c.standard} ${c.id}` : c.id);
+      const suspect = new Set((cell.suspect ?? []).map(name));
+      const all = cell.clauses.every((c) => suspect.has(name(c)));
+      return cell.clauses.map(name).map((n) => (!all && suspect.has(n) ? renderText('matrix.suspect-clause', { clause: n }, locale) : n)).join(', ');
+    }
     case 'partial':
       return cell.children ? renderText('matrix.children-done', cell.children, locale) : '';
     case 'excluded': {
@@ -436,7 +464,7 @@ export function pick(record: Record<ItemColumn, string>, columns: readonly ItemC
 }
 
 /** One guideline's matrix as texts, for the tabular formats (each shows the hierarchy its own way: indent, parent). */
-export function matrixTable(guideline: GuidelineMatrix, locale: Locale, by: CoverageMatrix['by']): MatrixTable {
+export function matrixTable(guideline: GuidelineMatrix, locale: Locale, by: CoverageMatrix['by'], states: readonly CellState[]): MatrixTable {
   const t = (key: InterfaceText): string => renderText(key, {}, locale);
   return {
     itemHeadings: {
@@ -449,7 +477,7 @@ export function matrixTable(guideline: GuidelineMatrix, locale: Locale, by: Cove
       marks: t('matrix.column.marks'),
     },
     columnHeadings: guideline.columns.map((c) => columnHeading(c, locale)),
-    totalHeadings: cellStates.map((s) => `${stateSymbols[s]} ${stateWord(s, locale)}`),
+    totalHeadings: states.map((s) => `${stateSymbols[s]} ${stateWord(s, locale)}`),
     rows: guideline.rows.map((row) => ({
       item: {
         id: row.id,
@@ -461,11 +489,11 @@ export function matrixTable(guideline: GuidelineMatrix, locale: Locale, by: Cove
         marks: rowMarks(row, locale).join('; '),
       },
       cells: row.cells.map((cell) => ({ text: cellText(cell, locale, by), state: cell.state })),
-      totals: cellStates.map((s) => row.totals[s]),
+      totals: states.map((s) => row.totals[s]),
       row,
     })),
     footer: [
-      ...cellStates.map((state) => ({
+      ...states.map((state) => ({
         label: renderText('matrix.total', { state: `${stateSymbols[state]} ${stateWord(state, locale)}` }, locale),
         values: guideline.columns.map((c) => ({ text: String(c.totals[state]), state })),
       })),

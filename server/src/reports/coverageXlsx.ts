@@ -33,7 +33,7 @@ const HEADER_ROW = 2;
 
 function guidelineSheet(sheet: Worksheet, guideline: GuidelineMatrix, matrix: CoverageMatrix): void {
   const { locale, by } = matrix;
-  const table = matrixTable(guideline, locale, by);
+  const table = matrixTable(guideline, locale, by, matrix.states);
   const title = sheet.addRow([renderText('matrix.guideline', { title: guideline.title, id: guideline.id }, locale)]);
   title.font = { bold: true, size: 14 };
   const header = sheet.addRow([...pick(table.itemHeadings, itemColumns), ...table.columnHeadings, ...table.totalHeadings]);

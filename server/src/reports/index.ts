@@ -15,6 +15,10 @@ export type { SarifOptions } from './sarif';
 export { junitReport } from './junit';
 export { oscalCatalog, oscalComponentDefinition, oscalFileName } from './oscal';
 export type { OscalOptions } from './oscal';
+export { buildDiffReport, diffMarkdown, diffText } from './diff';
+export type { DiffChange, DiffItem, DiffReport } from './diff';
+export { buildMigrationReport, migrationText } from './migrate';
+export type { MigrationReport, MigrationReportStandard } from './migrate';
 // The coverage matrix (`kijun coverage`, the editor's coverage tree and report). The XLSX renderer is imported
 // from './coverageXlsx' where it is needed, so that exceljs is loaded only then.
 export { buildCoverageMatrix, cellStates, cellText, stateWord } from './coverageMatrix';

@@ -1,8 +1,15 @@
 import { GuidelineModel, ItemDef, SectorDef, ThreatDef } from './model';
 import { closest, closestMatch, normalizeName } from '../text';
+import { contentFingerprint, NormativeContent, normativeContent } from './fingerprint';
 
 export type SubsectorDef = SectorDef['subsectors'][number];
 export type ThreatExampleDef = ThreatDef['examples'][number];
+
+/** An item of this edition that replaces an item of the superseded one, and whether that correspondence is Kijun's reading. */
+export interface ItemReplacement {
+  item: ItemDef;
+  provisional: boolean;
+}
 
 export interface ThreatMatch {
   threat: ThreatDef;
@@ -172,6 +179,49 @@ export class Catalog {
   canonical(item: ItemDef): ItemDef {
     return this.itemIndex.get(normalizeName(item.id.value)) ?? item;
   }
+
+  /** The id of the guideline this edition supersedes (`supersedes:`), if it names one other than itself. */
+  get supersedes(): string | undefined {
+    const id = this.model.supersedes?.value;
+    return id && id !== this.id ? id : undefined;
+  }
+
+  /** The items of this edition whose `replaces:` name the item id of the superseded edition, in document order. */
+  replacementsOf(oldId: string): ItemReplacement[] {
+    if (!this.replacementIndex) {
+      this.replacementIndex = new Map();
+      for (const item of this.uniqueItems) {
+        for (const replaced of item.replaces) {
+          const key = normalizeName(replaced.id.value);
+          const list = this.replacementIndex.get(key) ?? [];
+          if (!list.some((r) => r.item === item)) list.push({ item, provisional: replaced.provisional });
+          this.replacementIndex.set(key, list);
+        }
+      }
+    }
+    return this.replacementIndex.get(normalizeName(oldId)) ?? [];
+  }
+
+  private replacementIndex?: Map<string, ItemReplacement[]>;
+
+  /** The item's normative content (title, text, obligation, level, sectors), normalised: `fingerprint.ts`. */
+  content(item: ItemDef): NormativeContent {
+    const own = this.canonical(item);
+    let content = this.contents.get(own);
+    if (!content) this.contents.set(own, (content = normativeContent(own, this)));
+    return content;
+  }
+
+  /** The item's fingerprint, computed once per catalog (so once per version of the guideline, not per keystroke of a standard). */
+  fingerprint(item: ItemDef): string {
+    const own = this.canonical(item);
+    let fingerprint = this.fingerprints.get(own);
+    if (!fingerprint) this.fingerprints.set(own, (fingerprint = contentFingerprint(this.content(own))));
+    return fingerprint;
+  }
+
+  private readonly contents = new Map<ItemDef, NormativeContent>();
+  private readonly fingerprints = new Map<ItemDef, string>();
 
   suggestItem(id: string): ItemDef | undefined {
     return closest(id, this.uniqueItems, (i) => [i.id.value]);

@@ -1,5 +1,6 @@
 import { Catalog, SectorScope } from './catalog';
-import { ClauseModel, ExclusionModel, ItemDef, StandardModel } from './model';
+import { ClauseModel, ExclusionModel, ItemDef, ItemSnapshot, StandardModel } from './model';
+import { Located } from '../text';
 import { Lineage } from './lineage';
 
 /**
@@ -44,6 +45,24 @@ export interface ItemCoverage {
   counted: boolean;
   /** An uncovered item that is the cause, not a consequence: it is reported (see the rule above). */
   reported: boolean;
+  /**
+   * The covering clauses whose link to the item is suspect: reviewed against the item when its normative content
+   * was different (README, "Reviewed links"; `review.ts`). A state of the links, beside the item's status: a
+   * suspect link still covers the item.
+   */
+  suspect?: SuspectLink[];
+}
+
+/** A clause's link to an item that has changed since the clause was reviewed against it. */
+export interface SuspectLink {
+  clause: ClauseModel;
+  item: ItemDef;
+  /** The clause's `covers` entry naming the item, where `coverage.suspect` is reported. */
+  reference: Located;
+  /** The fingerprint the item had when the link was reviewed. */
+  reviewed: string;
+  /** The item as it was then, when the review record keeps it. */
+  snapshot?: ItemSnapshot;
 }
 
 export interface Tally {
@@ -63,6 +82,8 @@ export interface CoverageReport {
   mustConsider: Tally;
   /** Counted reference items. */
   reference: Tally;
+  /** Every suspect link of the standard, in document order (absent when none is), those of items that do not apply included. */
+  suspect?: SuspectLink[];
 }
 
 export interface CoverageOptions {
@@ -284,6 +305,8 @@ export interface CoverageRow {
   counted: boolean;
   /** An uncovered item reported as the cause (the others are uncovered because of their children). */
   reported: boolean;
+  /** The covering clauses whose link is suspect (the item changed since they were reviewed against it); absent when none is. */
+  suspect?: string[];
 }
 
 export function coverageRows(report: CoverageReport, locale: 'ja' | 'en'): CoverageRow[] {
@@ -300,5 +323,6 @@ export function coverageRows(report: CoverageReport, locale: 'ja' | 'en'): Cover
     ...(entry.children ? { children: entry.children } : {}),
     counted: entry.counted,
     reported: entry.reported,
+    ...(entry.suspect?.length ? { suspect: entry.suspect.map((link) => link.clause.id?.value ?? '') } : {}),
   }));
 }

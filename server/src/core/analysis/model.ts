@@ -101,7 +101,16 @@ export interface ItemDef {
   nestedIn?: ItemDef;
   /** The items written inside this one, in document order. */
   nested: ItemDef[];
+  /** Items of the superseded edition that this one replaces (renamed, merged or split): README, "Editions". */
+  replaces: ReplacedItem[];
   span: Span;
+}
+
+/** One entry of an item's `replaces:`: an item id of the superseded edition. */
+export interface ReplacedItem {
+  id: Located;
+  /** The correspondence is Kijun's reading, not the guideline's (`{item: …, provisional: true}`). */
+  provisional: boolean;
 }
 
 export interface GuidelineModel {
@@ -110,6 +119,8 @@ export interface GuidelineModel {
   title?: Located;
   titleEn?: string;
   edition?: string;
+  /** The id of the guideline this edition replaces (`supersedes:`). */
+  supersedes?: Located;
   description?: string;
   source?: string;
   sectors: SectorDef[];
@@ -163,7 +174,42 @@ export interface PlanModel {
   hasThreatsKey: boolean;
 }
 
-export type DocumentModel = StandardModel | GuidelineModel | PlanModel;
+/** One reviewed link of a review record: clause `clause` was reviewed against item `item` as it was when its fingerprint was `reviewed`. */
+export interface ReviewLink {
+  clause?: Located;
+  item?: Located;
+  reviewed?: Located;
+  span: Span;
+}
+
+/** An item as it was reviewed, kept in a review record so that Kijun can show what changed since. */
+export interface ItemSnapshot {
+  fingerprint: string;
+  guideline?: string;
+  id?: string;
+  title?: string;
+  text?: string;
+  obligation?: string;
+  level?: string;
+  sectors: 'all' | string[];
+}
+
+/**
+ * A review record (`kijun: review`, README "Reviewed links"): which guideline item each clause of one standard
+ * was last reviewed against, by fingerprint, and those items as they then were. Written by Kijun, beside the
+ * standard; it has no id of its own, and is found by the standard it names.
+ */
+export interface ReviewModel {
+  kind: 'review';
+  readonly id?: undefined;
+  standard?: Located;
+  links: ReviewLink[];
+  /** The recorded items by fingerprint (the first when one is listed twice). */
+  snapshots: Map<string, ItemSnapshot>;
+  anchor: Span;
+}
+
+export type DocumentModel = StandardModel | GuidelineModel | PlanModel | ReviewModel;
 
 export function str(node: TreeNode | undefined): Located | undefined {
   if (node?.kind !== 'scalar' || node.value === null || typeof node.value === 'boolean') return undefined;
@@ -294,6 +340,7 @@ export function readGuideline(root: TreeNode): GuidelineModel {
         parent: explicitParent ?? enclosing?.id,
         nestedIn: explicitParent ? undefined : enclosing,
         nested: [],
+        replaces: list(child(itemNode, 'replaces')).flatMap(readReplaced),
         span: itemNode.span,
       };
       items.push(item);
@@ -309,6 +356,7 @@ export function readGuideline(root: TreeNode): GuidelineModel {
     title: str(child(root, 'title')),
     titleEn: plainString(child(root, 'title-en')),
     edition: scalarText(child(root, 'edition')),
+    supersedes: str(child(root, 'supersedes')),
     description: plainString(child(root, 'description')),
     source: plainString(child(root, 'source')),
     sectors: list(child(root, 'sectors')).flatMap((node) => {
@@ -330,6 +378,43 @@ export function readGuideline(root: TreeNode): GuidelineModel {
     }),
     items,
     topItems,
+  };
+}
+
+/** A `replaces:` entry: an item id, or `{item: id, provisional: true}`. */
+function readReplaced(node: TreeNode): ReplacedItem[] {
+  const id = node.kind === 'map' ? str(child(node, 'item')) : str(node);
+  return id ? [{ id, provisional: node.kind === 'map' && flag(child(node, 'provisional')) }] : [];
+}
+
+export function readReview(root: TreeNode): ReviewModel {
+  const snapshots = new Map<string, ItemSnapshot>();
+  for (const node of list(child(root, 'items'))) {
+    const fingerprint = plainString(child(node, 'fingerprint'));
+    if (!fingerprint || snapshots.has(fingerprint)) continue;
+    const sectors = child(node, 'sectors');
+    snapshots.set(fingerprint, {
+      fingerprint,
+      guideline: plainString(child(node, 'guideline')),
+      id: plainString(child(node, 'id')),
+      title: plainString(child(node, 'title')),
+      text: plainString(child(node, 'text')),
+      obligation: plainString(child(node, 'obligation')),
+      level: plainString(child(node, 'level')),
+      sectors: sectors?.kind === 'seq' ? strings(sectors) : 'all',
+    });
+  }
+  return {
+    kind: 'review',
+    standard: str(child(root, 'standard')),
+    links: list(child(root, 'links')).map((node) => ({
+      clause: str(child(node, 'clause')),
+      item: str(child(node, 'item')),
+      reviewed: str(child(node, 'reviewed')),
+      span: node.span,
+    })),
+    snapshots,
+    anchor: entry(root, 'standard')?.value.span ?? entry(root, 'kijun')?.keySpan ?? root.span,
   };
 }
 

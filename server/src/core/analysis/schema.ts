@@ -1,6 +1,7 @@
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import actionPlanSchema from '../../../../schemas/action-plan.schema.json';
 import guidelineSchema from '../../../../schemas/guideline.schema.json';
+import reviewSchema from '../../../../schemas/review.schema.json';
 import standardSchema from '../../../../schemas/standard.schema.json';
 import { finding, Finding, unknownName } from '../findings';
 import { Bilingual, formatRules, MessageArg, words } from '../messages';
@@ -13,6 +14,7 @@ export const schemas: Record<DocumentKind, object> = {
   guideline: guidelineSchema,
   standard: standardSchema,
   'action-plan': actionPlanSchema,
+  review: reviewSchema,
 };
 
 /**
@@ -47,7 +49,7 @@ function getValidators(): Record<DocumentKind, Validators> {
       const element = { definitions: rest.definitions, $ref: `#/definitions/${list.definition}` };
       return { root: ajv.compile(root), element: ajv.compile(element) };
     };
-    validators = { guideline: compile('guideline'), standard: compile('standard'), 'action-plan': compile('action-plan') };
+    validators = { guideline: compile('guideline'), standard: compile('standard'), 'action-plan': compile('action-plan'), review: compile('review') };
   }
   return validators;
 }

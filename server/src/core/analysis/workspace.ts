@@ -1,11 +1,13 @@
 import { Catalog, SectorScope } from './catalog';
-import { DocumentsFrom, GuidelineRule, PlanRule, RuleContext, StandardRule, WorkspaceView } from './checks/context';
+import { DocumentsFrom, GuidelineRule, PlanRule, ReviewRule, RuleContext, StandardRule, WorkspaceView } from './checks/context';
 import { guidelineRules } from './checks/guideline';
 import { planRules } from './checks/plan';
+import { reviewRules } from './checks/review';
 import { standardRules, standardScope } from './checks/standard';
 import { computeCoverage, computeUnionCoverage, CoverageOptions, CoverageReport } from './coverage';
 import { finding, Finding } from '../findings';
-import { DocumentModel, GuidelineModel, PlanModel, readGuideline, readPlan, readStandard, StandardModel } from './model';
+import { DocumentModel, GuidelineModel, PlanModel, readGuideline, readPlan, readReview, readStandard, ReviewModel, StandardModel } from './model';
+import { markSuspectLinks } from './review';
 import { DocumentFormat, parseDocument, ParsedDocument } from '../parsing/parse';
 import { validateSchema } from './schema';
 import { Lineage } from './lineage';
@@ -86,7 +88,8 @@ class DocumentState {
       this.modelCache = !root || !kind ? null
         : kind === 'standard' ? readStandard(root, this.lineage)
           : kind === 'guideline' ? readGuideline(root)
-            : readPlan(root);
+            : kind === 'review' ? readReview(root)
+              : readPlan(root);
       if (this.modelCache?.kind === 'standard') lineages.set(this.modelCache, this.lineage);
     }
     return this.modelCache ?? undefined;
@@ -100,6 +103,13 @@ class DocumentState {
     }
     return this.localFindingsCache;
   }
+
+  /** Whether this is a review record, told from the header without parsing the document. */
+  get isReviewRecord(): boolean {
+    return (this.reviewRecordCache ??= this.parsedCache ? this.parsedCache.kind === 'review' : documentKindOf(this.text) === 'review');
+  }
+
+  private reviewRecordCache?: boolean;
 
   private idChecks?: Map<string, boolean>;
 
@@ -284,6 +294,11 @@ export class Workspace implements WorkspaceView {
     const model = state?.model;
     if (!state || !model) return undefined;
     if (model.kind === 'guideline') return state.ownCatalog;
+    if (model.kind === 'review') {
+      // A review record's items are those of its standard's guideline.
+      const standard = model.standard && this.documentsWithId(model.standard.value).find((d) => d.model.kind === 'standard')?.model;
+      return standard?.kind === 'standard' && standard.guideline ? this.catalog(standard.guideline.value) : undefined;
+    }
     return model.guideline ? this.catalog(model.guideline.value) : undefined;
   }
 
@@ -310,6 +325,9 @@ export class Workspace implements WorkspaceView {
         case 'action-plan':
           findings.push(...runRules(planRules, { ...context, model }));
           break;
+        case 'review':
+          findings.push(...runRules(reviewRules, { ...context, model }));
+          break;
       }
     }
     findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
@@ -321,9 +339,21 @@ export class Workspace implements WorkspaceView {
     this.options = options;
   }
 
-  /** A standard's coverage against a catalog, with the workspace's options. */
+  /** A standard's coverage against a catalog, with the workspace's options, and its suspect links (from its review record). */
   coverageOf(model: StandardModel, catalog: Catalog): CoverageReport {
-    return computeCoverage(model, catalog, standardScope(model, catalog), this.options.coverage, lineages.get(model));
+    const lineage = lineages.get(model);
+    const report = computeCoverage(model, catalog, standardScope(model, catalog), this.options.coverage, lineage);
+    return model.id ? markSuspectLinks(report, model, catalog, this.reviewRecords(model.id.value)[0]?.model, lineage) : report;
+  }
+
+  reviewRecords(standardId: string): { uri: string; model: ReviewModel }[] {
+    const result: { uri: string; model: ReviewModel }[] = [];
+    for (const state of this.sortedStates()) {
+      if (!state.isReviewRecord) continue;
+      const model = state.model;
+      if (model?.kind === 'review' && model.standard?.value === standardId) result.push({ uri: state.uri, model });
+    }
+    return result;
   }
 
   /** The coverage of a scope (a sector) by several standards together, with the workspace's options (`computeUnionCoverage`). */
@@ -383,8 +413,8 @@ function sameText(a: string | undefined, b: string): boolean {
   return a !== undefined && a.replace(/\r\n?/g, '\n') === b.replace(/\r\n?/g, '\n');
 }
 
-function runRules<M extends StandardModel | GuidelineModel | PlanModel>(
-  rules: (M extends StandardModel ? StandardRule : M extends GuidelineModel ? GuidelineRule : PlanRule)[],
+function runRules<M extends StandardModel | GuidelineModel | PlanModel | ReviewModel>(
+  rules: (M extends StandardModel ? StandardRule : M extends GuidelineModel ? GuidelineRule : M extends ReviewModel ? ReviewRule : PlanRule)[],
   context: RuleContext<M>,
 ): Finding[] {
   const findings: Finding[] = [];

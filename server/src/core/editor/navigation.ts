@@ -5,6 +5,7 @@ import { Located, Span } from '../text';
 import { ScalarNode, TreeNode } from '../parsing/tree';
 import { vocabulary } from '../vocabulary';
 import { Workspace } from '../analysis/workspace';
+import { editionHoverLines, suspectHoverLines } from './editions';
 
 /** What stands at a position of a document, as far as Kijun is concerned. */
 export type SymbolAtPosition =
@@ -44,6 +45,10 @@ export function symbolAt(model: DocumentModel, offset: number): SymbolAtPosition
     case 'action-plan': {
       for (const sector of model.sectors) if (sector.sector && inside(sector.sector.span, offset)) return { kind: 'sector', name: sector.sector };
       for (const row of [...model.threats, ...model.sharing]) if (row.threat && inside(row.threat.span, offset)) return { kind: 'threat', name: row.threat };
+      return undefined;
+    }
+    case 'review': {
+      for (const link of model.links) if (link.item && inside(link.item.span, offset)) return { kind: 'item-reference', name: link.item };
       return undefined;
     }
   }
@@ -144,14 +149,18 @@ export function hoverText(workspace: Workspace, uri: string, offset: number, loc
   switch (symbol.kind) {
     case 'item-reference': {
       const item = catalog?.item(symbol.name.value);
-      return item && catalog ? { markdown: describeItem(item, catalog, locale), span: symbol.name.span } : undefined;
+      if (!item || !catalog) return undefined;
+      // What the edition changed in the item, and what changed since this clause was reviewed against it.
+      const notes = [...editionHoverLines(workspace, catalog, item, locale), ...suspectHoverLines(workspace, uri, symbol.name, locale)];
+      return { markdown: [describeItem(item, catalog, locale), ...notes].join('\n'), span: symbol.name.span };
     }
     case 'item-definition': {
       if (!catalog) return undefined;
       const references = itemReferences(workspace, catalog.id, symbol.item.id.value);
       const standards = new Set(references.map((r) => r.uri)).size;
       const usage = renderText('hover.usage', { clauses: references.length, standards }, locale);
-      return { markdown: `${describeItem(symbol.item, catalog, locale)}\n\n${usage}`, span: symbol.item.id.span };
+      const notes = editionHoverLines(workspace, catalog, symbol.item, locale);
+      return { markdown: [`${describeItem(symbol.item, catalog, locale)}\n\n${usage}`, ...notes].join('\n'), span: symbol.item.id.span };
     }
     case 'sector': {
       const sector = catalog?.findSector(symbol.name.value);

@@ -53,6 +53,11 @@ const valueRules: Record<DocumentKind, { path: string[]; type: SemanticTokenType
     { path: ['threats', '*', 'threat'], type: 'enumMember' },
     { path: ['information-sharing', '*', 'threat'], type: 'enumMember' },
   ],
+  review: [
+    { path: ['links', '*', 'clause'], type: 'class' },
+    { path: ['links', '*', 'item'], type: 'interface' },
+    { path: ['items', '*', 'id'], type: 'interface' },
+  ],
 };
 
 /**

@@ -9,7 +9,7 @@ import { combinedEdit, findSlips, repairSlips, Slip, worthScanning } from './sli
 import { child, entry, TreeNode, YamlTreeBuilder } from './tree';
 
 export type DocumentFormat = 'yaml' | 'markdown';
-export const documentKinds = ['guideline', 'standard', 'action-plan'] as const;
+export const documentKinds = ['guideline', 'standard', 'action-plan', 'review'] as const;
 export type DocumentKind = (typeof documentKinds)[number];
 
 /**

@@ -1,6 +1,7 @@
-import { CodeAction, CodeActionKind, Command, Range, TextEdit } from 'vscode-languageserver/node';
+import { CodeAction, CodeActionKind, Command, CreateFile, Range, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
 import {
-  addClauseEdit, addExclusionEdit, InterfaceText, itemTitle, LineIndex, removeExclusionEdit, renderText, Span, StubEdit,
+  addClauseEdit, addExclusionEdit, Finding, InterfaceText, itemTitle, LineIndex, Locale, removeExclusionEdit, renderText, reviewRecordEdit, Span, StubEdit,
+  Workspace,
 } from '../../core';
 import { ready, ServerContext } from '../context';
 import { toDiagnostic, toOffset, toRange } from '../convert';
@@ -38,11 +39,23 @@ export function registerCodeActions(context: ServerContext): void {
           edit: editOf(uri, current.lines, finding.replacement.span, finding.replacement.newText),
         });
       }
+      for (const alternative of finding.alternatives ?? []) {
+        actions.push({ title: renderText('action.replace', { text: alternative.newText }, locale), kind: CodeActionKind.QuickFix, diagnostics, edit: editOf(uri, current.lines, alternative.span, alternative.newText) });
+      }
+      if (finding.code === 'coverage.suspect') {
+        const action = markReviewed(workspace, uri, finding, locale);
+        if (action) actions.push({ ...action, diagnostics });
+      }
       if (isCoverageFinding(finding.code) && finding.itemId) actions.push(...coverageFixes(context, uri, current.lines, finding.itemId).map((a) => ({ ...a, diagnostics })));
       if ((finding.code === 'exclusion.covered' || finding.code === 'exclusion.not-applicable') && finding.itemId) {
         const fix = removeExclusionEdit(workspace, uri, finding.itemId);
         if (fix) actions.push({ ...stubAction(context, uri, current.lines, 'action.remove-exclusion', finding.itemId, fix), isPreferred: true, diagnostics });
       }
+    }
+    // Source actions are asked for by kind (the editor's "Source Action…" menu); they are not fixes of a finding.
+    if (request.only?.some((kind) => AcceptReviewsKind === kind || AcceptReviewsKind.startsWith(`${kind}.`))) {
+      const action = acceptReviews(workspace, uri, locale);
+      if (action) actions.push(action);
     }
     return actions;
   });
@@ -96,6 +109,34 @@ function rangeAfterEdit(lines: LineIndex, fix: StubEdit, part: Span): Range {
       : { line: origin.line + newlines, character: before.length - before.lastIndexOf('\n') - 1 };
   };
   return { start: at(part.start), end: at(part.end) };
+}
+
+/**
+ * "Mark reviewed": the review record with the current fingerprint of one link (`only`), or of every link of
+ * the standard (the source action, as `kijun review --accept`). The record is Kijun's file, so its whole text is
+ * replaced; a standard without one gets it created beside it.
+ */
+function reviewEdit(workspace: Workspace, uri: string, only?: { clause: string; item: string }): WorkspaceEdit | undefined {
+  const record = reviewRecordEdit(workspace, uri, only);
+  if (!record) return undefined;
+  const recordLines = record.exists ? workspace.lines(record.uri) : undefined;
+  if (recordLines) return { changes: { [record.uri]: [TextEdit.replace(toRange(recordLines, { start: 0, end: recordLines.text.length }), record.text)] } };
+  return { documentChanges: [CreateFile.create(record.uri, { ignoreIfExists: true }), TextDocumentEdit.create({ uri: record.uri, version: null }, [TextEdit.insert({ line: 0, character: 0 }, record.text)])] };
+}
+
+function markReviewed(workspace: Workspace, uri: string, finding: Finding, locale: Locale): CodeAction | undefined {
+  const clause = typeof finding.args.clause === 'string' ? finding.args.clause : undefined;
+  const edit = clause && finding.itemId ? reviewEdit(workspace, uri, { clause, item: finding.itemId }) : undefined;
+  if (!edit || !clause) return undefined;
+  return { title: renderText('action.mark-reviewed', { clause, item: finding.itemId }, locale), kind: CodeActionKind.QuickFix, isPreferred: true, edit };
+}
+
+/** The source action of a standard: record every link reviewed, as `kijun review --accept` does. */
+export const AcceptReviewsKind = `${CodeActionKind.Source}.kijun.acceptReviews`;
+
+function acceptReviews(workspace: Workspace, uri: string, locale: Locale): CodeAction | undefined {
+  const edit = workspace.model(uri)?.kind === 'standard' ? reviewEdit(workspace, uri) : undefined;
+  return edit && { title: renderText('action.accept-reviews', {}, locale), kind: AcceptReviewsKind, edit };
 }
 
 function isCoverageFinding(code: string): boolean {

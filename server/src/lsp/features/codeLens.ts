@@ -16,7 +16,12 @@ export function registerCodeLens(context: ServerContext): void {
     if (model?.kind === 'standard' && analysis.coverage) {
       const c = analysis.coverage.mustConsider;
       const title = renderText('lens.standard', { done: c.covered + c.excluded, total: c.total, excluded: c.excluded }, locale);
-      return [{ range: toRange(current.lines, { start: 0, end: 0 }), command: { title, command: ShowCoverageCommand, arguments: [textDocument.uri] } }];
+      const top = toRange(current.lines, { start: 0, end: 0 });
+      const lenses: CodeLens[] = [{ range: top, command: { title, command: ShowCoverageCommand, arguments: [textDocument.uri] } }];
+      // Suspect links are a state of their own: said beside the coverage, not counted in it.
+      const suspect = analysis.coverage.suspect?.length ?? 0;
+      if (suspect > 0) lenses.push({ range: top, command: { title: renderText('lens.suspect', { count: suspect }, locale), command: ShowCoverageCommand, arguments: [textDocument.uri] } });
+      return lenses;
     }
     if (model?.kind === 'guideline' && analysis.catalog) {
       const usage = guidelineUsage(workspace, analysis.catalog);

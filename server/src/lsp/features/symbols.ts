@@ -53,6 +53,9 @@ export function registerSymbols(context: ServerContext): void {
           return symbol(e.key, undefined, SymbolKind.Namespace, { start: e.keySpan.start, end: e.value.span.end }, e.keySpan, children);
         });
       }
+      case 'review':
+        // A review record's links, named as the standard's clauses and items they join.
+        return model.links.filter((l) => l.clause && l.item).map((l) => symbol(`${l.clause!.value} → ${l.item!.value}`, l.reviewed?.value, SymbolKind.Key, l.span, l.item!.span));
     }
   });
 

@@ -1,7 +1,7 @@
 import { Catalog } from '../catalog';
 import { CoverageReport } from '../coverage';
 import { Finding } from '../../findings';
-import { ClauseModel, DocumentModel, GuidelineModel, PlanModel, StandardModel } from '../model';
+import { ClauseModel, DocumentModel, GuidelineModel, PlanModel, ReviewModel, StandardModel } from '../model';
 import { ParsedDocument } from '../../parsing/parse';
 import { Located, LineIndex, normalizeName } from '../../text';
 import { Lineage } from '../lineage';
@@ -18,8 +18,10 @@ export interface WorkspaceView {
   guidelineIds(): string[];
   standards(): { uri: string; model: StandardModel }[];
   documentsWithId(id: string): { uri: string; model: DocumentModel }[];
-  /** A standard's coverage against a catalog, with the workspace's options (provisional items). */
+  /** A standard's coverage against a catalog, with the workspace's options (provisional items) and its suspect links. */
   coverageOf(model: StandardModel, catalog: Catalog): CoverageReport;
+  /** The review records (`kijun: review`) of the standard with this id, in URI order: the first is the one used. */
+  reviewRecords(standardId: string): { uri: string; model: ReviewModel }[];
 }
 
 export interface RuleContext<M extends DocumentModel = DocumentModel> {
@@ -48,6 +50,7 @@ export interface Rule<M extends DocumentModel> {
 export type StandardRule = Rule<StandardModel>;
 export type GuidelineRule = Rule<GuidelineModel>;
 export type PlanRule = Rule<PlanModel>;
+export type ReviewRule = Rule<ReviewModel>;
 
 /** 1-based line of an offset, for messages such as "first at line 12". */
 export function lineNumber(context: RuleContext, offset: number): number {

@@ -3,6 +3,7 @@ import { ItemDef } from '../model';
 import { closest, Located, normalizeName } from '../../text';
 import { forEachDuplicate, GuidelineRule, lineNumber } from './context';
 import { unresolvedSector } from './standard';
+import { editionReferences } from './editions';
 
 const duplicateIds: GuidelineRule = {
   name: 'duplicate ids',
@@ -106,4 +107,4 @@ const workspaceCoverage: GuidelineRule = {
   },
 };
 
-export const guidelineRules: GuidelineRule[] = [duplicateIds, itemHierarchy, itemReferences, workspaceCoverage];
+export const guidelineRules: GuidelineRule[] = [duplicateIds, itemHierarchy, itemReferences, workspaceCoverage, editionReferences];

@@ -5,7 +5,8 @@ import { Bilingual } from '../../messages';
 import { ClauseModel, ItemDef, PlanModel, SectorDef, StandardModel } from '../model';
 import { DocumentFormat } from '../../parsing/parse';
 import { closest, Located, normalizeName } from '../../text';
-import { ClauseMemo, lineNumber, RuleContext, StandardRule } from './context';
+import { ClauseMemo, lineNumber, RuleContext, StandardRule, WorkspaceView } from './context';
+import { editionReference, suspectLinks } from './editions';
 
 /** Reasons that only hold the place of one (the quick fix inserts the first). */
 export const PLACEHOLDER_REASONS = ['（理由を記載）', '理由を記載', 'TODO', 'TBD', '...', '…'];
@@ -191,30 +192,34 @@ const referenceFindings = new ClauseMemo<Finding[]>();
 
 const clauseReferences: StandardRule = {
   name: 'covers and threats of clauses',
-  check({ model, catalog, parsed, lineage }) {
+  check({ model, catalog, parsed, lineage, workspace }) {
     if (!catalog) return [];
     const findings: Finding[] = [];
     const scope = standardScope(model, catalog);
     const sectorName = scopeName(model, catalog);
     // Markdown clauses are read afresh each version, and what precedes a value is read from the text: only YAML clauses are kept.
-    const key = [catalog, scope.sector, scope.subsector, sectorName, parsed.format];
+    // The superseded edition is part of the key: an entry naming one of its items is said to be replaced or removed.
+    const previous = catalog.supersedes ? workspace.catalog(catalog.supersedes) : undefined;
+    const key = [catalog, previous, scope.sector, scope.subsector, sectorName, parsed.format];
     const ofClause = (clause: ClauseModel): Finding[] => (parsed.format === 'yaml'
-      ? referenceFindings.get(clause, key, () => clauseReferenceFindings(clause, catalog, scope, sectorName, parsed))
-      : clauseReferenceFindings(clause, catalog, scope, sectorName, parsed));
+      ? referenceFindings.get(clause, key, () => clauseReferenceFindings(clause, catalog, scope, sectorName, parsed, workspace))
+      : clauseReferenceFindings(clause, catalog, scope, sectorName, parsed, workspace));
     const perClause = lineage && parsed.format === 'yaml' ? lineage.map('clause-references', model.clauses, key, ofClause) : model.clauses.map(ofClause);
     for (const own of perClause) for (const f of own) findings.push(f);
     return findings;
   },
 };
 
-function clauseReferenceFindings(clause: ClauseModel, catalog: Catalog, scope: SectorScope, sectorName: string | undefined, parsed: ParsedDocument): Finding[] {
+function clauseReferenceFindings(clause: ClauseModel, catalog: Catalog, scope: SectorScope, sectorName: string | undefined, parsed: ParsedDocument, workspace: WorkspaceView): Finding[] {
   const findings: Finding[] = [];
   for (const reference of clause.covers) {
     const item = catalog.item(reference.value);
     const several = item ? undefined : textNotList(parsed, 'covers', reference);
     if (several) findings.push(several);
     else if (!item) {
-      findings.push(unknownName('covers.unknown-item', reference.span, { value: reference.value, guideline: catalog.id }, catalog.suggestItem(reference.value)?.id.value));
+      // An item of the edition the guideline supersedes is named as such (replaced or removed), not as unknown.
+      findings.push(editionReference('covers', reference, catalog, workspace, parsed)
+        ?? unknownName('covers.unknown-item', reference.span, { value: reference.value, guideline: catalog.id }, catalog.suggestItem(reference.value)?.id.value));
     } else if (sectorName && !catalog.applies(item, scope)) {
       findings.push(finding('covers.not-applicable', 'warning', reference.span, {
         item: item.id.value,
@@ -286,7 +291,8 @@ const exclusions: StandardRule = {
         findings.push(finding('exclusion.placeholder-reason', 'warning', exclusion.reason.span, { item: name, reason }, { itemId: item?.id.value }));
       }
       if (catalog && !item) {
-        findings.push(unknownName('exclusion.unknown-item', exclusion.item.span, { value: exclusion.item.value, guideline: catalog.id }, catalog.suggestItem(exclusion.item.value)?.id.value));
+        findings.push(editionReference('exclusion', exclusion.item, catalog, context.workspace, context.parsed)
+          ?? unknownName('exclusion.unknown-item', exclusion.item.span, { value: exclusion.item.value, guideline: catalog.id }, catalog.suggestItem(exclusion.item.value)?.id.value));
         continue;
       }
       const key = normalizeName(name);
@@ -355,6 +361,6 @@ const coverage: StandardRule = {
   },
 };
 
-export const standardRules: StandardRule[] = [guidelineReference, sectorNames, clauseIds, clauseReferences, exclusions, coverage];
+export const standardRules: StandardRule[] = [guidelineReference, sectorNames, clauseIds, clauseReferences, exclusions, coverage, suspectLinks];
 
 export type { RuleContext };
