@@ -20,6 +20,13 @@ export interface WorkspaceView {
   documentsWithId(id: string): { uri: string; model: DocumentModel }[];
   /** A standard's coverage against a catalog, with the workspace's options (provisional items). */
   coverageOf(model: StandardModel, catalog: Catalog): CoverageReport;
+  /** How many standards name the catalog's guideline id, and the ids of the items one of them covers (against that catalog). */
+  followersCoverage(catalog: Catalog): FollowersCoverage;
+}
+
+export interface FollowersCoverage {
+  standards: number;
+  covered: Set<string>;
 }
 
 export interface RuleContext<M extends DocumentModel = DocumentModel> {
