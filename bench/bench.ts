@@ -20,7 +20,7 @@ import { fmt, stats, Stats } from './stats';
 const USAGE = `usage: npm run bench -- [options]   (or: node out/bench/bench.js [options])
 
   --sizes <list>          clause counts, comma-separated (default 100,1000,5000,20000; --quick: 100,1000)
-  --workspace             the workspace scenario alone (no single-document sizes; results.md left alone unless --out)
+  --workspace             the workspace scenario alone, or after --sizes if given (results.md left alone unless --out)
   --no-workspace          skip the workspace scenario (it runs after the sizes, except with --quick)
   --workspace-shape <SxC> standards × clauses of the generated workspace (default 300x300)
   --workspace-edits <N>   guideline edits timed in the workspace (default 10; --quick 4)

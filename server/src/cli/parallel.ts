@@ -51,8 +51,7 @@ export const PARALLEL_FROM_CHARS = 2_000_000;
 export function defaultJobs(read: ReadInputs): number {
   let chars = 0;
   for (const step of read.steps) if ('file' in step) chars += step.file.text.length;
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  return chars < PARALLEL_FROM_CHARS ? 1 : Math.max(1, Math.min(cores, 4));
+  return chars < PARALLEL_FROM_CHARS ? 1 : Math.max(1, Math.min(os.availableParallelism(), 4));
 }
 
 /** The inputs and the report parts of their documents (in the order of `inputs.documents`), analysed by `jobs` workers. */
@@ -65,19 +64,20 @@ export async function analyseInWorkers(read: ReadInputs, options: ParallelCheck)
     const kind = documentKindOf(file.text);
     return kind === 'guideline' || kind === 'action-plan';
   };
-  const queue = files.filter((file) => workspace.has(file.path) && !here(file)).map((file) => file.path);
-  const total = files.filter((file) => workspace.has(file.path)).length;
+  // Files that never mention Kijun were not taken in (`put`): they are no Kijun document, and no worker needs them.
+  const candidates = files.filter((file) => workspace.has(file.path));
+  const queue = candidates.filter((file) => !here(file)).map((file) => file.path);
   const results = new Map<string, WorkerResult>();
   const data: WorkerData = {
     bundled: loadBundledGuidelines(),
     options: options.workspace,
     locale: options.locale,
-    files: files.filter((file) => workspace.has(file.path)).map(({ path: p, text, format }) => ({ path: p, text, format })),
+    files: candidates.map(({ path: p, text, format }) => ({ path: p, text, format })),
   };
   const workers = Math.max(1, Math.min(options.jobs, Math.ceil(queue.length / BATCH)));
   await Promise.all(Array.from({ length: queue.length ? workers : 0 }, () => runWorker(data, queue, (batch) => {
     for (const result of batch) results.set(result.path, result);
-    options.onAnalysed?.(results.size, total);
+    options.onAnalysed?.(results.size, candidates.length);
   })));
   const texts = new Map(files.map((file) => [file.path, file.text]));
   for (const result of results.values()) if (result.summary) workspace.adoptSummary(result.path, texts.get(result.path)!, result.summary);
@@ -87,7 +87,7 @@ export async function analyseInWorkers(read: ReadInputs, options: ParallelCheck)
     if (!workspace.has(file.path)) return false;
     const analysis = workspace.analyze(file.path);
     if (analysis.isKijun) results.set(file.path, { path: file.path, isKijun: true, part: reportPart(analysis, workspace, options.locale) });
-    options.onAnalysed?.(results.size, total);
+    options.onAnalysed?.(results.size, candidates.length);
     return analysis.isKijun;
   });
   return { inputs, parts: inputs.documents.map((p) => results.get(p)!.part!) };
