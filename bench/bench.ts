@@ -14,10 +14,17 @@ import { parseArgs } from 'util';
 import { generateStandard, GeneratedStandard, loadVocabulary, peerSchema, Vocabulary } from './generate';
 import { ensurePeer, PEER_NAME, PEER_VERSION } from './peer';
 import { killAll, now, Position, Publish, Session, sleep } from './session';
+import { measureCheck, measureKijunWorkspace, measurePeerWorkspace, prepareWorkspace, workspaceTable } from './workspace';
+import { fmt, stats, Stats } from './stats';
 
 const USAGE = `usage: npm run bench -- [options]   (or: node out/bench/bench.js [options])
 
   --sizes <list>          clause counts, comma-separated (default 100,1000,5000,20000; --quick: 100,1000)
+  --workspace             the workspace scenario alone, or after --sizes if given (results.md left alone unless --out)
+  --no-workspace          skip the workspace scenario (it runs after the sizes, except with --quick)
+  --workspace-shape <SxC> standards × clauses of the generated workspace (default 300x300)
+  --workspace-edits <N>   guideline edits timed in the workspace (default 10; --quick 4)
+  --check-runs <N>        \`kijun check\` runs timed on the workspace (default 3; --quick 1)
   --quick                 a fast smoke: fewer samples, sizes 100,1000, results.md not written unless --out
   --edits <N>             sequential edits timed per run (default 30; --quick 8)
   --completion-runs <N>   completion requests timed per position (default 30; --quick 8)
@@ -34,6 +41,8 @@ const USAGE = `usage: npm run bench -- [options]   (or: node out/bench/bench.js 
 
 interface Options {
   sizes: number[];
+  /** Run the workspace scenario, with its shape. */
+  workspace?: { standards: number; clauses: number; edits: number; checkRuns: number };
   quick: boolean;
   edits: number;
   completionRuns: number;
@@ -70,6 +79,11 @@ function options(argv: string[]): Options {
       args: argv,
       options: {
         sizes: { type: 'string' },
+        workspace: { type: 'boolean', default: false },
+        'no-workspace': { type: 'boolean', default: false },
+        'workspace-shape': { type: 'string' },
+        'workspace-edits': { type: 'string' },
+        'check-runs': { type: 'string' },
         quick: { type: 'boolean', default: false },
         edits: { type: 'string' },
         'completion-runs': { type: 'string' },
@@ -99,11 +113,19 @@ function options(argv: string[]): Options {
     return n;
   };
   const quick = !!v.quick;
-  const sizes = (v.sizes ?? (quick ? '100,1000' : '100,1000,5000,20000')).split(',').map((s) => int('sizes', s.trim(), 0, 1));
+  if (v.workspace && v['no-workspace']) usage('--workspace and --no-workspace exclude each other');
+  const onlyWorkspace = !!v.workspace;
+  const sizes = onlyWorkspace && v.sizes === undefined ? [] : (v.sizes ?? (quick ? '100,1000' : '100,1000,5000,20000')).split(',').map((s) => int('sizes', s.trim(), 0, 1));
+  const shape = /^(\d+)x(\d+)$/.exec(v['workspace-shape'] ?? '300x300');
+  if (!shape || +shape[1] < 1 || +shape[2] < 1) usage('--workspace-shape must be <standards>x<clauses>, e.g. 300x300');
+  const workspace = onlyWorkspace || (!quick && !v['no-workspace'])
+    ? { standards: +shape[1], clauses: +shape[2], edits: int('workspace-edits', v['workspace-edits'], quick ? 4 : 10, 1), checkRuns: int('check-runs', v['check-runs'], quick ? 1 : 3, 1) }
+    : undefined;
   if (v.server !== 'bin' && v.server !== 'dist') usage('--server must be bin or dist');
-  const out = v.out === '-' ? undefined : v.out ? path.resolve(v.out) : quick ? undefined : path.join(repoRoot, 'bench', 'results.md');
+  const out = v.out === '-' ? undefined : v.out ? path.resolve(v.out) : quick || onlyWorkspace ? undefined : path.join(repoRoot, 'bench', 'results.md');
   return {
     sizes,
+    workspace,
     quick,
     edits: int('edits', v.edits, quick ? 8 : 30),
     completionRuns: int('completion-runs', v['completion-runs'], quick ? 8 : 30),
@@ -122,24 +144,6 @@ function usage(message: string): never {
   process.stderr.write(`bench: ${message}\n\n${USAGE}`);
   process.exit(2);
 }
-
-// ---------------------------------------------------------------- statistics
-
-interface Stats { n: number; min: number; median: number; p95: number; max: number }
-
-/** Nearest-rank percentiles. */
-function stats(samples: number[]): Stats | undefined {
-  if (!samples.length) return undefined;
-  const s = [...samples].sort((a, b) => a - b);
-  const pct = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
-  return { n: s.length, min: s[0], median: pct(50), p95: pct(95), max: s[s.length - 1] };
-}
-
-const fmt = (x: number | undefined, digits = 0): string => {
-  if (x === undefined || Number.isNaN(x)) return '–';
-  if (digits === 0 && x < 10) return x.toFixed(1);
-  return x.toFixed(digits);
-};
 
 // ---------------------------------------------------------------- one run: one server, one document
 
@@ -418,16 +422,19 @@ async function main(): Promise<number> {
     peerNote = 'not measured (--no-peer)';
   }
 
-  log(`bench: sizes ${opts.sizes.join(', ')}; ${opts.edits} edits and ${opts.completionRuns} completions per run; documents in ${tmp}`);
+  if (opts.sizes.length) log(`bench: sizes ${opts.sizes.join(', ')}; ${opts.edits} edits and ${opts.completionRuns} completions per run; documents in ${tmp}`);
   const runs: Run[] = [];
   for (const n of opts.sizes) {
     const doc = generateStandard(n, vocabulary);
     for (const target of targets) runs.push(await measure(target, doc, opts, log));
   }
 
-  const tbl = table(runs);
-  const targetsLine = targetLines(runs);
-  process.stdout.write(`\n${tbl}\n\n${targetsLine.text}\n`);
+  const workspaceResult = opts.workspace ? await workspaceScenario(opts, opts.workspace, vocabulary, tmp, targets, log) : undefined;
+
+  const tbl = runs.length ? table(runs) : '';
+  const targetsLine = runs.length ? targetLines(runs) : { text: '', met: true };
+  if (runs.length) process.stdout.write(`\n${tbl}\n\n${targetsLine.text}\n`);
+  if (workspaceResult) process.stdout.write(`\n${workspaceResult.table}\n`);
   clearTimeout(budget);
 
   if (opts.out) {
@@ -446,22 +453,45 @@ async function main(): Promise<number> {
         + `(any publish for a server that sends no version); ${opts.completionRuns} completion requests after \`covers: [\` in the middle clause and at the \`sector:\` value; `
         + 'peak RSS = `VmHWM` of the server process. Percentiles are nearest-rank. Times are wall-clock on this machine: compare rows of one run, not across machines.',
       '',
-      tbl,
-      '',
-      targetsLine.text,
-      '',
-      '## Details',
-      '',
-      details(runs),
-      '',
+      ...(runs.length ? [tbl, '', targetsLine.text, '', '## Details', '', details(runs), ''] : []),
+      ...(workspaceResult ? ['## Workspace', '', workspaceMethod, '', workspaceResult.table, ''] : []),
     ].join('\n');
     fs.mkdirSync(path.dirname(opts.out), { recursive: true });
     fs.writeFileSync(opts.out, md);
     log(`bench: wrote ${path.relative(process.cwd(), opts.out) || opts.out}`);
   }
   if (opts.keep) log(`bench: documents kept in ${tmp}`);
-  const kijunFailed = runs.some((r) => r.server === 'Kijun' && r.error);
+  const kijunFailed = runs.some((r) => r.server === 'Kijun' && r.error) || !!workspaceResult?.failed;
   return kijunFailed || (opts.check && !targetsLine.met) ? 1 : 0;
+}
+
+const workspaceMethod = 'Method: the generated folder (a copy of the bundled guideline under an id of its own, and standards that name it, '
+  + 'each clause with one sentence of text or none; about 1% of the clauses cover an unknown item id) is the server\'s only workspace folder; '
+  + 'the client declares `window.workDoneProgress`. One standard is opened right after `initialized`; indexing is timed from `initialized` to the '
+  + '`end` of the server\'s work-done progress. Once indexed, more standards and the guideline are opened; each guideline edit (a character typed at the '
+  + 'end of an item\'s `id:` line, then deleted, so that the clauses covering the item change) is timed from `didChange` to the last of the open '
+  + 'standards\' next `publishDiagnostics`. Peak memory is `VmHWM` of the server process at the end. A second server is started to cancel its '
+  + 'indexing (`window/workDoneProgress/cancel`) as soon as the progress begins. `kijun check <folder>` is timed from spawn to exit (`node bin/kijun.js`). '
+  + 'The peer opens the same standards with the schema of the sizes above; it has no workspace figures of its own (—).';
+
+/** The workspace scenario (issue 13): Kijun over stdio, `kijun check`, and the peer's open-document figures. */
+async function workspaceScenario(opts: Options, shape: NonNullable<Options['workspace']>, vocabulary: Vocabulary, tmp: string, targets: Target[], log: (s: string) => void):
+  Promise<{ table: string; failed: boolean }> {
+  const folder = path.join(tmp, 'workspace');
+  const scenario = { standards: shape.standards, clauses: shape.clauses, open: Math.min(50, shape.standards), edits: shape.edits, checkRuns: shape.checkRuns, timeout: Math.max(opts.timeout, 180_000) };
+  log(`bench: workspace of ${shape.standards} standards × ${shape.clauses} clauses in ${folder}`);
+  const ws = prepareWorkspace(repoRoot, vocabulary, folder, scenario);
+  const [kijunTarget, peerTarget] = targets;
+  const kijun = await measureKijunWorkspace(kijunTarget, repoRoot, folder, ws, scenario, log);
+  const check = await measureCheck(repoRoot, folder, scenario, log);
+  let peer;
+  if (peerTarget) {
+    // The standards lie in a subfolder: the peer's schema association must reach them there.
+    const yamlSettings = (peerTarget.settings?.yaml ?? {}) as { schemas?: Record<string, string[]> };
+    const schemas = Object.fromEntries(Object.keys(yamlSettings.schemas ?? {}).map((uri) => [uri, ['**/standard-*.yaml']]));
+    peer = await measurePeerWorkspace({ ...peerTarget, settings: { ...peerTarget.settings, yaml: { ...yamlSettings, schemas } } }, repoRoot, folder, ws, scenario, log);
+  }
+  return { table: workspaceTable(ws, scenario, kijun, check, peer), failed: !!kijun.error || !!check.error };
 }
 
 main().then(

@@ -121,11 +121,25 @@ function clauseId(i: number): string {
   return `S-${Math.floor(i / 100) + 1}.${(Math.floor(i / 10) % 10) + 1}.${(i % 10) + 1}`;
 }
 
+/** How a generated standard differs from the bench's default one. */
+export interface StandardShape {
+  seed?: number;
+  /** Share of the clauses (at least one) that cover an unknown item id. */
+  rate?: number;
+  /** The document's `id:` (unique within a workspace). */
+  id?: string;
+  /** The guideline it names (default: the vocabulary's). */
+  guidelineId?: string;
+  /** How many sentences each clause's `text: |` holds, at least and at most (default 2–4). */
+  sentences?: [number, number];
+}
+
 /**
  * A standard of `n` clauses in Kijun's YAML form. About `rate` of the clauses (at least one) carry a
  * deliberate mistake: a `covers` entry naming no item of the guideline. Deterministic for a seed.
  */
-export function generateStandard(n: number, vocabulary: Vocabulary, seed = 42, rate = 0.01): GeneratedStandard {
+export function generateStandard(n: number, vocabulary: Vocabulary, shape: StandardShape = {}): GeneratedStandard {
+  const { seed = 42, rate = 0.01, id = `bench-standard-${n}`, guidelineId = vocabulary.guidelineId, sentences: [fewest, most] = [2, 4] } = shape;
   const r = rng(seed + n);
   const middle = Math.floor(n / 2);
   const mistakeCount = Math.max(1, Math.round(n * rate));
@@ -137,8 +151,8 @@ export function generateStandard(n: number, vocabulary: Vocabulary, seed = 42, r
   const lines: string[] = [
     `# Kijun bench: a generated standard with ${n} clauses, ${mistakes.size} of them with a deliberate mistake (unknown covers id).`,
     'kijun: standard',
-    `guideline: ${vocabulary.guidelineId}`,
-    `id: bench-standard-${n}`,
+    `guideline: ${guidelineId}`,
+    `id: ${id}`,
     `title: ベンチマーク用 安全基準（${n}条項）`,
     `sector: ${SECTOR_LABEL}`,
     'class: 3',
@@ -153,7 +167,7 @@ export function generateStandard(n: number, vocabulary: Vocabulary, seed = 42, r
     const covers = pickSome(r, vocabulary.items, 1, 3);
     if (mistakes.has(i)) covers[0] = `G-IX-${1 + Math.floor(r() * 9)}-${1 + Math.floor(r() * 9)}`;
     const threats = pickSome(r, vocabulary.threats, 1, 3);
-    const sentences = Array.from({ length: 2 + Math.floor(r() * 3) }, () => pick(r, SENTENCES)(r));
+    const sentences = Array.from({ length: fewest + Math.floor(r() * (most - fewest + 1)) }, () => pick(r, SENTENCES)(r));
     lines.push(`  - id: ${clauseId(i)}`);
     if (i === middle) titleLine = lines.length;
     lines.push(`    title: ${title}`);
@@ -161,8 +175,10 @@ export function generateStandard(n: number, vocabulary: Vocabulary, seed = 42, r
     if (i === middle) coversPosition = { line: lines.length, character: coversLine.indexOf('[') + 1 };
     lines.push(coversLine);
     lines.push(`    threats: [${threats.join(', ')}]`);
-    lines.push('    text: |');
-    for (const s of sentences) lines.push(`      ${s}`);
+    if (sentences.length > 0) {
+      lines.push('    text: |');
+      for (const s of sentences) lines.push(`      ${s}`);
+    }
     lines.push('');
   }
   const text = lines.join('\n');
@@ -203,4 +219,55 @@ export function peerSchema(repoRoot: string, vocabulary: Vocabulary): object {
     clause.threats = list(vocabulary.threats, clause.threats?.description);
   }
   return schema;
+}
+
+/** A workspace of standards that all follow one guideline of the workspace itself. */
+export interface GeneratedWorkspace {
+  /** Relative path → text. */
+  files: Map<string, string>;
+  guidelinePath: string;
+  /** Relative paths of the standards, in order. */
+  standardPaths: string[];
+  guidelineId: string;
+  bytes: number;
+  clauses: number;
+  /** Ids of guideline items the standards cover (the bench edits one of them in the guideline). */
+  coveredItems: string[];
+}
+
+export const WORKSPACE_GUIDELINE_ID = 'bench-guideline';
+
+/**
+ * `standards` standards of `clauses` clauses each (one sentence or none per clause, about 17 MB for
+ * 300 × 300) and their guideline: a copy of the bundled guideline under an id of its own, marked as a copy,
+ * so that the standards resolve it in the workspace (as a team's own guideline) and an edit of it reaches them.
+ */
+export function generateWorkspace(repoRoot: string, vocabulary: Vocabulary, standards: number, clauses: number): GeneratedWorkspace {
+  const bundled = fs.readFileSync(path.join(repoRoot, 'guidelines', `${vocabulary.guidelineId}.yaml`), 'utf8');
+  const idLine = new RegExp(`^id: ${vocabulary.guidelineId}$`, 'm');
+  if (!idLine.test(bundled)) throw new Error(`guidelines/${vocabulary.guidelineId}.yaml: no top-level \`id: ${vocabulary.guidelineId}\` line`);
+  const guideline = `# Kijun bench: a copy of the bundled guideline ${vocabulary.guidelineId} under the id ${WORKSPACE_GUIDELINE_ID}.\n`
+    + bundled.replace(idLine, `id: ${WORKSPACE_GUIDELINE_ID}`);
+  const files = new Map<string, string>([['guideline.yaml', guideline]]);
+  const standardPaths: string[] = [];
+  const width = String(standards).length;
+  for (let i = 0; i < standards; i++) {
+    const name = String(i + 1).padStart(width, '0');
+    const doc = generateStandard(clauses, vocabulary, { seed: 1000 + i, id: `bench-ws-${name}`, guidelineId: WORKSPACE_GUIDELINE_ID, sentences: [0, 1] });
+    const file = `standards/standard-${name}.yaml`;
+    files.set(file, doc.text);
+    standardPaths.push(file);
+  }
+  let bytes = 0;
+  for (const text of files.values()) bytes += Buffer.byteLength(text);
+  return { files, guidelinePath: 'guideline.yaml', standardPaths, guidelineId: WORKSPACE_GUIDELINE_ID, bytes, clauses: standards * clauses, coveredItems: vocabulary.items };
+}
+
+/** Writes a generated workspace under `folder`. */
+export function writeWorkspace(folder: string, workspace: GeneratedWorkspace): void {
+  for (const [relative, text] of workspace.files) {
+    const file = path.join(folder, relative);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, text);
+  }
 }

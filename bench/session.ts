@@ -15,6 +15,9 @@ export interface Range { start: Position; end: Position }
 
 export interface Publish { t: number; version?: number | null; count: number }
 
+/** A `$/progress` notification of work-done progress (`begin`, `report`, `end`). */
+export interface ProgressEvent { t: number; token: string | number; kind: string; cancellable?: boolean; percentage?: number; message?: string }
+
 export interface SessionOptions {
   name: string;
   command: string;
@@ -25,6 +28,8 @@ export interface SessionOptions {
   settings?: Record<string, unknown>;
   /** Upper bound of every single wait (ms). */
   timeout: number;
+  /** Tell the server that the client shows work-done progress (`window.workDoneProgress`). */
+  workDoneProgress?: boolean;
 }
 
 const live = new Set<Session>();
@@ -53,6 +58,12 @@ export class Session {
   private memTimer?: NodeJS.Timeout;
   private readonly waiters = new Set<{ uri: string; pred: (p: Publish) => boolean; resolve: (p: Publish) => void }>();
   readonly publishes = new Map<string, Publish[]>();
+  readonly progress: ProgressEvent[] = [];
+  private readonly progressWaiters = new Set<{ pred: (p: ProgressEvent) => boolean; resolve: (p: ProgressEvent) => void }>();
+  /** What the server wrote to its log (`window/logMessage`), in order. */
+  readonly logs: string[] = [];
+  /** When the `initialized` notification was sent. */
+  initializedAt = 0;
   readonly stderrTail: string[] = [];
   peakRssKB = 0;
   phase = 'spawn';
@@ -104,7 +115,20 @@ export class Session {
         }
       }
     });
-    conn.onNotification(() => undefined); // logMessage, progress, custom notifications
+    conn.onNotification('$/progress', (p: { token: string | number; value?: { kind?: string; cancellable?: boolean; percentage?: number; message?: string } }) => {
+      const ev: ProgressEvent = { t: now(), token: p.token, kind: p.value?.kind ?? '?', cancellable: p.value?.cancellable, percentage: p.value?.percentage, message: p.value?.message };
+      this.progress.push(ev);
+      for (const w of [...this.progressWaiters]) {
+        if (w.pred(ev)) {
+          this.progressWaiters.delete(w);
+          w.resolve(ev);
+        }
+      }
+    });
+    conn.onNotification('window/logMessage', (p: { message?: string }) => {
+      if (typeof p?.message === 'string') this.logs.push(p.message);
+    });
+    conn.onNotification(() => undefined); // custom notifications
     conn.onRequest('workspace/configuration', (params: { items?: { section?: string }[] }) =>
       (params?.items ?? []).map((it) => lookup(o.settings, it.section)));
     conn.onRequest('workspace/workspaceFolders', () => [{ uri: o.rootUri, name: 'bench' }]);
@@ -130,7 +154,7 @@ export class Session {
           },
           hover: { contentFormat: ['markdown', 'plaintext'] },
         },
-        window: { workDoneProgress: false },
+        window: { workDoneProgress: !!o.workDoneProgress },
       },
       trace: 'off',
     }), 'initialize') as { capabilities?: { textDocumentSync?: number | { change?: number } }; serverInfo?: { name: string; version?: string } };
@@ -138,6 +162,7 @@ export class Session {
     const sync = init?.capabilities?.textDocumentSync;
     this.syncKind = typeof sync === 'number' ? sync : sync?.change ?? 0;
     this.serverInfo = init?.serverInfo;
+    this.initializedAt = now();
     await conn.sendNotification('initialized', {});
     if (o.settings) await conn.sendNotification('workspace/didChangeConfiguration', { settings: o.settings });
     return initMs;
@@ -160,6 +185,18 @@ export class Session {
       this.waiters.add(waiter);
     });
     return this.guard(p, what).finally(() => this.waiters.delete(waiter));
+  }
+
+  /** The next `$/progress` notification that satisfies `pred`, or the first one received already. */
+  nextProgress(pred: (p: ProgressEvent) => boolean, what: string, timeout?: number): Promise<ProgressEvent> {
+    const seen = this.progress.find(pred);
+    if (seen) return Promise.resolve(seen);
+    let waiter!: { pred: (p: ProgressEvent) => boolean; resolve: (p: ProgressEvent) => void };
+    const p = new Promise<ProgressEvent>((resolve) => {
+      waiter = { pred, resolve };
+      this.progressWaiters.add(waiter);
+    });
+    return this.guard(p, what, timeout).finally(() => this.progressWaiters.delete(waiter));
   }
 
   /** Waits until no publishDiagnostics has arrived for `quietMs` (at most `maxMs`). */

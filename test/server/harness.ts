@@ -23,6 +23,12 @@ export class TestClient {
   /** What the server wrote to its log (window/logMessage), in order. */
   readonly logs: string[] = [];
   settings: Record<string, unknown> = {};
+  /** Whether the client says it shows work-done progress (`window.workDoneProgress`); set before `initialize`. */
+  workDoneProgress = false;
+  /** Called when the server creates a work-done progress token, after the client has answered. */
+  onProgressCreated?: (token: string | number) => void;
+  /** The server's `$/progress` notifications, in order. */
+  readonly progress: { token: string | number; value: { kind: string; title?: string; cancellable?: boolean; message?: string; percentage?: number } }[] = [];
   private indexedCount = 0;
   private indexWaiters: (() => void)[] = [];
   private versions = new Map<string, number>();
@@ -56,7 +62,15 @@ export class TestClient {
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
       params.items.map(() => this.settings));
     this.connection.onRequest('client/registerCapability', () => null);
-    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onRequest('window/workDoneProgress/create', (params: { token: string | number }) => {
+      // The answer is written when this returns; what the test does with the token comes after it.
+      if (this.onProgressCreated) setTimeout(() => this.onProgressCreated!(params.token), 0);
+      return null;
+    });
+    this.connection.onNotification('$/progress', (params: TestClient['progress'][number]) => {
+      this.progress.push(params);
+      for (const resolve of this.indexWaiters.splice(0)) resolve();
+    });
     this.connection.listen();
   }
 
@@ -68,7 +82,11 @@ export class TestClient {
       locale,
       rootUri: folders.length ? pathToFileURL(folders[0]).toString() : null,
       workspaceFolders: folders.length ? folders.map((f, i) => ({ uri: pathToFileURL(f).toString(), name: `ws${i}` })) : null,
-      capabilities: { workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument },
+      capabilities: {
+        workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+        textDocument,
+        window: { workDoneProgress: this.workDoneProgress },
+      },
       initializationOptions,
     })) as InitializeResult;
     await this.connection.sendNotification('initialized', {});
@@ -83,6 +101,20 @@ export class TestClient {
       const found = this.notifications.find((n) => n.method === 'kijun/coverage' && accept(n.params as P));
       if (found) return found.params as P;
       await new Promise<void>((resolve) => this.notificationWaiters.push(resolve));
+    }
+  }
+
+  /** Resolves once the server's work-done progress has ended (at least once). */
+  async whenProgressEnded(): Promise<void> {
+    while (!this.progress.some((p) => p.value.kind === 'end')) await new Promise<void>((resolve) => this.indexWaiters.push(resolve));
+  }
+
+  /** Resolves with the first line of the server's log that satisfies `accept` (written or to come). */
+  async whenLogged(accept: (line: string) => boolean): Promise<string> {
+    for (;;) {
+      const line = this.logs.find(accept);
+      if (line !== undefined) return line;
+      await new Promise<void>((resolve) => this.indexWaiters.push(resolve));
     }
   }
 

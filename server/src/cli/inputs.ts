@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { DocumentAnalysis, Locale, reviewRecordPath, Workspace, WorkspaceOptions } from '../core';
+import { DocumentAnalysis, DocumentFormat, Locale, reviewRecordPath, Workspace, WorkspaceOptions } from '../core';
 import { loadBundledGuidelines } from '../node/bundled';
 import { NotReadReason, notReadText, readDocument, walkDocuments, WalkEntry } from '../node/files';
 import { ReportSkipped } from '../reports';
@@ -23,6 +23,24 @@ export interface InputOptions {
   onProgress?: (stage: 'walk' | 'read', done: number, total: number) => void;
 }
 
+/** A file read from the inputs, not yet known to be a Kijun document (that takes a parse). */
+export interface ReadFile {
+  /** The display path, which is also the document's URI in the workspace. */
+  path: string;
+  text: string;
+  format: DocumentFormat;
+  /** Named on the command line (not found in a folder). */
+  explicit: boolean;
+}
+
+/** What was read, in the order of the walk: the paths not checked (with why), and the files read. */
+export interface ReadInputs {
+  workspace: Workspace;
+  steps: ({ skipped: ReportSkipped } | { file: ReadFile })[];
+  verbose: boolean;
+  locale: Locale;
+}
+
 /**
  * Reads every candidate under the given paths (`walkDocuments`, the same walk as the language server's)
  * into one workspace. Nothing is left out in silence: a path named on the command line that cannot be
@@ -31,6 +49,12 @@ export interface InputOptions {
  * are listed; the rest of what the walk skips (dot folders, node_modules, other YAML files) with `--verbose`.
  */
 export async function readInputs(options: InputOptions, cwd: string): Promise<Inputs> {
+  const read = await readFiles(options, cwd);
+  return admitFiles(read, (file) => read.workspace.set(file.path, file.text, file.format));
+}
+
+/** The files under the given paths read (not parsed), and what was not read; `readInputs` without the verdicts. */
+export async function readFiles(options: InputOptions, cwd: string): Promise<ReadInputs> {
   const display = (file: string): string => path.relative(cwd, file) || '.';
   const entries: WalkEntry[] = [];
   for await (const entry of walkDocuments(options.paths.map((p) => path.resolve(cwd, p)))) {
@@ -42,10 +66,14 @@ export async function readInputs(options: InputOptions, cwd: string): Promise<In
     throw new UsageError('cli.cannot-check', { path: display(unusable.path), reason: notReadText(unusable.reason, { ...unusable, other: unusable.other && display(unusable.other) }, options.locale) });
   }
 
-  const inputs: Inputs = { workspace: new Workspace(loadBundledGuidelines(), { documentsFrom: 'paths', ...options.workspace }), documents: [], skipped: [] };
+  const read: ReadInputs = {
+    workspace: new Workspace(loadBundledGuidelines(), { documentsFrom: 'paths', ...options.workspace }),
+    steps: [],
+    verbose: options.verbose,
+    locale: options.locale,
+  };
   const note = (file: string, reason: NotReadReason, failing: boolean, details: { other?: string; detail?: string } = {}): void => {
-    const other = details.other && display(details.other);
-    inputs.skipped.push({ path: display(file), reason, failing, message: notReadText(reason, { ...details, other }, options.locale) });
+    read.steps.push({ skipped: skippedNote(display(file), reason, failing, { ...details, other: details.other && display(details.other) }, options.locale) });
   };
   for (const [index, entry] of entries.entries()) {
     options.onProgress?.('read', index + 1, entries.length);
@@ -54,34 +82,55 @@ export async function readInputs(options: InputOptions, cwd: string): Promise<In
       if (listed) note(entry.path, entry.reason, entry.reason === 'unreadable', entry);
       continue;
     }
-    const read = await readDocument(entry.path, entry.format);
-    if (read.kind === 'not-read') {
+    const file = await readDocument(entry.path, entry.format);
+    if (file.kind === 'not-read') {
       // A Kijun document that cannot be read fails the run; another file named explicitly is only listed.
-      if (read.isKijun || entry.explicit || options.verbose) note(entry.path, read.reason, read.isKijun, read);
-    } else if (inputs.workspace.set(display(entry.path), read.text, entry.format)) inputs.documents.push(display(entry.path));
-    else if (entry.explicit || options.verbose) note(entry.path, 'not-kijun', false);
+      if (file.isKijun || entry.explicit || options.verbose) note(entry.path, file.reason, file.isKijun, file);
+    } else read.steps.push({ file: { path: display(entry.path), text: file.text, format: entry.format, explicit: entry.explicit } });
   }
-  // A standard's review record beside it (`<name>.review.yaml`, README "Reviewed links") is read with it, as if
-  // it had been named too, so that `kijun check standard.yaml` sees the standard's suspect links.
-  for (const file of reviewRecordsBeside(inputs, display, cwd)) {
-    const read = await readDocument(file, 'yaml');
-    if (read.kind === 'not-read') note(file, read.reason, read.isKijun, read);
-    else if (inputs.workspace.set(display(file), read.text, 'yaml')) inputs.documents.push(display(file));
+  // A file's review record beside it (`<name>.review.yaml`, README "Reviewed links") is read with it, as if it had
+  // been named too, so that `kijun check standard.yaml` sees the standard's suspect links. (A folder's walk finds
+  // the records in it anyway.) Whether the file is a standard is not asked here: that would take a parse, and a
+  // record that follows no standard read gets its own finding.
+  for (const record of reviewRecordsBeside(read.steps, display, cwd)) {
+    const file = await readDocument(record, 'yaml');
+    if (file.kind === 'not-read') note(record, file.reason, file.isKijun, file);
+    else read.steps.push({ file: { path: display(record), text: file.text, format: 'yaml', explicit: false } });
+  }
+  return read;
+}
+
+/** The review records that exist beside the files read and were not read already. */
+function reviewRecordsBeside(steps: ReadInputs['steps'], display: (file: string) => string, cwd: string): string[] {
+  const read = new Set(steps.flatMap((step) => ('file' in step ? [step.file.path] : [])));
+  const records: string[] = [];
+  for (const step of steps) {
+    if (!('file' in step)) continue;
+    const record = reviewRecordPath(path.resolve(cwd, step.file.path));
+    if (read.has(display(record)) || !fs.existsSync(record)) continue;
+    read.add(display(record));
+    records.push(record);
+  }
+  return records;
+}
+
+/**
+ * The inputs once each file read is known to be a Kijun document or not (`isKijun`, called in the order of the
+ * walk): the documents to check, and what was not checked, in that order. A file that is not a Kijun document is
+ * listed when it was named explicitly, or with `--verbose`.
+ */
+export function admitFiles(read: ReadInputs, isKijun: (file: ReadFile) => boolean): Inputs {
+  const inputs: Inputs = { workspace: read.workspace, documents: [], skipped: [] };
+  for (const step of read.steps) {
+    if ('skipped' in step) inputs.skipped.push(step.skipped);
+    else if (isKijun(step.file)) inputs.documents.push(step.file.path);
+    else if (step.file.explicit || read.verbose) inputs.skipped.push(skippedNote(step.file.path, 'not-kijun', false, {}, read.locale));
   }
   return inputs;
 }
 
-/**
- * The review records beside the standards read that exist and were not read already. The file system is asked
- * first, so that only a document with a record beside it is parsed to see whether it is a standard.
- */
-function reviewRecordsBeside(inputs: Inputs, display: (file: string) => string, cwd: string): string[] {
-  const read = new Set(inputs.documents);
-  return inputs.documents.flatMap((document) => {
-    const file = reviewRecordPath(path.resolve(cwd, document));
-    const beside = !read.has(display(file)) && fs.existsSync(file) && inputs.workspace.model(document)?.kind === 'standard';
-    return beside ? [file] : [];
-  });
+function skippedNote(display: string, reason: NotReadReason, failing: boolean, details: { other?: string; detail?: string }, locale: Locale): ReportSkipped {
+  return { path: display, reason, failing, message: notReadText(reason, details, locale) };
 }
 
 /** Analyses every document read, telling the monitor how far it has got. */

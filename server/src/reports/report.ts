@@ -61,17 +61,39 @@ export interface Report {
 }
 
 export function buildReport(analyses: DocumentAnalysis[], workspace: Workspace, skipped: ReportSkipped[], locale: Locale): Report {
-  const report: Report = { files: [], skipped, coverage: [], summary: { files: analyses.length, errors: 0, warnings: 0, information: 0 } };
-  for (const analysis of analyses) {
-    const lines = workspace.lines(analysis.uri) ?? new LineIndex('');
-    const source = { path: analysis.uri, text: workspace.text(analysis.uri) ?? '', root: workspace.parsed(analysis.uri)?.root };
-    report.files.push({
+  return assembleReport(analyses.map((analysis) => reportPart(analysis, workspace, locale)), skipped);
+}
+
+/** One document's part of a report: plain data, so that another thread can build it (`kijun check` with workers). */
+export interface ReportPart {
+  file: Report['files'][number];
+  coverage?: ReportCoverage;
+}
+
+/** The report of a run from its documents' parts, in the order given. */
+export function assembleReport(parts: ReportPart[], skipped: ReportSkipped[]): Report {
+  const report: Report = { files: [], skipped, coverage: [], summary: { files: parts.length, errors: 0, warnings: 0, information: 0 } };
+  for (const part of parts) {
+    report.files.push(part.file);
+    for (const f of part.file.findings) {
+      if (f.severity === 'error') report.summary.errors++;
+      else if (f.severity === 'warning') report.summary.warnings++;
+      else report.summary.information++;
+    }
+    if (part.coverage) report.coverage.push(part.coverage);
+  }
+  return report;
+}
+
+/** One analysed document as report data: findings at 1-based places, messages rendered, its coverage. */
+export function reportPart(analysis: DocumentAnalysis, workspace: Workspace, locale: Locale): ReportPart {
+  const lines = workspace.lines(analysis.uri) ?? new LineIndex('');
+  const source = { path: analysis.uri, text: workspace.text(analysis.uri) ?? '', root: workspace.parsed(analysis.uri)?.root };
+  const part: ReportPart = {
+    file: {
       path: analysis.uri,
       kind: analysis.model?.kind,
       findings: analysis.findings.map((f) => {
-        if (f.severity === 'error') report.summary.errors++;
-        else if (f.severity === 'warning') report.summary.warnings++;
-        else report.summary.information++;
         const related = relatedPlaces(f, workspace, locale);
         return {
           ...positions(lines, f.span),
@@ -82,20 +104,20 @@ export function buildReport(analyses: DocumentAnalysis[], workspace: Workspace, 
           ...(related.length ? { related } : {}),
         };
       }),
-    });
-    if (analysis.coverage && analysis.model?.kind === 'standard') {
-      const c = analysis.coverage;
-      report.coverage.push({
-        path: analysis.uri,
-        standard: analysis.model.id?.value ?? '',
-        guideline: c.guidelineId,
-        mustConsider: c.mustConsider,
-        reference: c.reference,
-        items: coverageRows(c, locale),
-      });
-    }
+    },
+  };
+  if (analysis.coverage && analysis.model?.kind === 'standard') {
+    const c = analysis.coverage;
+    part.coverage = {
+      path: analysis.uri,
+      standard: analysis.model.id?.value ?? '',
+      guideline: c.guidelineId,
+      mustConsider: c.mustConsider,
+      reference: c.reference,
+      items: coverageRows(c, locale),
+    };
   }
-  return report;
+  return part;
 }
 
 /** A span as 1-based lines and columns, the end exclusive (the column after the last character). */

@@ -1,11 +1,12 @@
 import { pathToFileURL } from 'url';
 import * as path from 'path';
-import { renderText } from '../../core';
+import { renderText, WorkspaceOptions } from '../../core';
 import { packageRoot, packageVersion } from '../../node/bundled';
-import { buildReport, githubReport, junitReport, Report, sarifReport, textReport, verdict } from '../../reports';
+import { assembleReport, buildReport, githubReport, junitReport, Report, sarifReport, textReport, verdict } from '../../reports';
 import { AnalysisOptions, analysisFlags, analysisOptions, oneOf, parseFlags, UsageError } from '../arguments';
 import { useBaseline, writeBaseline } from '../baseline';
-import { analyseAll, readInputs } from '../inputs';
+import { admitFiles, analyseAll, ReadInputs, readFiles } from '../inputs';
+import { analyseInWorkers, defaultJobs } from '../parallel';
 import { CliIo, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../io';
 import { monitored, RunMonitor } from '../progress';
 
@@ -21,11 +22,13 @@ export interface CheckOptions extends AnalysisOptions {
   writeBaseline?: string;
   /** More warnings than this (outside the baseline) fail the run. */
   maxWarnings?: number;
+  /** Threads that analyse the documents (1: this one only); by default from the cores and the size of the run. */
+  jobs?: number;
 }
 
 export function parseCheckArguments(args: string[], env: NodeJS.ProcessEnv): CheckOptions | 'help' {
   const parsed = parseFlags(args, {
-    '--format': 'value', '--fail-on': 'value', '--baseline': 'value', '--write-baseline': 'value', '--max-warnings': 'value', ...analysisFlags,
+    '--format': 'value', '--fail-on': 'value', '--baseline': 'value', '--write-baseline': 'value', '--max-warnings': 'value', '--jobs': 'value', ...analysisFlags,
   });
   if (parsed.help) return 'help';
   const text = (flag: string): string | undefined => {
@@ -34,6 +37,8 @@ export function parseCheckArguments(args: string[], env: NodeJS.ProcessEnv): Che
   };
   const maxWarnings = text('--max-warnings');
   if (maxWarnings !== undefined && !/^[0-9]+$/.test(maxWarnings)) throw new UsageError('cli.bad-max-warnings', { value: maxWarnings });
+  const jobs = text('--jobs');
+  if (jobs !== undefined && !/^[1-9][0-9]{0,2}$/.test(jobs)) throw new UsageError('cli.bad-jobs', { value: jobs });
   if (text('--baseline') !== undefined && text('--write-baseline') !== undefined) throw new UsageError('cli.baseline-and-write');
   return {
     ...analysisOptions(parsed, env),
@@ -42,6 +47,7 @@ export function parseCheckArguments(args: string[], env: NodeJS.ProcessEnv): Che
     baseline: text('--baseline'),
     writeBaseline: text('--write-baseline'),
     maxWarnings: maxWarnings === undefined ? undefined : Number(maxWarnings),
+    jobs: jobs === undefined ? undefined : Number(jobs),
   };
 }
 
@@ -52,10 +58,10 @@ export function check(options: CheckOptions, io: CliIo): Promise<number> {
 
 async function checkMonitored(options: CheckOptions, io: CliIo, monitor: RunMonitor): Promise<number> {
   monitor.phase('read');
-  const inputs = await readInputs({ ...options, workspace: { coverage: { provisional: options.provisional } }, onProgress: monitor.inputs }, io.cwd);
+  const workspace = { coverage: { provisional: options.provisional } };
+  const read = await readFiles({ ...options, workspace, onProgress: monitor.inputs }, io.cwd);
   monitor.phase('analyse');
-  const analyses = analyseAll(inputs, monitor);
-  const report = buildReport(analyses, inputs.workspace, inputs.skipped, options.locale);
+  const report = await analysedReport(read, options, workspace, monitor);
   // What the gate says besides the report goes to stderr, so that the machine formats stay clean on stdout.
   const notes: string[] = [];
   if (options.writeBaseline !== undefined) notes.push(writeBaseline(report, options.writeBaseline, io.cwd, options.locale));
@@ -74,6 +80,17 @@ async function checkMonitored(options: CheckOptions, io: CliIo, monitor: RunMoni
   for (const note of notes) io.stderr(`kijun: ${note}\n`);
   if (report.skipped.some((s) => s.failing)) return EXIT_USAGE;
   return outcome.failing > 0 || outcome.tooManyWarnings ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** Every document analysed, in one thread or several (the same report either way). */
+async function analysedReport(read: ReadInputs, options: CheckOptions, workspace: WorkspaceOptions, monitor: RunMonitor): Promise<Report> {
+  const jobs = options.jobs ?? defaultJobs(read);
+  if (jobs > 1) {
+    const { inputs, parts } = await analyseInWorkers(read, { jobs, locale: options.locale, workspace, onAnalysed: (done, total) => monitor.analysed(done, total) });
+    return assembleReport(parts, inputs.skipped);
+  }
+  const inputs = admitFiles(read, (file) => read.workspace.set(file.path, file.text, file.format));
+  return buildReport(analyseAll(inputs, monitor), inputs.workspace, inputs.skipped, options.locale);
 }
 
 function render(report: Report, options: CheckOptions, outcome: ReturnType<typeof verdict>, cwd: string): string {

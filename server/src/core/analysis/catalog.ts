@@ -177,7 +177,10 @@ export class Catalog {
 
   /** The first definition of an item's id: the item itself, unless it is a duplicate. */
   canonical(item: ItemDef): ItemDef {
-    return this.itemIndex.get(normalizeName(item.id.value)) ?? item;
+    // Asked for every item on every coverage walk: each item's answer is kept (the catalog never changes).
+    let first = this.canonicals.get(item);
+    if (!first) this.canonicals.set(item, (first = this.itemIndex.get(normalizeName(item.id.value)) ?? item));
+    return first;
   }
 
   /** The id of the guideline this edition supersedes (`supersedes:`), if it names one other than itself. */
@@ -222,10 +225,14 @@ export class Catalog {
 
   private readonly contents = new Map<ItemDef, NormativeContent>();
   private readonly fingerprints = new Map<ItemDef, string>();
+  private readonly canonicals = new Map<ItemDef, ItemDef>();
 
   suggestItem(id: string): ItemDef | undefined {
-    return closest(id, this.uniqueItems, (i) => [i.id.value]);
+    // When the guideline is edited, every unknown id of every open standard is suggested for again: once per catalog.
+    return remembered(this.itemSuggestions, id, () => closest(id, this.uniqueItems, (i) => [i.id.value]));
   }
+
+  private readonly itemSuggestions = new Map<string, ItemDef | undefined>();
 
   children(item: ItemDef): ItemDef[] {
     return this.childIndex.get(this.canonical(item)) ?? [];
@@ -332,4 +339,15 @@ export class Catalog {
     }
     return order;
   }
+}
+
+/** Suggestions a catalog remembers, by the name as written; forgotten wholesale past this many (names typed one keystroke at a time). */
+const REMEMBERED_NAMES = 10_000;
+
+function remembered<V>(memo: Map<string, V>, name: string, compute: () => V): V {
+  if (memo.has(name)) return memo.get(name)!;
+  if (memo.size >= REMEMBERED_NAMES) memo.clear();
+  const value = compute();
+  memo.set(name, value);
+  return value;
 }

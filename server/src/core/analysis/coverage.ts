@@ -131,30 +131,91 @@ function coveringIndex(clauses: readonly ClauseModel[], catalog: Catalog): Map<I
 
 /** A clause's contribution removed, another's added where it stands (the spans say where, as they are now). */
 function updateCoveringIndex(index: Map<ItemDef, ClauseModel[]>, catalog: Catalog, removed: readonly ClauseModel[], added: readonly ClauseModel[]): void {
+  updateSortedIndex(index, removed, added, (clause) => coveredItems(clause, catalog));
+}
+
+/**
+ * The covering index kept in the lineage. Besides the index for the catalog (updated by difference while the
+ * catalog stays), the clauses are kept by the names they write in `covers`, whatever the catalog: an edit of
+ * the guideline makes a new catalog, and the index of each standard is then made from its few distinct names
+ * instead of every clause's lookups (the guideline's own rule asks for the coverage of every standard).
+ */
+function keptCoveringIndex(lineage: Lineage, clauses: readonly ClauseModel[], catalog: Catalog): Map<ItemDef, ClauseModel[]> {
+  const byName = lineage.aggregate('covers-by-name', clauses, [], coversByName, (index, removed, added) => updateSortedIndex(index, removed, added, namesOf));
+  return lineage.aggregate('covering-clauses', clauses, [catalog], () => coveringIndexFromNames(byName, catalog), (index, removed, added) => updateCoveringIndex(index, catalog, removed, added));
+}
+
+/** The distinct names a clause writes in `covers`. */
+function namesOf(clause: ClauseModel): string[] {
+  const names: string[] = [];
+  for (const reference of clause.covers) if (!names.includes(reference.value)) names.push(reference.value);
+  return names;
+}
+
+/** The clauses that write each name in `covers`, in document order. */
+function coversByName(clauses: readonly ClauseModel[]): Map<string, ClauseModel[]> {
+  const index = new Map<string, ClauseModel[]>();
+  for (const clause of clauses) {
+    for (const name of namesOf(clause)) {
+      const list = index.get(name);
+      if (list) list.push(clause);
+      else index.set(name, [clause]);
+    }
+  }
+  return index;
+}
+
+/** Removes the clauses that left and inserts those that came, where they stand (by their spans as they are now). */
+function updateSortedIndex<K>(index: Map<K, ClauseModel[]>, removed: readonly ClauseModel[], added: readonly ClauseModel[], keysOf: (clause: ClauseModel) => K[]): void {
   for (const clause of removed) {
-    for (const item of coveredItems(clause, catalog)) {
-      const list = index.get(item)!;
+    for (const key of keysOf(clause)) {
+      const list = index.get(key)!;
       list.splice(list.indexOf(clause), 1);
-      if (list.length === 0) index.delete(item);
+      if (list.length === 0) index.delete(key);
     }
   }
   for (const clause of added) {
-    for (const item of coveredItems(clause, catalog)) {
-      const list = index.get(item);
-      if (!list) {
-        index.set(item, [clause]);
-        continue;
-      }
-      let low = 0;
-      let high = list.length;
-      while (low < high) {
-        const mid = (low + high) >> 1;
-        if (list[mid].span.start < clause.span.start) low = mid + 1;
-        else high = mid;
-      }
-      list.splice(low, 0, clause);
+    for (const key of keysOf(clause)) {
+      const list = index.get(key);
+      if (list) list.splice(insertionPoint(list, clause), 0, clause);
+      else index.set(key, [clause]);
     }
   }
+}
+
+/** Where a clause goes in a list in document order. */
+function insertionPoint(list: readonly ClauseModel[], clause: ClauseModel): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (list[mid].span.start < clause.span.start) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** `coveringIndex` from the clauses by name: the names that resolve to one item merged in document order, each clause once. */
+function coveringIndexFromNames(byName: Map<string, ClauseModel[]>, catalog: Catalog): Map<ItemDef, ClauseModel[]> {
+  const index = new Map<ItemDef, ClauseModel[]>();
+  for (const [name, clauses] of byName) {
+    const item = catalog.item(name);
+    if (!item) continue;
+    const list = index.get(item);
+    index.set(item, list ? mergeInOrder(list, clauses) : clauses.slice());
+  }
+  return index;
+}
+
+function mergeInOrder(a: readonly ClauseModel[], b: readonly ClauseModel[]): ClauseModel[] {
+  const merged: ClauseModel[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const next = j >= b.length || (i < a.length && a[i].span.start <= b[j].span.start) ? a[i++] : b[j++];
+    if (merged[merged.length - 1] !== next) merged.push(next);
+  }
+  return merged;
 }
 
 /** For each item of the catalog that the standard's clauses name in `covers`, those clauses (each once), in document order. */
@@ -169,9 +230,7 @@ export function clausesByItem(standard: StandardModel, catalog: Catalog): Map<It
  */
 export function computeCoverage(standard: StandardModel, catalog: Catalog, scope: SectorScope | string | undefined, options: CoverageOptions = {}, lineage?: Lineage): CoverageReport {
   const sectorScope: SectorScope = typeof scope === 'string' || scope === undefined ? { sector: scope, subsector: undefined } : scope;
-  const coveringClauses = lineage
-    ? lineage.aggregate('covering-clauses', standard.clauses, [catalog], (clauses) => coveringIndex(clauses, catalog), (index, removed, added) => updateCoveringIndex(index, catalog, removed, added))
-    : coveringIndex(standard.clauses, catalog);
+  const coveringClauses = lineage ? keptCoveringIndex(lineage, standard.clauses, catalog) : coveringIndex(standard.clauses, catalog);
   const exclusionOf = exclusionLookup(standard, catalog);
   return coverageOf(coveringClauses, catalog, sectorScope, options, exclusionOf);
 }

@@ -1,5 +1,5 @@
 import { Catalog, SectorScope } from './catalog';
-import { DocumentsFrom, GuidelineRule, PlanRule, ReviewRule, RuleContext, StandardRule, WorkspaceView } from './checks/context';
+import { DocumentsFrom, FollowersCoverage, GuidelineRule, PlanRule, ReviewRule, RuleContext, StandardRule, WorkspaceView } from './checks/context';
 import { guidelineRules } from './checks/guideline';
 import { planRules } from './checks/plan';
 import { reviewRules } from './checks/review';
@@ -8,7 +8,7 @@ import { computeCoverage, computeUnionCoverage, CoverageOptions, CoverageReport 
 import { finding, Finding } from '../findings';
 import { DocumentModel, GuidelineModel, PlanModel, readGuideline, readPlan, readReview, readStandard, ReviewModel, StandardModel } from './model';
 import { markSuspectLinks } from './review';
-import { DocumentFormat, parseDocument, ParsedDocument } from '../parsing/parse';
+import { DocumentFormat, DocumentKind, parseDocument, ParsedDocument } from '../parsing/parse';
 import { validateSchema } from './schema';
 import { Lineage } from './lineage';
 import { changedRange, LineIndex, TextChange } from '../text';
@@ -42,6 +42,9 @@ class DocumentState {
 
   /** What the analysis derived from the clauses, shared with the versions before and after this one. */
   readonly lineage: Lineage;
+
+  /** What another analysis of this same text (another thread's) says the other documents need of it. */
+  summary?: DocumentSummary;
 
   get parsed(): ParsedDocument {
     if (!this.parsedCache) {
@@ -143,6 +146,22 @@ export interface DocumentAnalysis {
   /** For a standard whose guideline resolves. */
   coverage?: CoverageReport;
   catalog?: Catalog;
+}
+
+/**
+ * What the analysis of the other documents needs of one document: its kind and id (duplicate ids) and, for a
+ * standard, the guideline it names and the items it covers (a guideline's items no standard covers). A front end
+ * that analyses the documents of one workspace in several threads hands each document's summary
+ * (`Workspace.summaryOf`) to the thread that analyses the guidelines (`Workspace.adoptSummary`), which then
+ * need not parse the standards again. A summary is only ever used for the same text it was made from.
+ */
+export interface DocumentSummary {
+  kind?: DocumentKind;
+  id?: string;
+  /** A standard: the guideline id it names. */
+  guideline?: string;
+  /** A standard whose guideline resolves to a workspace document: that document, and the ids of the items the standard covers. */
+  covered?: { catalogUri: string; items: string[] };
 }
 
 export interface BundledGuideline {
@@ -277,6 +296,40 @@ export class Workspace implements WorkspaceView {
     return result;
   }
 
+  followersCoverage(catalog: Catalog): FollowersCoverage {
+    const result: FollowersCoverage = { standards: 0, covered: new Set() };
+    for (const state of this.sortedStates()) {
+      const summary = state.summary;
+      if (summary && summary.guideline !== catalog.id) continue;
+      // A summary's coverage counts when it was computed against this very catalog; else the standard is parsed here.
+      if (summary?.covered && summary.covered.catalogUri === catalog.uri) {
+        result.standards++;
+        for (const item of summary.covered.items) result.covered.add(item);
+        continue;
+      }
+      const model = state.model;
+      if (model?.kind !== 'standard' || model.guideline?.value !== catalog.id) continue;
+      result.standards++;
+      for (const entry of this.coverageOf(model, catalog).items) if (entry.status === 'covered') result.covered.add(entry.item.id.value);
+    }
+    return result;
+  }
+
+  /** The kind of every document whose id is `id` (from a summary when there is one, else from the model). */
+  private kindsWithId(id: string): { uri: string; kind: DocumentKind }[] {
+    const result: { uri: string; kind: DocumentKind }[] = [];
+    for (const state of this.sortedStates()) {
+      if (state.summary) {
+        if (state.summary.id === id && state.summary.kind) result.push({ uri: state.uri, kind: state.summary.kind });
+        continue;
+      }
+      if (!state.mayHaveId(id)) continue;
+      const model = state.model;
+      if (model?.id?.value === id) result.push({ uri: state.uri, kind: model.kind });
+    }
+    return result;
+  }
+
   documentsWithId(id: string): { uri: string; model: DocumentModel }[] {
     const result: { uri: string; model: DocumentModel }[] = [];
     for (const state of this.sortedStates()) {
@@ -300,6 +353,30 @@ export class Workspace implements WorkspaceView {
       return standard?.kind === 'standard' && standard.guideline ? this.catalog(standard.guideline.value) : undefined;
     }
     return model.guideline ? this.catalog(model.guideline.value) : undefined;
+  }
+
+  /**
+   * What the other documents' analyses need of this one (see `DocumentSummary`), from its analysis. The coverage
+   * is the one that analysis computed, or computed here when it did not (a standard analysed only in part).
+   */
+  summaryOf(uri: string, analysis: DocumentAnalysis = this.analyze(uri)): DocumentSummary {
+    const model = analysis.model;
+    if (!model) return {};
+    const summary: DocumentSummary = { kind: model.kind, id: model.id?.value };
+    if (model.kind !== 'standard' || !model.guideline) return summary;
+    summary.guideline = model.guideline.value;
+    const catalog = this.catalog(model.guideline.value);
+    if (catalog && !catalog.bundled) {
+      const coverage = analysis.coverage && analysis.catalog === catalog ? analysis.coverage : this.coverageOf(model, catalog);
+      summary.covered = { catalogUri: catalog.uri, items: coverage.items.filter((entry) => entry.status === 'covered').map((entry) => entry.item.id.value) };
+    }
+    return summary;
+  }
+
+  /** Takes over another thread's summary of a document whose text is `text` (ignored when the text differs). */
+  adoptSummary(uri: string, text: string, summary: DocumentSummary): void {
+    const state = this.documents.get(uri);
+    if (state && state.text === text) state.summary = summary;
   }
 
   /** All findings of one document, and its coverage when it is a standard. */
@@ -366,7 +443,7 @@ export class Workspace implements WorkspaceView {
     if (!model.id) return [];
     const id = model.id.value;
     const findings: Finding[] = [];
-    const others = this.documentsWithId(id).filter((d) => d.uri !== state.uri && d.model.kind === model.kind);
+    const others = this.kindsWithId(id).filter((d) => d.uri !== state.uri && d.kind === model.kind);
     if (others.length > 0) findings.push(finding('document.duplicate-id', 'warning', model.id.span, { id, other: others[0].uri }));
     // A workspace guideline replaces the bundled one of the same id, which is a surprise unless it is a copy of it.
     const bundled = model.kind === 'guideline' ? this.bundled.get(id) : undefined;

@@ -22,6 +22,13 @@ export interface WorkspaceView {
   coverageOf(model: StandardModel, catalog: Catalog): CoverageReport;
   /** The review records (`kijun: review`) of the standard with this id, in URI order: the first is the one used. */
   reviewRecords(standardId: string): { uri: string; model: ReviewModel }[];
+  /** How many standards name the catalog's guideline id, and the ids of the items one of them covers (against that catalog). */
+  followersCoverage(catalog: Catalog): FollowersCoverage;
+}
+
+export interface FollowersCoverage {
+  standards: number;
+  covered: Set<string>;
 }
 
 export interface RuleContext<M extends DocumentModel = DocumentModel> {

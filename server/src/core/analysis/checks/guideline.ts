@@ -92,17 +92,13 @@ const workspaceCoverage: GuidelineRule = {
   name: 'items no standard of the workspace covers',
   check({ model, catalog, workspace }) {
     if (!catalog || !model.id) return [];
-    const followers = workspace.standards().filter((s) => s.model.guideline?.value === catalog.id);
-    if (followers.length === 0) return [];
-    const covered = new Set<ItemDef>();
-    for (const { model: standard } of followers) {
-      for (const entry of workspace.coverageOf(standard, catalog).items) if (entry.status === 'covered') covered.add(entry.item);
-    }
+    const { standards, covered } = workspace.followersCoverage(catalog);
+    if (standards === 0) return [];
     return catalog.uniqueItems
-      .filter((item) => !covered.has(item))
+      .filter((item) => !covered.has(item.id.value))
       .map((item) => finding('coverage.not-covered-in-workspace', 'information', item.id.span, {
         item: item.id.value,
-        standards: followers.length,
+        standards,
       }, { itemId: item.id.value }));
   },
 };
