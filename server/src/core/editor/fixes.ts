@@ -21,7 +21,7 @@ export function addClauseEdit(workspace: Workspace, uri: string, itemId: string)
   if (parsed.format === 'markdown') {
     const text = parsed.text;
     const level = parsed.markdownClauses.length ? parsed.markdownClauses[parsed.markdownClauses.length - 1].level : 2;
-    const trimmed = text.replace(/(\r?\n)+$/, '');
+    const trimmed = text.slice(0, endOfContent(text));
     // After an unclosed code fence the new heading would be code: close the fence first.
     const fence = openFenceAtEnd(text) ? `\n${openFenceAtEnd(text)}` : '';
     return withLineEnds(text, {
@@ -46,13 +46,27 @@ function yamlString(value: string): string {
   return /^[\w\u3000-\u9fff\uff00-\uffef（）・、。「」]+$/.test(value) && !/^[-?:,[\]{}#&*!|>'"%@`]/.test(value) ? value : JSON.stringify(value);
 }
 
+/**
+ * The end of a text without its final line ends. Scanned by hand: `/(\r?\n)+$/` retries every run of
+ * line ends in the text and is quadratic on a long one (test/core/redos.test.ts).
+ */
+function endOfContent(text: string): number {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 10) end -= text.charCodeAt(end - 2) === 13 ? 2 : 1;
+  return end;
+}
+
 /** Increments the number at the end of the last clause id (S-1.9 → S-1.10), avoiding ids in use. */
 export function nextClauseId(existing: string[]): string {
   const taken = new Set(existing);
-  const last = existing[existing.length - 1];
-  const m = last ? /^(.*?)(\d+)$/.exec(last) : undefined;
-  const prefix = m ? m[1] : 'S-';
-  let n = m ? Number(m[2]) + 1 : 1;
+  const last = existing[existing.length - 1] ?? '';
+  // The digits at the end, found by hand: `/^(.*?)(\d+)$/` is quadratic on a long id of digits.
+  let digits = last.length;
+  while (digits > 0 && last.charCodeAt(digits - 1) >= 48 && last.charCodeAt(digits - 1) <= 57) digits--;
+  const numbered = digits < last.length;
+  const prefix = numbered ? last.slice(0, digits) : 'S-';
+  // A bigint: the number of a long id (pasted digits) stays exact instead of becoming "Infinity".
+  let n = numbered ? BigInt(last.slice(digits)) + 1n : 1n;
   while (taken.has(`${prefix}${n}`)) n++;
   return `${prefix}${n}`;
 }
@@ -61,7 +75,8 @@ export function nextClauseId(existing: string[]): string {
 function openFenceAtEnd(text: string): string | undefined {
   let open: string | undefined;
   for (const line of text.split(/\r?\n/)) {
-    const m = /^[ ]{0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+    // `[^]*`, not `.*$`: a line with U+2028 would make `.*$` fail and retry every shorter fence (quadratic).
+    const m = /^[ ]{0,3}(`{3,}|~{3,})([^]*)/.exec(line);
     if (!m) continue;
     if (!open) open = m[1];
     else if (m[1][0] === open[0] && m[1].length >= open.length && m[2].trim() === '') open = undefined;
