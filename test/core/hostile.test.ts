@@ -169,6 +169,82 @@ describe('hostile input', () => {
     assert.deepStrictEqual(workspace.analyze(uri), { uri, isKijun: false, findings: [] });
   });
 
+  it('input.too-deep: 10,000 levels of flow sequences, of flow mappings and of compact block sequences', () => {
+    // Where the limit is crossed; the end of the finding is where the parser's deepest node ends, which depends on its stack.
+    const cases: [string, string][] = [
+      [`kijun: standard\nx: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`, '2:104'],
+      [`kijun: standard\nx: ${'{a: '.repeat(10_000)}1${'}'.repeat(10_000)}\n`, '2:404'],
+      [`kijun: standard\nx:\n  ${'- '.repeat(10_000)}a\n`, '3:203'],
+    ];
+    for (const [text, start] of cases) {
+      const { findings } = analyzeTimed(text);
+      assert.deepStrictEqual(findings.filter((f) => !f.code.startsWith('schema.')).map((f) => startOf(f, text)), [{
+        code: 'input.too-deep',
+        start,
+        severity: 'error',
+        message: 'Nesting is deeper than 100 levels; the content below this point was not checked.',
+      }]);
+    }
+  });
+
+  it('a collection used as a key, holding an invalid merge (`[{<<: 1}]: x`), is a key as written, not a throw', () => {
+    const text = completeStandard(['[{<<: 1}]: x']);
+    const { findings } = analyzeTimed(text);
+    assert.deepStrictEqual(findings.map((f) => show(f, text)), [
+      { code: 'schema.unknown-key', range: '18:1-18:10', severity: 'error', message: 'Unknown key "[{<<: 1}]".' },
+    ]);
+  });
+
+  it('an alias bomb used inside a key is not expanded by the key (input.alias-limit comes from the values only)', () => {
+    const bomb = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+    for (let level = 1; level <= 6; level++) bomb.push(`a${level}: &a${level} [${Array(10).fill(`*a${level - 1}`).join(', ')}]`);
+    const text = completeStandard([...bomb, '? [*a6, *a6]', ': x']);
+    const { findings } = analyzeTimed(text);
+    assert.deepStrictEqual(findings.map((f) => `${f.code} ${show(f, text).range}`), [
+      ...[0, 1, 2, 3, 4, 5].map((i) => `schema.unknown-key ${18 + i}:1-${18 + i}:3`),
+      'input.alias-limit 23:10-23:13',
+      'schema.unknown-key 24:1-24:3',
+      'schema.unknown-key 25:3-25:13',
+    ]);
+    assert.strictEqual(show(findings[findings.length - 1], text).message, 'Unknown key "[*a6, *a6]".');
+  });
+
+  it('a clause id of 10,000 characters: valid ones are fine; an invalid one is quoted by its start and end, with its length', () => {
+    const valid = completeStandard().replace('id: S-1\n', `id: S-${'1'.repeat(9_998)}\n`);
+    assert.deepStrictEqual(analyzeTimed(valid).findings, []);
+    const id = `S-${'あ'.repeat(9_998)}`;
+    const invalid = completeStandard().replace('id: S-1\n', `id: ${id}\n`);
+    const { findings } = analyzeTimed(invalid);
+    const shown = `"S-${'あ'.repeat(48)}…${'あ'.repeat(20)}" (10000 characters)`;
+    assert.deepStrictEqual(findings.map((f) => show(f, invalid)), [{
+      code: 'schema.format',
+      range: '8:9-8:10009',
+      severity: 'error',
+      message: `${shown} is not a valid clause id: use ASCII letters, digits, "." and "-", e.g. S-1.1 or 3.2.1.`,
+    }]);
+    assert.strictEqual(renderMessage(findings[0].code, findings[0].args, 'ja').slice(0, 80), `「S-${'あ'.repeat(48)}…${'あ'.repeat(20)}」（10000 文字）`.slice(0, 80));
+  });
+
+  it('a byte order mark, CRLF, CR-only and mixed line ends: the same finding on the same line and column', () => {
+    const base = completeStandard().replace('sector: 金融', 'sector: 金触');
+    const variants: Record<string, string> = {
+      'byte order mark': `\ufeff${base}`,
+      CRLF: base.replace(/\n/g, '\r\n'),
+      CR: base.replace(/\n/g, '\r'),
+      mixed: base.split('\n').map((line, i) => line + ['\n', '\r\n', '\r'][i % 3]).join(''),
+    };
+    for (const [name, text] of Object.entries(variants)) {
+      assert.deepStrictEqual(analyzeTimed(text).findings.map((f) => show(f, text)), [
+        { code: 'sector.unknown', range: '5:9-5:11', severity: 'error', message: 'Unknown sector "金触" in guideline test-g. Did you mean "金融"?' },
+      ], name);
+    }
+    // On the first line, the byte order mark is a character before the key: columns count it (as editors do).
+    const first = '\ufeffkijun: standar\n';
+    assert.deepStrictEqual(analyzeTimed(first).findings.map((f) => show(f, first)), [
+      { code: 'document.unknown-kind', range: '1:9-1:16', severity: 'error', message: 'Unknown document kind "standar": use guideline, standard or action-plan. Did you mean "standard"?' },
+    ]);
+  });
+
   /** The 200 fuzz documents: a deterministic mix of YAML punctuation, Japanese, Kijun keys and Markdown. */
   function fuzzCases(): { text: string; format: 'yaml' | 'markdown'; uri: string }[] {
     const random = prng(20240601);

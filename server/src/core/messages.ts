@@ -24,8 +24,19 @@ function text(arg: MessageArg, locale: Locale): string {
   return String(arg);
 }
 
-const quote = (s: string): string => `"${s}"`;
-const jq = (s: string): string => `「${s}」`;
+/**
+ * A value quoted from the document, shortened when it is long: a pasted 10,000-character id is shown by its
+ * start and end (and its length), so that a message stays a sentence.
+ */
+const MAX_QUOTED = 80;
+const clip = (s: string): string => {
+  // Never between the two halves of a surrogate pair (an emoji, a rare kanji).
+  const head = s.slice(0, /[\ud800-\udbff]/.test(s[49]) ? 49 : 50);
+  const tail = s.slice(/[\udc00-\udfff]/.test(s[s.length - 20]) ? -19 : -20);
+  return `${head}…${tail}`;
+};
+const quote = (s: string): string => (s.length > MAX_QUOTED ? `"${clip(s)}" (${s.length} characters)` : `"${s}"`);
+const jq = (s: string): string => (s.length > MAX_QUOTED ? `「${clip(s)}」（${s.length} 文字）` : `「${s}」`);
 const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 const linesEn = (n: string): string => (n === '1' ? 'this line' : `these ${n} lines`);
 const linesJa = (n: string): string => (n === '1' ? 'この行' : `これらの ${n} 行`);
@@ -147,6 +158,10 @@ const catalogue = {
     ja: (a) => `指針${jq(a.value)}が見つかりません（既知の指針: ${a.known}）。${didYouMeanJa(a)}${a.documentsFrom === 'paths'
       ? '独自の指針文書は、kijun check に渡すファイルまたはフォルダに含めてください。'
       : '独自の指針文書は、ワークスペースか設定 kijun.guidelineFolders のフォルダに置いてください。'}`,
+  },
+  'guideline.stale': {
+    en: (a) => `The guideline ${quote(a.id)} (${a.other}) cannot be read at the moment (a syntax error): this document is checked against its last readable version until the guideline is fixed.`,
+    ja: (a) => `指針${jq(a.id)}（${a.other}）は現在読み取れません（構文エラー）。指針が修正されるまで、この文書は読み取れた最後の版の指針で検査しています。`,
   },
   'sector.unknown': {
     en: (a) => `Unknown sector ${quote(a.value)} in guideline ${a.guideline}.${didYouMeanEn(a)}`,

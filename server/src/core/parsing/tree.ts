@@ -217,8 +217,16 @@ export class YamlTreeBuilder {
     return { kind: 'map', span, entries };
   }
 
+  /**
+   * A key as text: a scalar's value; a collection or an alias used as a key (`? [a, b]`, `*a :`) as
+   * written. Never converted to a value: `String()` of a collection resolves its aliases (an alias bomb in
+   * a key) and its merge keys (which throws on an invalid one).
+   */
   private keyOf(keyNode: YamlNode | null): string {
-    return keyNode && isScalar(keyNode) ? String(keyNode.value) : keyNode ? String(keyNode) : '';
+    if (!keyNode) return '';
+    if (isScalar(keyNode)) return String(keyNode.value);
+    const range = keyNode.range;
+    return range && this.source !== undefined ? this.source.slice(range[0], range[1]).trim() : '';
   }
 
   /** The entries one merge key's value brings in: an alias of a mapping, a mapping, or a list of them. */
