@@ -21,7 +21,7 @@ export type { DocumentFormat, DocumentKind, ParsedDocument } from './parsing/par
 export { schemas } from './analysis/schema';
 export { LineIndex, normalizeName } from './text';
 export type { Located, Span } from './text';
-export { Workspace } from './analysis/workspace';
+export { isReadable, Workspace } from './analysis/workspace';
 export type { BundledGuideline, DocumentAnalysis, WorkspaceOptions } from './analysis/workspace';
 export type { DocumentsFrom } from './analysis/checks/context';
 export { PLACEHOLDER_REASONS, itemTitle, standardSector } from './analysis/checks/standard';
