@@ -27,9 +27,12 @@ export class TestClient {
   private indexWaiters: (() => void)[] = [];
   private versions = new Map<string, number>();
 
+  /** The raw streams, for tests that write protocol frames themselves (several messages in one chunk). */
+  readonly toServer = new PassThrough();
+  readonly toClient = new PassThrough();
+
   constructor() {
-    const toServer = new PassThrough();
-    const toClient = new PassThrough();
+    const { toServer, toClient } = this;
     const serverConnection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
     startServer(serverConnection, { packageRoot: repoRoot, dependentsDelay: 5 });
     this.connection = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
@@ -121,6 +124,11 @@ export class TestClient {
     const published = this.nextDiagnostics(uri, () => true);
     await this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
     return (await published).diagnostics;
+  }
+
+  /** Every diagnostics notification published for `uri` so far, in order. */
+  publishedFor(uri: string): readonly PublishDiagnosticsParams[] {
+    return this.published.get(uri) ?? [];
   }
 
   request<R>(method: string, params: unknown): Promise<R> {

@@ -69,9 +69,12 @@ export class LineIndex {
     return { line: low, character: clamped - this.lineStarts[low] };
   }
 
+  /** The offset of a position; one outside the text (a line past the end, a character past the line, negative) is clamped into it. */
   offsetAt(position: LineCol): number {
     if (position.line >= this.lineStarts.length) return this.text.length;
-    return Math.min(this.lineStart(position.line) + position.character, this.lineEnd(position.line));
+    if (position.line < 0) return 0;
+    const start = this.lineStart(position.line);
+    return Math.max(start, Math.min(start + position.character, this.lineEnd(position.line)));
   }
 }
 

@@ -1,7 +1,8 @@
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import {
-  CodeActionKind, Connection, DidChangeConfigurationNotification, InitializeParams, InitializeResult, TextDocuments, TextDocumentSyncKind,
+  CodeActionKind, Connection, DidChangeConfigurationNotification, InitializeParams, InitializeResult, TextDocuments, TextDocumentsConfiguration,
+  TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CoverageReport, Locale, Workspace } from '../core';
@@ -16,6 +17,7 @@ import { registerHover } from './features/hover';
 import { registerNavigation } from './features/navigation';
 import { registerSymbols } from './features/symbols';
 import { defaultSettings, sanitizeSettings, Settings } from './settings';
+import { guardRequests } from './requests';
 import { registerWorkspaceSync } from './workspaceSync';
 
 export { sanitizeSettings } from './settings';
@@ -29,13 +31,34 @@ export interface ServerOptions {
 }
 
 /**
+ * How the editor's documents follow its changes. A change whose version is not newer than the document's is
+ * out of order (a client bug, or a duplicated message): applying it again would corrupt the server's copy of
+ * the text, so it is ignored and logged, and the diagnostics stay those of the current version.
+ */
+function inOrderUpdates(log: (message: string) => void): TextDocumentsConfiguration<TextDocument> {
+  return {
+    create: TextDocument.create,
+    update(document, changes, version) {
+      if (version <= document.version) {
+        log(`ignored a change of ${document.uri} with version ${version}: the document is already at version ${document.version}`);
+        return document;
+      }
+      return TextDocument.update(document, changes, version);
+    },
+  };
+}
+
+/**
  * The language server: adapts the core's Workspace to LSP. It holds no rules; it keeps the
  * workspace in step with the editor and the disk (`workspaceSync.ts`) and registers one file of
  * `features/` per LSP feature, each turning the core's findings, suggestions and edits into
  * protocol objects.
  */
-export function startServer(connection: Connection, options: ServerOptions = {}): void {
-  const documents = new TextDocuments(TextDocument);
+export function startServer(rawConnection: Connection, options: ServerOptions = {}): void {
+  let shuttingDown = false;
+  const log = (message: string) => rawConnection.console.log(`[kijun] ${message}`);
+  const connection = guardRequests(rawConnection, { shuttingDown: () => shuttingDown, log });
+  const documents = new TextDocuments(inOrderUpdates(log));
   const root = options.packageRoot ?? packageRoot();
   let workspace = new Workspace();
   let settings: Settings = defaultSettings;
@@ -55,7 +78,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     indexedOnce: () => indexedOnce,
     bundledTexts,
     lastCoverage: new Map<string, CoverageReport | undefined>(),
-    log: (message) => connection.console.log(`[kijun] ${message}`),
+    log,
   };
 
   /** Bundled guidelines under the URIs the client can open: `kijun-bundled:` documents (read-only) or files of the package. */
@@ -133,6 +156,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (hasConfiguration) await loadSettings();
     else applySettings(sanitizeSettings((change.settings as { kijun?: unknown } | null)?.kijun));
     await sync.index();
+  });
+
+  connection.onShutdown(() => {
+    // Work still pending (a check scheduled, the indexing of a folder) is dropped: nothing is published after the answer.
+    shuttingDown = true;
+    diagnostics.stop();
+    sync.stop();
   });
 
   registerCompletion(context);

@@ -34,7 +34,8 @@ export function registerCompletion(context: ServerContext): void {
       guidelineIds: () => workspace.guidelineIds(),
       standardIds: () => workspace.standards().flatMap(({ model }) => (model.id ? [{ id: model.id.value, sector: model.sector?.value, title: model.title?.value }] : [])),
     });
-    const range = { start: document.positionAt(result.start), end: position };
+    // The end is where the cursor really is: a position past the line's end, or negative, is no range to send back.
+    const range = { start: document.positionAt(result.start), end: document.positionAt(offset) };
     return result.suggestions.map((s): CompletionItem => ({
       label: s.label,
       kind: completionKinds[s.kind],
