@@ -1,0 +1,66 @@
+import * as assert from 'assert';
+import fc from 'fast-check';
+import * as fs from 'fs';
+import * as path from 'path';
+import { repoRoot } from '../helpers';
+import { actionOf } from './fuzz-model';
+import { emptyFigures, FuzzSession } from './fuzz-session';
+import { tempWorkspace } from './harness';
+
+/**
+ * The property suite: the real server, driven over streams with random edit sequences and random requests
+ * in between, over the example documents and a guideline they follow (a copy of the bundled nisc-2008, over
+ * 16 KiB: edits to it go through the incremental chunk parser and re-check every standard).
+ *
+ * Properties, checked on every run (test/server/fuzz-session.ts): the server never crashes and never
+ * answers with an error; every awaited version gets its diagnostics, with ranges inside its text; no
+ * request or publish takes longer than the bound; diagnostics are published in version order; and once the
+ * server is idle, the diagnostics of every document equal a from-scratch analysis of the final texts.
+ *
+ * Budget (environment): KIJUN_FUZZ_RUNS (runs, default 12), KIJUN_FUZZ_ACTIONS (at most this many actions per
+ * run, default 40), KIJUN_FUZZ_SEED (a number, default fixed so that CI is reproducible; `random` for a new
+ * one), KIJUN_FUZZ_PATH (replays one counterexample, with the seed fast-check printed), KIJUN_FUZZ_BOUND_MS
+ * (the time bound, default 10000 ms: a hang guard on a shared 2-core machine, not a speed target), KIJUN_FUZZ_SHRINK=0
+ * (report the first counterexample as found, without shrinking it).
+ * The long run of SECURITY.md: `KIJUN_FUZZ_RUNS=1000 KIJUN_FUZZ_ACTIONS=200 npm run fuzz`.
+ */
+const RUNS = Number(process.env.KIJUN_FUZZ_RUNS ?? 12);
+const ACTIONS = Number(process.env.KIJUN_FUZZ_ACTIONS ?? 40);
+const SEED = process.env.KIJUN_FUZZ_SEED === 'random' ? (Date.now() ^ (process.pid << 16)) | 0 : Number(process.env.KIJUN_FUZZ_SEED ?? 20240614);
+const PATH = process.env.KIJUN_FUZZ_PATH;
+const BOUND_MS = Number(process.env.KIJUN_FUZZ_BOUND_MS ?? 10_000);
+
+/** The documents of the fuzzed workspace: the examples, and the guideline they follow. */
+const FILES: Record<string, string> = {
+  'finance/fisc-anzen-taisaku.yaml': 'examples/finance/fisc-anzen-taisaku.yaml',
+  'medical/iryo-joho-anzen.md': 'examples/medical/iryo-joho-anzen.md',
+  'action-plan/dai2ji-koudou-keikaku.yaml': 'examples/action-plan/dai2ji-koudou-keikaku.yaml',
+  'with-mistakes/butsuryu-draft.yaml': 'examples/with-mistakes/butsuryu-draft.yaml',
+  'guidelines/nisc-2008.yaml': 'guidelines/nisc-2008.yaml',
+};
+
+describe('property suite: random edits and requests over the real server', function () {
+  this.timeout(0);
+  let ws: ReturnType<typeof tempWorkspace>;
+  const figures = emptyFigures();
+  const started = Date.now();
+
+  before(() => {
+    ws = tempWorkspace(Object.fromEntries(Object.entries(FILES).map(([to, from]) => [to, fs.readFileSync(path.join(repoRoot, from), 'utf8')])));
+  });
+  after(() => {
+    ws.dispose();
+    const seconds = ((Date.now() - started) / 1000).toFixed(0);
+    console.log(`    fuzz figures: seed ${SEED}, ${figures.runs} runs, ${figures.actions} actions, ${figures.edits} edits, ${figures.requests} requests, `
+      + `slowest request ${figures.maxRequestMs.toFixed(0)} ms, slowest publish ${figures.maxPublishMs.toFixed(0)} ms (${figures.slowestPublish}), ${seconds} s`);
+  });
+
+  it(`never crashes, never answers an error, keeps up, and ends where a from-scratch analysis ends (${RUNS} runs of up to ${ACTIONS} actions, seed ${SEED})`, async () => {
+    const files = Object.keys(FILES).sort();
+    const property = fc.asyncProperty(fc.array(actionOf(files.length), { minLength: 1, maxLength: ACTIONS, size: 'max' }), async (actions) => {
+      await new FuzzSession(ws.folder, files, BOUND_MS, figures).run(actions);
+    });
+    await fc.assert(property, { numRuns: RUNS, seed: SEED, endOnFailure: process.env.KIJUN_FUZZ_SHRINK === '0', ...(PATH ? { path: PATH } : {}) });
+    assert.ok(figures.runs >= RUNS, `${figures.runs} runs completed`);
+  });
+});
