@@ -2,11 +2,12 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import {
-  BundledGuidelineRequest, BundledScheme, CoverageNotification, CoverageParams, CoverageReportRequest, FindReferencesCommand,
-  ShowCoverageCommand,
+  BundledGuidelineRequest, BundledScheme, CoverageNotification, CoverageParams, FindReferencesCommand, SelectCommand, ShowCoverageCommand,
 } from '../../server/src/lsp/protocol';
 // The message catalogue is plain data and functions: the client shows its few texts from it too.
 import { Locale, renderText } from '../../server/src/core/messages';
+import { CoverageTreeProvider } from './coverageTree';
+import { CoverageList } from './coverageList';
 
 /**
  * The thin client: starts the language server, shows the active standard's coverage in the status
@@ -14,16 +15,7 @@ import { Locale, renderText } from '../../server/src/core/messages';
  */
 let client: LanguageClient | undefined;
 
-interface CoverageReportItem {
-  id: string;
-  label?: string;
-  title?: string;
-  obligation?: string;
-  status: string;
-  coveredBy: string[];
-}
-
-export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient }> {
+export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient; coverageTree: CoverageTreeProvider; coverageList: CoverageList }> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -42,7 +34,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       configurationSection: 'kijun',
       fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml,md,markdown}'),
     },
-    initializationOptions: { bundledScheme: BundledScheme },
+    // The server's texts follow VS Code's display language (kijun.locale: auto), as vscode.env.language reports it.
+    initializationOptions: { bundledScheme: BundledScheme, locale: vscode.env.language, commands: [SelectCommand] },
+    middleware: {
+      // VS Code's own Markdown support lists every heading in the outline, the clauses included: a second
+      // list of the same clauses from Kijun would only put the outline one group level deeper.
+      provideDocumentSymbols: (document, token, next) => (document.languageId === 'markdown' ? [] : next(document, token)),
+    },
   };
   client = new LanguageClient('kijun', 'Kijun', serverOptions, clientOptions);
   const languageClient = client;
@@ -77,36 +75,38 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   };
   context.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(updateStatus));
 
-  context.subscriptions.push(vscode.commands.registerCommand(ShowCoverageCommand, async (uriArgument?: string) => {
-    const uri = uriArgument ?? vscode.window.activeTextEditor?.document.uri.toString();
-    if (!uri) return;
-    const report = await languageClient.sendRequest<{ items: CoverageReportItem[] } | null>(CoverageReportRequest.method, { uri });
-    if (!report) {
-      void vscode.window.showInformationMessage(renderText('client.not-a-standard', {}, locale()));
-      return;
-    }
-    const icon = (s: string): string => (s === 'covered' ? '$(pass)' : s === 'excluded' ? '$(circle-slash)' : s === 'partial' ? '$(circle-large-outline)' : '$(warning)');
-    await vscode.window.showQuickPick(report.items.map((i) => ({
-      label: `${icon(i.status)} ${i.id} ${i.label ?? ''}`,
-      description: i.title,
-      detail: `${i.obligation ?? ''} · ${i.status}${i.coveredBy.length ? ` · ${i.coveredBy.join(', ')}` : ''}`,
-    })), { title: renderText('client.coverage-title', {}, locale()), matchOnDescription: true });
-  }));
+  const coverageList = new CoverageList(languageClient, locale);
+  context.subscriptions.push(coverageList);
 
   context.subscriptions.push(vscode.commands.registerCommand(FindReferencesCommand, (uri: string, position: { line: number; character: number }) =>
     vscode.commands.executeCommand('editor.action.findReferences', vscode.Uri.parse(uri), new vscode.Position(position.line, position.character))));
 
-  context.subscriptions.push(vscode.commands.registerCommand('kijun.restartServer', () => languageClient.restart()));
+  // After a quick fix: its placeholder selected, so that the author types the clause's text or the exclusion's reason.
+  context.subscriptions.push(vscode.commands.registerCommand(SelectCommand, async (uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }) => {
+    const editor = await vscode.window.showTextDocument(vscode.Uri.parse(uri));
+    const selection = languageClient.protocol2CodeConverter.asRange(range);
+    editor.selection = new vscode.Selection(selection.start, selection.end);
+    editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }));
+
+  context.subscriptions.push(vscode.commands.registerCommand('kijun.restartServer', async () => {
+    await languageClient.restart();
+    void vscode.window.showInformationMessage(renderText('client.restarted', {}, locale()));
+  }));
 
   // Registered before start(): the first checks (of the documents already open) notify as soon as the
   // server is initialized, before start() resolves; a handler added afterwards would miss them.
+  // The Kijun Coverage view follows the same notifications (one handler each: a client keeps one per method).
+  const coverageTree = new CoverageTreeProvider(languageClient, locale);
+  coverageTree.register(context);
   context.subscriptions.push(client.onNotification(CoverageNotification.method, (params: CoverageParams) => {
     coverage.set(params.uri, params);
     updateStatus();
+    coverageTree.coverageChanged();
   }));
   context.subscriptions.push(vscode.workspace.onDidCloseTextDocument((document) => coverage.delete(document.uri.toString())));
   await client.start();
-  return { client };
+  return { client, coverageTree, coverageList };
 }
 
 export async function deactivate(): Promise<void> {

@@ -4,19 +4,19 @@ import * as path from 'path';
 import { messageCodes } from '../../server/src/core';
 import { repoRoot } from '../helpers';
 
-/** ARCHITECTURE.md, invariant 1: the core imports only yaml, ajv, the schemas and itself. */
+/** ARCHITECTURE.md, invariant 1: the core imports only yaml, ajv, markdown-it, the schemas and itself. */
 describe('architecture', () => {
   const coreDir = path.join(repoRoot, 'server', 'src', 'core');
   const files = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true })
     .flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
 
-  it('the core imports nothing but yaml, ajv, the JSON Schemas and itself', () => {
+  it('the core imports nothing but yaml, ajv, markdown-it, the JSON Schemas and itself', () => {
     const offending: string[] = [];
     for (const file of files(coreDir)) {
       const source = fs.readFileSync(file, 'utf8');
       for (const m of source.matchAll(/^\s*(?:import|export)\s[^;]*?from\s*['"]([^'"]+)['"]|^\s*import\s*['"]([^'"]+)['"]|\brequire\(\s*['"]([^'"]+)['"]\s*\)/gm)) {
         const target = m[1] ?? m[2] ?? m[3];
-        const allowed = target === 'yaml' || target === 'ajv'
+        const allowed = target === 'yaml' || target === 'ajv' || target === 'markdown-it'
           || (target.startsWith('.') && (path.resolve(path.dirname(file), target).startsWith(coreDir) || /schemas\/[\w-]+\.schema\.json$/.test(target)));
         if (!allowed) offending.push(`${path.relative(repoRoot, file)}: ${target}`);
       }
@@ -35,6 +35,13 @@ describe('architecture', () => {
       if (/\bprocess\./.test(source)) offending.push(`${path.relative(repoRoot, file)}: process`);
     }
     assert.deepStrictEqual(offending, []);
+  });
+
+  it('the client registers one handler per server notification: a language client keeps only the last one', () => {
+    const registrations = files(path.join(repoRoot, 'client', 'src'))
+      .flatMap((file) => [...fs.readFileSync(file, 'utf8').matchAll(/\bonNotification\(\s*(\w+)/g)].map((m) => m[1]));
+    assert.deepStrictEqual(registrations.filter((name, i) => registrations.indexOf(name) !== i), []);
+    assert.deepStrictEqual([...registrations].sort(), ['CoverageNotification', 'WorkspaceChangedNotification']);
   });
 
   it('the server and the client contain no rules: no finding is created outside the core', () => {

@@ -83,11 +83,21 @@ describe('incremental (chunked) parsing', () => {
   });
 
   it('falls back to the whole-text parser where a chunk does not parse as one list element', () => {
-    const text = longStandard(300, { 30: '  - id: S-30\n    title: 字下げ\n   covers: [G-II-1-1]\n' });
+    const text = longStandard(300, { 30: '  - id: S-30\n    title: 字下げ\n   本文\n' });
     const chunked = summary(text, true);
     assert.strictEqual(chunked.chunks, 0);
     assert.deepStrictEqual(chunked, summary(text, false));
     assert.strictEqual(chunked.findings.length, 1);
+  });
+
+  it('a misindented key inside one clause is the same single finding in its chunk as in the whole text', () => {
+    const text = longStandard(300, { 30: '  - id: S-30\n    title: 字下げ\n   covers: [G-II-1-1]\n' });
+    const chunked = summary(text, true);
+    assert.ok(chunked.chunks > 300, `chunks: ${chunked.chunks}`);
+    const whole = summary(text, false);
+    assert.deepStrictEqual(chunked.findings, whole.findings);
+    assert.deepStrictEqual(chunked.plain, whole.plain);
+    assert.deepStrictEqual(chunked.findings.map((f) => f.split(' ')[0]), ['syntax.misindented']);
   });
 
   it('falls back to the whole-text parser for anchors, aliases, several documents and a top-level merge key', () => {

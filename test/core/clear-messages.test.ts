@@ -26,7 +26,7 @@ function only(code: string, doc: Doc, others: Doc[] = [testGuideline], locale: L
 }
 
 describe('a workspace guideline with the id of a bundled one', () => {
-  const bundledTitle = '重要インフラにおける情報セキュリティ確保に係る「安全基準等」策定にあたっての指針';
+  const bundledTitle = '重要インフラにおける情報セキュリティ確保に係る「安全基準等」策定にあたっての指針（2007年版）に2008年の見直し案を当てはめたもの（Kijun編）';
   const own = { uri: 'file:///ws/a-guideline.yaml', text: testGuideline.text.replace('id: test-g', 'id: nisc-2008') };
 
   it('guideline.replaces-bundled: warns on its id, naming the bundled guideline and the document standards follow', () => {
@@ -71,10 +71,10 @@ describe('a missing document: where it must be, for the front end that reads it'
       code: 'guideline.unknown',
       range: '2:12-2:18',
       severity: 'error',
-      message: 'Unknown guideline "test-h"; known guidelines: nisc-2008, nisc-2024. A guideline document of your own must be among the files or folders passed to kijun check.',
+      message: 'Unknown guideline "test-h"; known guidelines: nisc-2007, nisc-2008, nisc-2024. A guideline document of your own must be among the files or folders passed to kijun check.',
     }]);
     assert.deepStrictEqual(shown('ja').map((f) => f.message), [
-      '指針「test-h」が見つかりません（既知の指針: nisc-2008, nisc-2024）。独自の指針文書は、kijun check に渡すファイルまたはフォルダに含めてください。',
+      '指針「test-h」が見つかりません（既知の指針: nisc-2007, nisc-2008, nisc-2024）。独自の指針文書は、kijun check に渡すファイルまたはフォルダに含めてください。',
     ]);
 
     const doc = plan('sectors:', '  - sector: 金融', '    standards: [std-9]', '  - sector: 医療', '  - sector: 政府・行政サービス');
@@ -97,7 +97,7 @@ describe('a missing document: where it must be, for the front end that reads it'
     const code = await run(['check', 'std.yaml'], { stdout: (t) => { out += t; }, stderr: () => undefined, cwd: dir, env: {} });
     fs.rmSync(dir, { recursive: true, force: true });
     assert.strictEqual(code, 1);
-    assert.strictEqual(out.split('\n')[0], 'std.yaml:2:12 error guideline.unknown Unknown guideline "test-h"; known guidelines: nisc-2008, nisc-2024. A guideline document of your own must be among the files or folders passed to kijun check.');
+    assert.strictEqual(out.split('\n')[0], 'std.yaml:2:12 error guideline.unknown Unknown guideline "test-h"; known guidelines: nisc-2007, nisc-2008, nisc-2024. A guideline document of your own must be among the files or folders passed to kijun check.');
   });
 });
 
@@ -172,7 +172,8 @@ describe('sectors and sub-sectors', () => {
 
 describe('clause lists written as one text', () => {
   it('clause.text-not-list: "covers: A-1, A-2" is one text: say to write a list, with the list as the fix', () => {
-    const text = completeStandard().replace('covers: [A-1, A-2]', 'covers: A-1, A-2').replace('threats: [intentional]', 'threats: intentional、disaster');
+    const text = completeStandard().replace('covers: [A-1, A-2]', 'covers: A-1, A-2').replace('threats: [intentional]', 'threats: intentional, disaster');
+    // (Threats joined by 「、」 get threat.ideographic-comma instead: threat labels may contain 「、」.)
     assert.deepStrictEqual(check(standard(text), [testGuideline], 'en', (f) => !f.code.startsWith('coverage')), [
       {
         code: 'clause.text-not-list',
@@ -182,14 +183,14 @@ describe('clause lists written as one text', () => {
       },
       {
         code: 'clause.text-not-list',
-        range: '14:14-14:34',
+        range: '14:14-14:35',
         severity: 'error',
-        message: '"intentional、disaster" is one text naming several entries: write threats as a list, threats: [intentional, disaster].',
+        message: '"intentional, disaster" is one text naming several entries: write threats as a list, threats: [intentional, disaster].',
       },
     ]);
     assert.deepStrictEqual(check(standard(text), [testGuideline], 'ja', (f) => !f.code.startsWith('coverage')).map((f) => f.message), [
       '「A-1, A-2」は複数の値を 1 つの文字列に記載しています。covers は covers: [A-1, A-2] のようにリストで記載してください。',
-      '「intentional、disaster」は複数の値を 1 つの文字列に記載しています。threats は threats: [intentional, disaster] のようにリストで記載してください。',
+      '「intentional, disaster」は複数の値を 1 つの文字列に記載しています。threats は threats: [intentional, disaster] のようにリストで記載してください。',
     ]);
     assert.deepStrictEqual(findingsOf(standard(text)).filter((f) => f.code === 'clause.text-not-list').map((f) => f.replacement?.newText), ['[A-1, A-2]', '[intentional, disaster]']);
   });

@@ -11,8 +11,8 @@ import { completeStandard, testGuideline } from '../fixtures';
  */
 const standard = { uri: 'file:///ws/std.yaml', text: completeStandard() };
 const brokenGuideline = testGuideline.text.replace('title: テスト指針', 'title: "テスト指針');
-const staleEn = 'The guideline "test-g" (file:///ws/test-guideline.yaml) cannot be read at the moment (a syntax error): this document is checked against its last readable version until the guideline is fixed.';
-const staleJa = '指針「test-g」（file:///ws/test-guideline.yaml）は現在読み取れません（構文エラー）。指針が修正されるまで、この文書は読み取れた最後の版の指針で検査しています。';
+const staleEn = 'The guideline "test-g" (file:///ws/test-guideline.yaml) cannot be read at the moment (its own findings say why): this document is checked against its last readable version until the guideline is fixed.';
+const staleJa = '指針「test-g」（file:///ws/test-guideline.yaml）は現在読み取れません（理由は指針自体の指摘を参照）。指針が修正されるまで、この文書は読み取れた最後の版の指針で検査しています。';
 const stale = { code: 'guideline.stale', range: '2:12-2:18', severity: 'information', message: staleEn };
 
 function findingsOf(workspace: ReturnType<typeof workspaceWith>, doc: { uri: string; text: string }) {
@@ -96,7 +96,7 @@ describe('a guideline that breaks while standards depend on it', () => {
       code: 'guideline.unknown',
       range: '2:12-2:18',
       severity: 'error',
-      message: 'Unknown guideline "test-g"; known guidelines: nisc-2008, nisc-2024. A guideline document of your own must be in the workspace or in a folder of the kijun.guidelineFolders setting.',
+      message: 'Unknown guideline "test-g"; known guidelines: nisc-2007, nisc-2008, nisc-2024. A guideline document of your own must be in the workspace or in a folder of the kijun.guidelineFolders setting.',
     };
     const changedKind = workspaceWith(testGuideline, standard);
     changedKind.set(testGuideline.uri, brokenGuideline, 'yaml');

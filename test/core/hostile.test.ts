@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { Finding, renderMessage } from '../../server/src/core';
+import { Finding, MAX_DOCUMENT_BYTES, renderMessage } from '../../server/src/core';
 import { lines, show, workspaceWith } from '../helpers';
 import { completeStandard, testGuideline } from '../fixtures';
 import { analyze, prng, timed } from './util';
@@ -12,10 +12,10 @@ const HANG_GUARD_MS = 15_000;
 const uri = 'file:///ws/hostile.yaml';
 const standard = (text: string) => ({ uri, text });
 
-function analyzeTimed(text: string, format: 'yaml' | 'markdown' = 'yaml'): { findings: Finding[]; ms: number } {
+function analyzeTimed(text: string, format: 'yaml' | 'markdown' = 'yaml', guardMs = HANG_GUARD_MS): { findings: Finding[]; ms: number } {
   const docUri = format === 'markdown' ? uri.replace('.yaml', '.md') : uri;
   const { result, ms } = timed(() => analyze({ uri: docUri, text }, [testGuideline]).findings);
-  assert.ok(ms < HANG_GUARD_MS, `analysis took ${ms} ms`);
+  assert.ok(ms < guardMs, `analysis took ${ms} ms`);
   return { findings: result, ms };
 }
 
@@ -67,11 +67,31 @@ describe('hostile input', () => {
     assert.strictEqual(renderMessage(notSchema[0].code, notSchema[0].args, 'ja'), '入れ子が 100 段を超えているため、これより深い部分は検査していません。');
   });
 
-  it('input.too-deep: 100000 unclosed flow sequences give one depth finding and a handful of syntax findings, not hundreds', () => {
+  it('input.too-deep: 100000 unclosed flow sequences give one depth finding and one syntax finding, not hundreds', () => {
     const text = `kijun: standard\nx: ${'['.repeat(100000)}\n`;
-    const { findings } = analyzeTimed(text);
-    assert.strictEqual(findings.filter((f) => f.code === 'input.too-deep').length, 1);
-    assert.ok(findings.length <= 10, `${findings.length} findings for one mistake`);
+    // About 2 s alone, most of it in the YAML parser's recovery from 100,000 open brackets; on the shared
+    // 2-core machine, with other suites running, it has taken 15 s: the guard is raised so that only a hang fails.
+    const { findings } = analyzeTimed(text, 'yaml', 60_000);
+    const [deep, syntax, ...others] = findings.filter((f) => !f.code.startsWith('schema.'));
+    assert.deepStrictEqual(others, []);
+    assert.deepStrictEqual([startOf(deep, text), startOf(syntax, text)].map((f) => ({ ...f, start: f.start.split(':')[0] })), [{
+      code: 'input.too-deep',
+      start: '2',
+      severity: 'error',
+      message: 'Nesting is deeper than 100 levels; the content below this point was not checked.',
+    }, {
+      code: 'syntax.yaml',
+      start: '2',
+      severity: 'error',
+      message: 'YAML syntax error: a closing quote or bracket is missing.',
+    }]);
+    // The depth finding starts where level 101 opens; the YAML parser gives up on the brackets where its own
+    // recursion runs out of stack, which depends on the stack the process has (column 801 under mocha, 835 alone):
+    // both findings end there, the syntax error on its last character.
+    assert.strictEqual(show(deep, text).range.split('-')[0], '2:104');
+    assert.strictEqual(deep.span.end, syntax.span.end);
+    assert.strictEqual(syntax.span.end - syntax.span.start, 1);
+    assert.deepStrictEqual(findings.filter((f) => f.code.startsWith('schema.')).map((f) => f.code), Array(6).fill('schema.required').fill('schema.unknown-key', 5));
   });
 
   it('input.too-deep: 4000 levels of block mappings (the most that fits under the size limit)', () => {
@@ -132,33 +152,56 @@ describe('hostile input', () => {
     assert.strictEqual(model?.kind === 'standard' ? model.title?.value.length : -1, title.length);
   });
 
-  it('input.too-large: a file over 8 MiB is reported, not parsed', () => {
-    const text = `kijun: standard\n# ${'x'.repeat(8 * 1024 * 1024)}\n`;
+  it('input.too-large: a file over the limit is analysed up to the last line that starts a key within it, and said so', () => {
+    const text = `kijun: standard\n# ${'x'.repeat(MAX_DOCUMENT_BYTES)}\n`;
     const { findings } = analyzeTimed(text);
     assert.deepStrictEqual(findings.map((f) => show(f, text)), [{
       code: 'input.too-large',
       range: '1:1-1:1',
       severity: 'error',
-      message: `The file is ${text.length} bytes; Kijun checks files up to 8388608 bytes.`,
-    }]);
+      message: `The file is ${text.length} bytes, more than the ${MAX_DOCUMENT_BYTES} bytes Kijun analyses: only lines 1–1 were checked, and coverage was not computed. Split the document into several files.`,
+    }, ...['guideline', 'id', 'title', 'sector', 'class'].map((key) => ({
+      code: 'schema.required',
+      range: '1:1-1:6',
+      severity: 'error',
+      message: `Missing required key "${key}".`,
+    }))]);
     assert.strictEqual(
       renderMessage('input.too-large', findings[0].args, 'ja'),
-      `ファイルが ${text.length} バイトあり、検査できる上限（8388608 バイト）を超えています。`,
+      `ファイルが ${text.length} バイトあり、検査できる上限（${MAX_DOCUMENT_BYTES} バイト）を超えています。1〜1 行目だけを検査し、網羅状況は計算していません。文書を複数のファイルに分けてください。`,
     );
   });
 
   it('input.too-large: the limit is in bytes (UTF-8), not in UTF-16 code units', () => {
-    // 3 Mi characters of "あ" are 9 MiB in UTF-8, but only 3 Mi UTF-16 code units.
-    const text = `kijun: standard\n# ${'あ'.repeat(3 * 1024 * 1024)}\n`;
+    // "あ" is 3 bytes in UTF-8 but one UTF-16 code unit: this text is over the limit in bytes only.
+    const text = `kijun: standard\n# ${'あ'.repeat(Math.ceil(MAX_DOCUMENT_BYTES / 3))}\n`;
     const bytes = Buffer.byteLength(text, 'utf8');
-    assert.ok(bytes > 8 * 1024 * 1024 && text.length < 8 * 1024 * 1024);
+    assert.ok(bytes > MAX_DOCUMENT_BYTES && text.length < MAX_DOCUMENT_BYTES);
     const { findings } = analyzeTimed(text);
-    assert.deepStrictEqual(findings.map((f) => show(f, text)), [{
+    assert.deepStrictEqual(show(findings[0], text), {
       code: 'input.too-large',
       range: '1:1-1:1',
       severity: 'error',
-      message: `The file is ${bytes} bytes; Kijun checks files up to 8388608 bytes.`,
-    }]);
+      message: `The file is ${bytes} bytes, more than the ${MAX_DOCUMENT_BYTES} bytes Kijun analyses: only lines 1–1 were checked, and coverage was not computed. Split the document into several files.`,
+    });
+  });
+
+  it('input.too-large: a standard over the limit keeps its clauses up to the limit checked, and has no coverage', () => {
+    const clause = (i: number) => `  - id: S-${i}\n    title: 条項${i}\n    covers: [B]\n    text: ${'本'.repeat(1000)}\n`;
+    const perClause = Buffer.byteLength(clause(1000000), 'utf8');
+    const count = Math.ceil(MAX_DOCUMENT_BYTES / perClause) + 100;
+    const head = completeStandard().split('\nclauses:\n')[0];
+    const clauses = Array.from({ length: count }, (_, i) => clause(i + 1)).join('');
+    const text = `${head}\nclauses:\n${clauses.replace('  - id: S-3\n', '  - id: S-3\n    titel: 誤記\n')}`;
+    const analysis = analyze({ uri, text }, [testGuideline]);
+    assert.strictEqual(analysis.coverage, undefined);
+    const lines = Number(analysis.findings[0].args.lines);
+    assert.deepStrictEqual(analysis.findings.map((f) => f.code), ['input.too-large', 'schema.unknown-key']);
+    // The analysed part ends just before a clause: every clause before it is in the model, none after.
+    const model = analysis.model!;
+    const clauseCount = model.kind === 'standard' ? model.clauses.length : 0;
+    assert.ok(clauseCount > 0 && clauseCount < count, `clauses read: ${clauseCount}`);
+    assert.strictEqual(text.split('\n')[lines], `  - id: S-${clauseCount + 1}`);
   });
 
   it('a large file without the word kijun is skipped cheaply', () => {
@@ -220,9 +263,12 @@ describe('hostile input', () => {
       code: 'schema.format',
       range: '8:9-8:10009',
       severity: 'error',
-      message: `${shown} is not a valid clause id: use ASCII letters, digits, "." and "-", e.g. S-1.1 or 3.2.1.`,
+      message: `${shown} is not a valid clause id: use letters and digits joined by "." or "-" (e.g. S-1.1, 3.2.1, full-width ＳＢ－１ too), up to three kanji before digits (e.g. 運1, 技12), or an article number (e.g. 第1条, 第3条の2).`,
     }]);
-    assert.strictEqual(renderMessage(findings[0].code, findings[0].args, 'ja').slice(0, 80), `「S-${'あ'.repeat(48)}…${'あ'.repeat(20)}」（10000 文字）`.slice(0, 80));
+    assert.strictEqual(
+      renderMessage(findings[0].code, findings[0].args, 'ja'),
+      `「S-${'あ'.repeat(48)}…${'あ'.repeat(20)}」（10000 文字）は条項 IDとして正しくありません。英数字を「.」「-」でつないだ ID（例: S-1.1、3.2.1。全角の ＳＢ－１ も可）、数字の前に 3 文字までの漢字を付けた ID（例: 運1、技12）、または条番号（例: 第1条、第3条の2）を使ってください。`,
+    );
   });
 
   it('a byte order mark, CRLF, CR-only and mixed line ends: the same finding on the same line and column', () => {

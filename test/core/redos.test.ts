@@ -17,12 +17,6 @@ const LENGTH = 100_000;
 const PER_INPUT_MS = 500;
 const PER_REGEX_MS = 20_000;
 
-/**
- * `markdown.ts` (the Markdown line scanner) is being replaced by a CommonMark parser; three of its regexes
- * backtrack (test/core/redos-markdown.pending.ts reproduces them). Remove this entry when the new parser lands.
- */
-const PENDING_REPLACEMENT = new Set(['server/src/core/parsing/markdown.ts']);
-
 /** Runs the regex on every input inside a fresh context, as `exec` (one search) and as a global `replace` (all matches, like `split`). */
 function worstCase(site: RegexSite, inputs: string[], timeout = PER_REGEX_MS): { ms: number; input: string } {
   const script = `
@@ -48,6 +42,18 @@ function worstCase(site: RegexSite, inputs: string[], timeout = PER_REGEX_MS): {
   }
 }
 
+/**
+ * The worst case, measured again on its input when it is over the bound: on a shared machine one run can
+ * be held up by the scheduler or a garbage collection, while a regex that backtracks is slow every time.
+ * The least of three runs is what counts.
+ */
+function worstCaseConfirmed(site: RegexSite, inputs: string[]): { ms: number; input: string } {
+  const worst = worstCase(site, inputs);
+  if (worst.ms <= PER_INPUT_MS || worst.ms === Infinity) return worst;
+  const again = [worstCase(site, [worst.input]), worstCase(site, [worst.input])];
+  return { ms: Math.min(worst.ms, ...again.map((w) => w.ms)), input: worst.input };
+}
+
 function time(ms: number): string {
   return ms === Infinity ? `over ${PER_REGEX_MS} ms (interrupted)` : `${ms.toFixed(0)} ms`;
 }
@@ -71,8 +77,7 @@ describe('regular expressions on adversarial input (no ReDoS)', function () {
   it('every regex of the core runs in linear time on 100,000-character adversarial input', () => {
     const slow: string[] = [];
     for (const site of sites) {
-      if (PENDING_REPLACEMENT.has(site.file)) continue;
-      const worst = worstCase(site, adversarialInputs(site.source!, LENGTH));
+      const worst = worstCaseConfirmed(site, adversarialInputs(site.source!, LENGTH));
       if (worst.ms > PER_INPUT_MS) slow.push(`${site.where} /${site.source}/${site.flags}: ${time(worst.ms)} on ${describeInput(worst.input)}`);
     }
     assert.deepStrictEqual(slow, []);
@@ -83,7 +88,7 @@ describe('regular expressions on adversarial input (no ReDoS)', function () {
     assert.ok(patterns.length >= 5, `${patterns.length} patterns found`);
     const slow: string[] = [];
     for (const site of patterns) {
-      const worst = worstCase(site, adversarialInputs(site.source!, LENGTH));
+      const worst = worstCaseConfirmed(site, adversarialInputs(site.source!, LENGTH));
       if (worst.ms > PER_INPUT_MS) slow.push(`${site.where} /${site.source}/: ${time(worst.ms)} on ${describeInput(worst.input)}`);
     }
     assert.deepStrictEqual(slow, []);

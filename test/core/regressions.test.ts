@@ -34,12 +34,13 @@ describe('regressions', () => {
       const offset = text.indexOf('|');
       const source = text.slice(0, offset) + text.slice(offset + 1);
       const workspace = new Workspace(bundled());
+      // The keys (the clause and exclusion snippets offered there too are tested with completion).
       return complete({ text: source, offset, format: 'yaml', locale: 'en', catalog: workspace.catalog('nisc-2008'), guidelineIds: () => [], standardIds: () => [] })
-        .suggestions.map((s) => s.label);
+        .suggestions.filter((s) => s.kind === 'key').map((s) => s.label);
     };
     assert.deepStrictEqual(at(lines(...head, 'clauses:', '  - |')), ['id', 'title', 'covers', 'threats', 'text']);
     assert.deepStrictEqual(at(lines(...head, 'exclusions:', '  - |')), ['item', 'reason']);
-    assert.deepStrictEqual(at(lines('kijun: action-plan', 'guideline: nisc-2008', 'sectors:', '  - |')), ['sector', 'services', 'systems', 'ceptoar', 'standards']);
+    assert.deepStrictEqual(at(lines('kijun: action-plan', 'guideline: nisc-2008', 'sectors:', '  - |')), ['sector', 'services', 'systems', 'ceptoar', 'ceptoars', 'standards']);
     assert.deepStrictEqual(at(lines('kijun: action-plan', 'guideline: nisc-2008', 'sectors:', '  - sector: 金融', '    services:', '      - {name: 預金, level: |}')), []);
   });
 
@@ -61,11 +62,12 @@ describe('regressions', () => {
   });
 
   it('quick-fix text follows CRLF line ends', () => {
-    const text = lines(...head, 'clauses:', '  - {id: S-1, title: a, covers: [A-1]}').replace(/\n/g, '\r\n');
+    const text = lines(...head, 'clauses:', '  - id: S-1', '    title: a', '    covers: [A-1]').replace(/\n/g, '\r\n');
     const workspace = workspaceWith(testGuideline);
     workspace.set('file:///ws/c.yaml', text, 'yaml');
     const edit = addClauseEdit(workspace, 'file:///ws/c.yaml', 'C')!;
     assert.strictEqual(edit.newText, '\r\n  - id: S-2\r\n    title: 継続\r\n    covers: [C]\r\n    text: （本文を記載）');
+    assert.deepStrictEqual(edit.select, { start: edit.newText.length - '（本文を記載）'.length, end: edit.newText.length });
   });
 
   it('Markdown: headings in HTML comments and in fences with an info-string line are not clauses; a title may end in #', () => {

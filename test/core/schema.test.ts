@@ -171,8 +171,11 @@ describe('schema: values', () => {
       code: 'schema.format',
       range: '8:9-8:14',
       severity: 'error',
-      message: '"S 1" is not a valid clause id: use ASCII letters, digits, "." and "-", e.g. S-1.1 or 3.2.1.',
+      message: '"S 1" is not a valid clause id: use letters and digits joined by "." or "-" (e.g. S-1.1, 3.2.1, full-width ＳＢ－１ too), up to three kanji before digits (e.g. 運1, 技12), or an article number (e.g. 第1条, 第3条の2).',
     }]);
+    assert.deepStrictEqual(check(standard(text), [testGuideline], 'ja').map((f) => f.message), [
+      '「S 1」は条項 IDとして正しくありません。英数字を「.」「-」でつないだ ID（例: S-1.1、3.2.1。全角の ＳＢ－１ も可）、数字の前に 3 文字までの漢字を付けた ID（例: 運1、技12）、または条番号（例: 第1条、第3条の2）を使ってください。',
+    ]);
   });
 
   it('schema.range: a class outside 1–4, and a plan year outside 1990–2100', () => {
@@ -279,7 +282,7 @@ describe('schema: fallback and accepted documents', () => {
   });
 
   it('the bundled guidelines produce no findings at all when analysed as workspace documents', () => {
-    for (const name of ['nisc-2008', 'nisc-2024']) {
+    for (const name of ['nisc-2007', 'nisc-2008', 'nisc-2024']) {
       const doc = { uri: `file:///ws/${name}.yaml`, text: readRepoFile(`guidelines/${name}.yaml`) };
       assert.deepStrictEqual(check(doc), [], name);
     }
@@ -323,9 +326,11 @@ describe('schema: fallback and accepted documents', () => {
     const fisc = { uri: 'file:///ws/fisc.yaml', text: readRepoFile('examples/finance/fisc-anzen-taisaku.yaml') };
     const findings = check(example, [fisc]);
     assert.deepStrictEqual(findings.filter((f) => !f.code.startsWith('plan.')), []);
-    // Only 金融 is listed: the nine other sectors of nisc-2008 are missing, as warnings; only one threat kind is illustrated.
+    // Only 金融 is listed: the nine other sectors of nisc-2008 are missing, as warnings; only one threat kind is
+    // illustrated, and only for society (its examples name operators too).
     assert.strictEqual(findings.filter((f) => f.code === 'plan.sector-missing').length, 9);
     assert.strictEqual(findings.filter((f) => f.code === 'plan.threat-not-illustrated').length, 3);
-    assert.strictEqual(findings.length, 12);
+    assert.strictEqual(findings.filter((f) => f.code === 'plan.responder-not-illustrated').length, 1);
+    assert.strictEqual(findings.length, 13);
   });
 });

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { Finding } from '../../server/src/core';
-import { check, workspaceWith } from '../helpers';
+import { check, lines, workspaceWith } from '../helpers';
 import { completeStandard, testGuideline } from '../fixtures';
 
 /**
@@ -164,5 +164,80 @@ describe('typing slips: a flow list left open', () => {
   it('a closed flow list over several lines is no slip', () => {
     const text = completeStandard().replace('    covers: [A-1, A-2]', '    covers: [A-1,\n      A-2]');
     assert.deepStrictEqual(check(standard(text), [testGuideline]), []);
+  });
+});
+
+describe('typing slips: a line indented to no level', () => {
+  const head = ['kijun: standard', 'guideline: test-g', 'id: std-1', 'title: テスト基準', 'sector: 金融', 'class: 3', 'clauses:'];
+  const clean = lines(...head, '  - id: B-4.1', '    title: 責任者', '    covers: [A-1, A-2]', '  - id: B-4.2', '    title: 金融', '    covers: [B]', '  - id: B-4.3', '    title: 継続', '    covers: [C]');
+
+  it('syntax.misindented: a clause one space off is one finding naming the line, not a list dumped as a key', () => {
+    const text = clean.replace('  - id: B-4.2', ' - id: B-4.2');
+    assert.deepStrictEqual(check(standard(text), [testGuideline]), [{
+      code: 'syntax.misindented',
+      range: '11:2-11:13',
+      severity: 'error',
+      message: 'The line "- id: B-4.2" is indented by 1 space, which lines up with no line above it, so YAML cannot tell what it belongs to. Indent it by 2 spaces, like the list entries above it.',
+    }]);
+    assert.deepStrictEqual(check(standard(text), [testGuideline], 'ja').map((f) => f.message), [
+      '行「- id: B-4.2」の字下げ（半角スペース 1 個）は上のどの行とも揃っていないため、YAML では何に属するかを読み取れません。上のリストの要素と同じく、半角スペース 2 個で字下げしてください。',
+    ]);
+    const [slip] = findings(text);
+    assert.deepStrictEqual(slip.replacement, { span: { start: text.indexOf(' - id: B-4.2'), end: text.indexOf(' - id: B-4.2') + 1 }, newText: '  ', title: { key: 'action.reindent', args: { column: 2 } } });
+    assert.strictEqual(fixed(text, slip), clean);
+  });
+
+  it('a whole clause shifted together moves together: one finding for its three lines, and the next clause is left alone', () => {
+    const text = clean.replace('  - id: B-4.2\n    title: 金融\n    covers: [B]', '   - id: B-4.2\n     title: 金融\n     covers: [B]');
+    assert.deepStrictEqual(check(standard(text), [testGuideline]), [{
+      code: 'syntax.misindented',
+      range: '11:4-11:15',
+      severity: 'error',
+      message: 'The line "- id: B-4.2" is indented by 3 spaces, which lines up with no line above it, so YAML cannot tell what it belongs to. Indent it by 2 spaces, like the list entries above it. The 2 lines below it, which belong to it, move with it.',
+    }]);
+    assert.deepStrictEqual(check(standard(text), [testGuideline], 'ja').map((f) => f.message), [
+      '行「- id: B-4.2」の字下げ（半角スペース 3 個）は上のどの行とも揃っていないため、YAML では何に属するかを読み取れません。上のリストの要素と同じく、半角スペース 2 個で字下げしてください。この行に属する下の 2 行も一緒に字下げします。',
+    ]);
+    assert.strictEqual(fixed(text, findings(text)[0]), clean);
+  });
+
+  it('a key between two levels goes to the deeper one; a key only the top level has goes to the top level', () => {
+    const covers = clean.replace('    covers: [B]', '   covers: [B]');
+    assert.deepStrictEqual(check(standard(covers), [testGuideline]), [{
+      code: 'syntax.misindented',
+      range: '13:4-13:15',
+      severity: 'error',
+      message: 'The line "covers: [B]" is indented by 3 spaces, which lines up with no line above it, so YAML cannot tell what it belongs to. Indent it by 4 spaces, like the keys above it.',
+    }]);
+    assert.strictEqual(fixed(covers, findings(covers)[0]), clean);
+
+    const withExclusions = `${clean}exclusions:\n  - item: A-2\n    reason: 参考事項のため\n`;
+    const exclusions = withExclusions.replace('exclusions:', ' exclusions:');
+    assert.deepStrictEqual(check(standard(exclusions), [testGuideline]).map((f) => `${f.code} ${f.range} ${f.message}`), [
+      'syntax.misindented 17:2-17:13 The line "exclusions:" is indented by 1 space, which lines up with no line above it, so YAML cannot tell what it belongs to. Start it at the beginning of the line, like the document\'s top-level keys.',
+      'exclusion.covered 18:11-18:14 A-2 is excluded, but clause B-4.1 covers it; remove the exclusion or the clause\'s reference.',
+    ]);
+    assert.deepStrictEqual(check(standard(exclusions), [testGuideline], 'ja')[0].message,
+      '行「exclusions:」の字下げ（半角スペース 1 個）は上のどの行とも揃っていないため、YAML では何に属するかを読み取れません。文書の最上位のキーと同じく、行頭から記載してください。');
+    assert.strictEqual(fixed(exclusions, findings(exclusions)[0]), withExclusions);
+  });
+
+  it('a list entry under an open key lines up with the key (a compact list) when it falls short of the entries', () => {
+    const text = lines(...head, '  - id: B-4.1', '    title: 責任者', '    covers:', '   - A-1', '    - A-2', '  - {id: B-4.2, title: 金融, covers: [B]}', '  - {id: B-4.3, title: 継続, covers: [C]}');
+    assert.deepStrictEqual(check(standard(text), [testGuideline]).map((f) => `${f.code} ${f.range} ${f.message}`), [
+      'syntax.misindented 11:4-11:9 The line "- A-1" is indented by 3 spaces, which lines up with no line above it, so YAML cannot tell what it belongs to. Indent it by 4 spaces, like the list entries above it.',
+    ]);
+    assert.strictEqual(fixed(text, findings(text)[0]), text.replace('   - A-1', '    - A-1'));
+  });
+
+  it('the key of a list read as a key is named by its first line as written', () => {
+    const text = lines('kijun: standard', 'guideline: test-g', 'id: std-1', 'title: テスト基準', 'sector: 金融', 'class: 3', '? [a, b]', ': 1', 'clauses:', '  - {id: S-1, title: 責任者, covers: [A-1, A-2, B, C]}');
+    assert.deepStrictEqual(check(standard(text), [testGuideline]).map((f) => `${f.code} ${f.message}`), ['schema.unknown-key Unknown key "[a, b]".']);
+  });
+
+  it('lines inside a block scalar, a plain value continued on the next line and a valid document are never slips', () => {
+    const prose = lines(...head, '  - id: B-4.1', '    title: 責任者', '    covers: [A-1, A-2, B, C]', '    text: |', '      本文: 字下げした段落', '         さらに字下げ', '  - id: B-4.2', '    title: 長い表題の', '      続き', '    covers: [B]');
+    assert.deepStrictEqual(check(standard(prose), [testGuideline]), []);
+    assert.deepStrictEqual(check(standard(clean), [testGuideline]), []);
   });
 });

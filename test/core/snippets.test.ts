@@ -1,9 +1,18 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import { Finding, parseDocument, readGuideline } from '../../server/src/core';
-import { GENERATED_FILES, generateSnippets, Snippet, SnippetFile, writeSnippets } from '../../scripts/generate-snippets';
+import { complete, Finding, parseDocument, readGuideline, Suggestion } from '../../server/src/core';
+
+/** One entry of a VS Code snippet file. */
+interface Snippet {
+  prefix: string | string[];
+  description: string;
+  body: string[];
+  isFileTemplate?: boolean;
+}
+
+/** A VS Code snippet file: snippet name → snippet. */
+type SnippetFile = Record<string, Snippet>;
 import { readRepoFile, repoRoot, workspaceWith } from '../helpers';
 
 // --- A small reader for VS Code's snippet syntax -------------------------------------------------
@@ -294,87 +303,52 @@ describe('hand-written snippets', () => {
   });
 });
 
-describe('generated guideline-item snippets', () => {
-  const generated = generateSnippets(repoRoot);
+describe('clause snippets of every bundled item (offered by completion at a new clause)', () => {
+  /** The snippets completion offers at the cursor mark ‸ in `text` (a standard of a bundled guideline). */
+  function offered(textWithCursor: string, format: 'yaml' | 'markdown'): { text: string; start: number; offset: number; snippets: Suggestion[] } {
+    const offset = textWithCursor.indexOf('‸');
+    const text = textWithCursor.slice(0, offset) + textWithCursor.slice(offset + 1);
+    const analysis = analyze(`file:///ws/s.${format === 'yaml' ? 'yaml' : 'md'}`, text);
+    const clauseIds = () => (analysis.model?.kind === 'standard' ? analysis.model.clauses.flatMap((c) => (c.id ? [c.id.value] : [])) : []);
+    const result = complete({ text, offset, format, locale: 'ja', catalog: analysis.catalog, coverage: analysis.coverage, guidelineIds: () => [], standardIds: () => [], clauseIds });
+    return { text, start: result.start, offset, snippets: result.suggestions.filter((s) => s.kind === 'snippet' && s.label !== 'kijun-clause') };
+  }
 
-  it('one snippet per item of each bundled guideline, in both languages', () => {
-    assert.ok(bundledGuidelines.length >= 2, 'nisc-2008 and nisc-2024 are bundled');
-    let total = 0;
+  /** All the snippets inserted at once, each clause numbered on its own (S-101, S-102, …), and the analysis of the result. */
+  function insertAll(at: ReturnType<typeof offered>, separator: string, uri: string) {
+    const inserted = at.snippets.map((s, i) => expand(s.insertText, { 1: `S-${101 + i}` })).join(separator);
+    const text = at.text.slice(0, at.start) + inserted + at.text.slice(at.offset);
+    return analyze(uri, text);
+  }
+
+  it('YAML: for each guideline and sector, a snippet per open item; inserted, each clause covers its item and nothing is wrong', () => {
     for (const guideline of bundledGuidelines) {
-      const id = guideline.id!.value;
-      for (const language of ['yaml', 'markdown'] as const) {
-        const own = Object.values(generated[language]).filter((s) => s.prefix.startsWith(`kijun-clause-${id}-`));
-        assert.strictEqual(own.length, guideline.items.length, `${language} snippets for ${id}`);
-        assert.deepStrictEqual(own.map((s) => s.prefix), guideline.items.map((i) => `kijun-clause-${id}-${i.id.value}`.toLowerCase()));
-      }
-      total += guideline.items.length;
-    }
-    assert.strictEqual(Object.keys(generated.yaml).length, total);
-    assert.strictEqual(Object.keys(generated.markdown).length, total);
-  });
-
-  it('descriptions read "<label> <title> (<guideline>, 要検討事項|参考事項)"; bodies are valid snippets', () => {
-    const nisc2008 = bundledGuidelines.find((g) => g.id?.value === 'nisc-2008')!;
-    const item = nisc2008.items.find((i) => i.id.value === 'G-II-3-4-2-A-b')!;
-    const snippet = generated.yaml[Object.keys(generated.yaml).find((k) => generated.yaml[k].prefix === 'kijun-clause-nisc-2008-g-ii-3-4-2-a-b')!];
-    assert.strictEqual(snippet.description, `${item.label!.value} ${item.title!.value} (nisc-2008, 要検討事項)`);
-    for (const language of ['yaml', 'markdown'] as const) {
-      for (const [name, s] of Object.entries(generated[language])) {
-        assert.match(s.description, /^\S.* \(nisc-\d+, (要検討事項|参考事項)\)$/, name);
-        assert.doesNotThrow(() => parseSnippet(s.body.join('\n')), name);
-        assert.match(s.prefix, /^kijun-clause-[a-z0-9._-]+$/, name);
+      for (const sector of guideline.sectors) {
+        const at = offered(`kijun: standard\nguideline: ${guideline.id!.value}\nid: s\ntitle: t\nsector: ${sector.label.value}\nclass: 3\nclauses:\n  - ‸\n`, 'yaml');
+        const open = analyze('file:///ws/s.yaml', at.text).coverage!.items.filter((i) => i.status === 'uncovered' || i.status === 'partial').map((i) => i.item.id.value);
+        assert.deepStrictEqual(at.snippets.map((s) => s.label).sort(), [...open].sort(), `${guideline.id!.value} ${sector.id.value}`);
+        for (const snippet of at.snippets) assert.doesNotThrow(() => parseSnippet(snippet.insertText), snippet.label);
+        const analysis = insertAll(at, '\n  - ', 'file:///ws/s.yaml');
+        assert.deepStrictEqual(errors(analysis.findings), [], `${guideline.id!.value} ${sector.id.value}`);
+        at.snippets.forEach((snippet, i) => {
+          const covered = analysis.coverage!.items.find((c) => c.item.id.value === snippet.label)!;
+          assert.deepStrictEqual(covered.coveredBy.map((c) => [c.id?.value, c.title?.value]), [[`S-${101 + i}`, covered.item.title?.value]], snippet.label);
+        });
       }
     }
   });
 
-  it('a YAML clause snippet inserted into fisc-anzen-taisaku.yaml covers its item', () => {
-    const uri = 'file:///ws/examples/finance/fisc-anzen-taisaku.yaml';
-    const original = readRepoFile('examples/finance/fisc-anzen-taisaku.yaml');
-    const before = analyze(uri, original);
-    assert.deepStrictEqual(errors(before.findings), []);
-    const applicable = before.coverage!.items.map((i) => i.item.id.value);
-    assert.ok(applicable.includes('G-II-1-3') && before.coverage!.items.find((i) => i.item.id.value === 'G-II-1-3')!.status === 'uncovered');
-    const snippets = Object.values(generated.yaml);
-    for (const itemId of applicable) {
-      const snippet = snippets.find((s) => s.prefix === `kijun-clause-nisc-2008-${itemId.toLowerCase()}`)!;
-      const clause = indent(expand(snippet.body), '  ');
-      const text = original.replace(/\nexclusions:\n/, `\n${clause}\n\nexclusions:\n`);
-      assert.notStrictEqual(text, original);
-      const analysis = analyze(uri, text);
-      assert.deepStrictEqual(errors(analysis.findings), [], itemId);
-      const status = analysis.coverage!.items.find((i) => i.item.id.value === itemId)!;
-      assert.strictEqual(status.status, 'covered', itemId);
-      assert.ok(status.coveredBy.some((c) => c.id?.value === 'S-x'), `${itemId} is covered by the inserted clause`);
-    }
-  });
-
-  it('a Markdown clause snippet appended to a Markdown standard covers its item', () => {
+  it('Markdown: at a new heading, each snippet writes a clause heading that covers its item', () => {
     const skeleton = expand(snippetWithPrefix(readSnippetFile(handWritten.markdown), 'kijun-standard').body, { 4: '医療' });
-    const snippets = Object.values(generated.markdown);
-    for (const itemId of ['G-I', 'G-II-1-3', 'G-II-3-4-2-A-b-medical-2', 'G-III-1']) {
-      const snippet = snippets.find((s) => s.prefix === `kijun-clause-nisc-2008-${itemId.toLowerCase()}`)!;
-      const analysis = analyze('file:///ws/s.md', `${skeleton}\n\n${expand(snippet.body)}\n`);
-      assert.deepStrictEqual(errors(analysis.findings), [], itemId);
-      const status = analysis.coverage!.items.find((i) => i.item.id.value === itemId)!;
-      assert.strictEqual(status.status, 'covered', itemId);
-      assert.deepStrictEqual(status.coveredBy.map((c) => c.id?.value), ['S-1'], itemId);
-    }
-  });
-
-  it('writeSnippets writes the two files under snippets/generated/', () => {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kijun-snippets-'));
-    try {
-      fs.mkdirSync(path.join(root, 'guidelines'));
-      for (const name of fs.readdirSync(path.join(repoRoot, 'guidelines'))) {
-        fs.copyFileSync(path.join(repoRoot, 'guidelines', name), path.join(root, 'guidelines', name));
-      }
-      const written = writeSnippets(root);
-      assert.deepStrictEqual(written, [path.join(root, GENERATED_FILES.yaml), path.join(root, GENERATED_FILES.markdown)]);
-      assert.deepStrictEqual(JSON.parse(fs.readFileSync(written[0], 'utf8')), generated.yaml);
-      assert.deepStrictEqual(JSON.parse(fs.readFileSync(written[1], 'utf8')), generated.markdown);
-    } finally {
-      fs.rmSync(root, { recursive: true, force: true });
-    }
+    const at = offered(`${skeleton}\n\n## ‸\n`, 'markdown');
+    assert.ok(at.snippets.length > 10, `${at.snippets.length} snippets`);
+    assert.ok(at.snippets.every((s) => s.insertText.startsWith('## ${1:S-1.2} ')), 'the next clause id after S-1.1');
+    const analysis = insertAll(at, '\n\n', 'file:///ws/s.md');
+    assert.deepStrictEqual(errors(analysis.findings), []);
+    at.snippets.forEach((snippet, i) => {
+      const covered = analysis.coverage!.items.find((c) => c.item.id.value === snippet.label)!;
+      assert.deepStrictEqual(covered.coveredBy.map((c) => c.id?.value), [`S-${101 + i}`], snippet.label);
+    });
   });
 });
 
@@ -393,7 +367,7 @@ describe('package.json contributions and package.nls', () => {
     assert.deepStrictEqual(Object.keys(nlsJa).sort(), Object.keys(nls).sort());
   });
 
-  it('declares the settings, commands, snippets and grammars', () => {
+  it('declares the settings and commands, and no snippets (completion offers them where they belong); one grammar for the kijun: line only', () => {
     const c = contributes.contributes;
     assert.deepStrictEqual(contributes.activationEvents, ['onLanguage:yaml', 'onLanguage:markdown']);
     assert.strictEqual(c.configuration.title, 'Kijun');
@@ -401,13 +375,21 @@ describe('package.json contributions and package.nls', () => {
       ['kijun.guidelineFolders', 'kijun.locale', 'kijun.provisionalItems', 'kijun.referenceCoverageSeverity', 'kijun.trace.server']);
     assert.deepStrictEqual(c.configuration.properties['kijun.locale'].enum, ['auto', 'ja', 'en']);
     assert.strictEqual(c.configuration.properties['kijun.referenceCoverageSeverity'].default, 'information');
-    assert.deepStrictEqual(c.commands.map((x: { command: string }) => x.command), ['kijun.showCoverage', 'kijun.restartServer']);
-    const generatedPaths = Object.values(GENERATED_FILES).map((p) => `./${p.split(path.sep).join('/')}`);
-    for (const entry of c.snippets as { language: string; path: string }[]) {
-      assert.ok(['yaml', 'markdown'].includes(entry.language));
-      assert.ok(generatedPaths.includes(entry.path) || fs.existsSync(path.join(repoRoot, entry.path)), entry.path);
-    }
-    assert.deepStrictEqual(c.snippets.map((s: { path: string }) => s.path).filter((p: string) => generatedPaths.includes(p)).sort(), [...generatedPaths].sort());
+    assert.deepStrictEqual(c.commands.map((x: { command: string }) => x.command), [
+      'kijun.showCoverage', 'kijun.restartServer', 'kijun.openCoverageReport',
+      'kijun.coverageTree.showWorkspace', 'kijun.coverageTree.showActiveStandard', 'kijun.coverageTree.refresh',
+    ]);
+    // The coverage tree view (client/src/coverageTree.ts), in the Explorer, with its scope and report buttons.
+    assert.deepStrictEqual(c.views, { explorer: [{ id: 'kijun.coverage', name: '%kijun.view.coverage.name%' }] });
+    assert.deepStrictEqual(c.menus['view/title'].map((m: { command: string; when: string }) => `${m.command} when ${m.when}`), [
+      'kijun.coverageTree.showActiveStandard when view == kijun.coverage && kijun.coverageScope != standard',
+      'kijun.coverageTree.showWorkspace when view == kijun.coverage && kijun.coverageScope == standard',
+      'kijun.openCoverageReport when view == kijun.coverage',
+      'kijun.coverageTree.refresh when view == kijun.coverage',
+    ]);
+    // Contributed snippets would be offered everywhere, inside values too: the language server offers them instead.
+    assert.strictEqual(c.snippets, undefined);
+    assert.deepStrictEqual(c.grammars, [{ scopeName: 'kijun.yaml.injection', path: './syntaxes/kijun-yaml.injection.json', injectTo: ['source.yaml', 'text.html.markdown'] }]);
     assert.deepStrictEqual(contributes.capabilities, { untrustedWorkspaces: { supported: true, restrictedConfigurations: ['kijun.guidelineFolders'] }, virtualWorkspaces: false });
   });
 });

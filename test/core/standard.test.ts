@@ -16,10 +16,10 @@ describe('standard checks', () => {
       code: 'guideline.unknown',
       range: '2:12-2:18',
       severity: 'error',
-      message: 'Unknown guideline "test-h"; known guidelines: test-g, nisc-2008, nisc-2024. Did you mean "test-g"? A guideline document of your own must be in the workspace or in a folder of the kijun.guidelineFolders setting.',
+      message: 'Unknown guideline "test-h"; known guidelines: test-g, nisc-2007, nisc-2008, nisc-2024. Did you mean "test-g"? A guideline document of your own must be in the workspace or in a folder of the kijun.guidelineFolders setting.',
     }]);
     assert.strictEqual(check(standard(text), [testGuideline], 'ja')[0].message,
-      '指針「test-h」が見つかりません（既知の指針: test-g, nisc-2008, nisc-2024）。「test-g」の誤りではありませんか。独自の指針文書は、ワークスペースか設定 kijun.guidelineFolders のフォルダに置いてください。');
+      '指針「test-h」が見つかりません（既知の指針: test-g, nisc-2007, nisc-2008, nisc-2024）。「test-g」の誤りではありませんか。独自の指針文書は、ワークスペースか設定 kijun.guidelineFolders のフォルダに置いてください。');
   });
 
   it('sector.unknown: suggests the nearest label, with a replacement', () => {

@@ -27,7 +27,7 @@ const sectorTypo = {
 };
 
 describe('syntax: YAML errors', () => {
-  it('syntax.yaml: a mis-indented list item is reported at its dash; the rest of the file is still checked', () => {
+  it('syntax.misindented: a list item indented to no level is one finding on its line; the rest of the file is still checked', () => {
     const text = lines(
       ...head,
       '  - id: S-1',
@@ -39,21 +39,31 @@ describe('syntax: YAML errors', () => {
       '  - {id: S-3, title: 継続, covers: [C]}',
     );
     const findings = analyze(standard(text), [testGuideline]).findings;
-    const shown = only(['syntax.', 'sector.unknown'], findings, text);
-    assert.deepStrictEqual(shown.slice(0, 2), [
+    // Read as the author meant (S-2 an entry of the list): no cascade, and nothing uncovered.
+    assert.deepStrictEqual(only(['syntax.', 'sector.unknown', 'coverage.', 'schema.'], findings, text), [
       sectorTypo,
       {
-        code: 'syntax.yaml',
-        range: '11:4-11:5',
+        code: 'syntax.misindented',
+        range: '11:4-11:13',
         severity: 'error',
-        message: 'YAML syntax error: the indentation does not match the surrounding lines.',
+        message: 'The line "- id: S-2" is indented by 3 spaces, which lines up with no line above it, so YAML cannot tell what it belongs to. Indent it by 2 spaces, like the list entries above it.',
       },
     ]);
-    // Nothing in this text is an unclosed quote or bracket: no message may claim one.
-    const misleading = shown.filter((f) => f.message.includes('closing quote or bracket'));
-    assert.deepStrictEqual(misleading, [], 'a recovery error must not be described as a missing quote or bracket');
-    // The Japanese rendering of the same finding.
-    assert.deepStrictEqual(only(['syntax.yaml'], findings, text, 'ja')[0].message, 'YAML の構文エラー: インデントが前後の行と合っていません。');
+    assert.deepStrictEqual(only(['syntax.misindented'], findings, text, 'ja')[0].message,
+      '行「- id: S-2」の字下げ（半角スペース 3 個）は上のどの行とも揃っていないため、YAML では何に属するかを読み取れません。上のリストの要素と同じく、半角スペース 2 個で字下げしてください。');
+  });
+
+  it('syntax.yaml: a line the parser cannot place is reported in words; no message claims a missing quote or bracket', () => {
+    const text = lines(...head, '  - id: S-1', '    title: 責任者', '    covers: [A-1, A-2]', '    本文', '  - {id: S-3, title: 継続, covers: [C]}');
+    const findings = analyze(standard(text), [testGuideline]).findings;
+    assert.deepStrictEqual(only(['syntax.'], findings, text), [{
+      code: 'syntax.yaml',
+      range: '11:5-11:7',
+      severity: 'error',
+      message: 'YAML syntax error: a line here must be a key followed by a colon and a space ("key: value") or a list entry ("- value").',
+    }]);
+    assert.deepStrictEqual(only(['syntax.'], findings, text, 'ja').map((f) => f.message),
+      ['YAML の構文エラー: この行は「キー: 値」（コロンの後に空白）またはリストの要素（「- 値」）の形で記載してください。']);
   });
 
   it('syntax.unclosed-bracket: an unclosed bracket is reported at the opening bracket, and the clauses after it are still read', () => {

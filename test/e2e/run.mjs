@@ -4,7 +4,9 @@
 //   node test/e2e/run.mjs                 # setup if needed, build if needed, suite + UI check
 //   node test/e2e/run.mjs --suite         # only the integration suite (mocha inside the extension host)
 //   node test/e2e/run.mjs --ui            # only the workbench check (Problems panel + screenshot)
-//   node test/e2e/run.mjs --update-screenshot   # also copy a passing UI check's screenshot to docs/screenshot.png
+//   node test/e2e/run.mjs --report        # only the coverage report check (kijun coverage --format html in Chromium)
+//   node test/e2e/run.mjs --update-screenshot   # also copy passing checks' screenshots to docs/screenshot.png,
+//                                              # docs/completion.png and docs/coverage-report.png
 //   options: --no-setup (skip test/e2e/setup.sh), --no-build (use dist/ as it is),
 //            --vsix (UI check only: install kijun.vsix, built by `npm run package`, instead of loading the folder)
 //   env: KIJUN_E2E_HOST=auto|code-server|electron (default auto), KIJUN_E2E_GREP=<mocha grep>,
@@ -30,7 +32,7 @@ import { format } from 'node:util';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../..');
@@ -38,13 +40,16 @@ const require = createRequire(path.join(HERE, 'package.json'));
 const env = process.env;
 const argv = new Set(process.argv.slice(2));
 for (const a of argv) {
-  if (!['--suite', '--ui', '--update-screenshot', '--no-setup', '--no-build', '--vsix'].includes(a)) {
+  if (!['--suite', '--ui', '--report', '--update-screenshot', '--no-setup', '--no-build', '--vsix'].includes(a)) {
     console.error(`unknown option ${a}; see the head of test/e2e/run.mjs`);
     process.exit(2);
   }
 }
-const runSuite = argv.has('--suite') || !argv.has('--ui');
-const runUi = argv.has('--ui') || !argv.has('--suite');
+// With none of --suite, --ui, --report: all three.
+const chosen = ['--suite', '--ui', '--report'].filter((a) => argv.has(a));
+const runSuite = chosen.length === 0 || argv.has('--suite');
+const runUi = chosen.length === 0 || argv.has('--ui');
+const runReport = chosen.length === 0 || argv.has('--report');
 const HOST = env.KIJUN_E2E_HOST ?? 'auto';
 const VSCODE_VERSION = '1.139.1'; // the desktop VS Code @vscode/test-electron downloads; same as code-server 4.139.1
 const SUITE = path.join(HERE, 'suite', 'index.cjs');
@@ -135,6 +140,8 @@ function userSettings(userData) {
     'git.enabled': false,
     'window.commandCenter': false,
     'editor.minimap.enabled': false,
+    // The web workbench saves edited files after a delay by default; the tests edit fixtures and revert them.
+    'files.autoSave': 'off',
   }, null, 2));
 }
 
@@ -352,6 +359,7 @@ async function uiCheck() {
     await page.waitForTimeout(300); // let the selection/scroll animation settle for a stable image (not a sync point)
     await page.screenshot({ path: SHOT });
     log(`screenshot ${path.relative(ROOT, SHOT)}`);
+    failures.push(...await completionCheck(page));
     for (const f of failures) log(`UI check: ${f}`);
     ok = failures.length === 0;
   } catch (error) {
@@ -365,12 +373,120 @@ async function uiCheck() {
   if (ok && argv.has('--update-screenshot')) {
     fs.mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
     fs.copyFileSync(SHOT, path.join(ROOT, 'docs', 'screenshot.png'));
-    log('copied to docs/screenshot.png');
+    fs.copyFileSync(COMPLETION_SHOT, path.join(ROOT, 'docs', 'completion.png'));
+    log('copied to docs/screenshot.png and docs/completion.png');
   }
   return ok ? 0 : 1;
 }
 
-// --- 5. Run ---------------------------------------------------------------------------------------
+const COMPLETION_SHOT = path.join(OUTPUT, 'completion.png');
+
+/**
+ * Completion as an author sees it, in the draft 物流 standard: typing ", " in a covers list opens the list of
+ * guideline items, each row with its title, official label, obligation and coverage beside the id (not only
+ * once focused), the items that apply to 物流 and are uncovered first. Saves test-output/completion.png for
+ * the README. Returns what is wrong.
+ */
+async function completionCheck(page) {
+  const failures = [];
+  const lines = fs.readFileSync(path.join(ROOT, 'examples', 'with-mistakes', FILE), 'utf8').split('\n');
+  // A covers list halfway down the file, so that the list and its details have room on screen.
+  const coversLines = lines.flatMap((l, i) => (/^ {4}covers: \[/.test(l) ? [i + 1] : []));
+  const line = coversLines[Math.floor(coversLines.length / 2)];
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+J'); // the panel closed: room for the list
+  await page.keyboard.press('Control+G');
+  await page.keyboard.type(String(line));
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.type(', ');
+  const rows = page.locator('.suggest-widget .monaco-list-row');
+  try {
+    await rows.first().waitFor({ state: 'visible', timeout: 30000 });
+    const texts = await rows.evaluateAll((els) => els.map((e) => (e.innerText || '').replace(/\s+/g, ' ').trim()));
+    for (const t of texts) console.log(`  SUGGESTION ${t}`);
+    // The first row: an uncovered item that applies, its id, title, official label, obligation (and mark) and coverage all shown.
+    if (!/^G-[\w-]+ \S.* · (?:must-consider|reference)(?: · provisional, Kijun)? · uncovered$/.test(texts[0] ?? '')) failures.push(`the first suggestion reads ${JSON.stringify(texts[0])}`);
+    await page.waitForTimeout(300); // let the widget's layout settle for a stable image (not a sync point)
+    await page.screenshot({ path: COMPLETION_SHOT });
+    log(`screenshot ${path.relative(ROOT, COMPLETION_SHOT)}`);
+  } catch (error) {
+    failures.push(`no completion list in a covers list: ${error.message}`);
+  }
+  return failures;
+}
+
+// --- 5. The coverage report: kijun coverage --format html in Chromium ---------------------------
+
+const REPORT_SHOT = path.join(OUTPUT, 'coverage-report.png');
+
+/** Writes a coverage report with the CLI (built in out/), in Japanese. */
+function coverageReport(input, output) {
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'kijun.js'), 'coverage', input, '--format', 'html', '--locale', 'ja', '--output', output],
+    { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`kijun coverage ${input} exited ${result.status}: ${result.stderr}`);
+}
+
+/**
+ * The HTML report as a reader sees it, in headless Chromium: the report of the e2e fixture pair (a standard that
+ * leaves C uncovered) shows C's cell as uncovered, in words and in its colour, with the Japanese title and
+ * headings; the filter hides the items without gaps; nothing is fetched. Then the report of examples/ is
+ * photographed for the README (`--update-screenshot` copies it to docs/coverage-report.png).
+ */
+async function reportCheck() {
+  const dir = path.join(run, 'report');
+  fs.mkdirSync(dir, { recursive: true });
+  const fixtureReport = path.join(dir, 'fixture.html');
+  const examplesReport = path.join(OUTPUT, 'coverage-report.html');
+  coverageReport(path.join(HERE, 'fixtures'), fixtureReport);
+  coverageReport(path.join(ROOT, 'examples'), examplesReport);
+  const context = await launchChromium(dir);
+  const page = context.pages()[0] ?? await context.newPage();
+  page.setDefaultTimeout(30000);
+  const fetched = new Set();
+  context.on('request', (r) => { if (!r.url().startsWith('file:')) fetched.add(r.url()); });
+  const failures = [];
+  try {
+    await page.goto(pathToFileURL(fixtureReport).toString());
+    const cell = page.locator('tr[data-item="C"] td.cell').first();
+    const seen = {
+      state: await cell.getAttribute('data-state'),
+      text: (await cell.innerText()).replace(/\s+/g, ' ').trim(),
+      background: await cell.evaluate((e) => getComputedStyle(e).backgroundColor),
+      title: (await page.locator('tr[data-item="C"] td.title').innerText()).trim(),
+      headings: await page.locator('thead th').evaluateAll((els) => els.slice(0, 3).map((e) => e.innerText.trim())),
+    };
+    log(`report: C is ${JSON.stringify(seen)}`);
+    if (seen.state !== 'uncovered') failures.push(`C's cell is ${seen.state}, not uncovered`);
+    if (seen.text !== '✘ 未対応') failures.push(`C's cell reads ${JSON.stringify(seen.text)}, not "✘ 未対応"`);
+    if (seen.background !== 'rgb(248, 213, 194)') failures.push(`C's cell has the background ${seen.background}, not the uncovered colour`);
+    if (seen.title !== '継続') failures.push(`C's title reads ${JSON.stringify(seen.title)}, not 継続`);
+    if (JSON.stringify(seen.headings) !== JSON.stringify(['項目 ID', '番号', '表題'])) failures.push(`the headings read ${JSON.stringify(seen.headings)}`);
+    // The filter (CSS only): the items without gaps disappear, C stays.
+    await page.locator('label[for="gaps-only"]').click();
+    const shown = await page.locator('tbody tr.item').evaluateAll((rows) => rows.filter((r) => r.offsetParent !== null).map((r) => r.dataset.item));
+    log(`report: with the filter, the rows shown are ${shown.join(', ')}`);
+    if (JSON.stringify(shown) !== JSON.stringify(['C'])) failures.push(`with the filter, the rows shown are ${shown.join(', ')}, not C alone`);
+    // The README's screenshot: the report of examples/.
+    await page.goto(pathToFileURL(examplesReport).toString());
+    await page.locator('tr[data-item]').first().waitFor();
+    await page.screenshot({ path: REPORT_SHOT });
+    log(`screenshot ${path.relative(ROOT, REPORT_SHOT)}`);
+    if (fetched.size) failures.push(`the report fetched ${[...fetched].join(' ')}`);
+  } catch (error) {
+    failures.push(error.message);
+  }
+  await context.close().catch(() => {});
+  for (const f of failures) log(`report check: ${f}`);
+  if (failures.length === 0 && argv.has('--update-screenshot')) {
+    fs.copyFileSync(REPORT_SHOT, path.join(ROOT, 'docs', 'coverage-report.png'));
+    log('copied to docs/coverage-report.png');
+  }
+  return failures.length === 0 ? 0 : 1;
+}
+
+// --- 6. Run ---------------------------------------------------------------------------------------
 
 let exit = 0;
 try {
@@ -383,6 +499,11 @@ try {
   if (runUi) {
     const code = await uiCheck();
     log(`UI check: ${code === 0 ? 'PASS' : 'FAIL'}`);
+    exit = Math.max(exit, code);
+  }
+  if (runReport) {
+    const code = await reportCheck();
+    log(`coverage report check: ${code === 0 ? 'PASS' : 'FAIL'}`);
     exit = Math.max(exit, code);
   }
 } catch (error) {

@@ -53,7 +53,7 @@ export class TestClient {
     });
     this.connection.onNotification('window/logMessage', (params: { message: string }) => {
       this.logs.push(params.message);
-      if (/\bindexed \d+ file/.test(params.message)) this.indexedCount++;
+      if (/\bindexed \d+ file|\d+ 件のファイルを読み込みました/.test(params.message)) this.indexedCount++;
       for (const resolve of this.indexWaiters.splice(0)) resolve();
     });
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
@@ -63,14 +63,15 @@ export class TestClient {
     this.connection.listen();
   }
 
-  async initialize(folder?: string | string[], locale = 'en', initializationOptions: object = {}): Promise<InitializeResult> {
+  /** `textDocument`: the client's text document capabilities (what it can show of completion items, for one). */
+  async initialize(folder?: string | string[], locale = 'en', initializationOptions: object = {}, textDocument: object = {}): Promise<InitializeResult> {
     const folders = folder === undefined ? [] : ([] as string[]).concat(folder);
     const result = (await this.connection.sendRequest('initialize', {
       processId: null,
       locale,
       rootUri: folders.length ? pathToFileURL(folders[0]).toString() : null,
       workspaceFolders: folders.length ? folders.map((f, i) => ({ uri: pathToFileURL(f).toString(), name: `ws${i}` })) : null,
-      capabilities: { workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } } },
+      capabilities: { workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument },
       initializationOptions,
     })) as InitializeResult;
     await this.connection.sendNotification('initialized', {});

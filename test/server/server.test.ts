@@ -94,7 +94,7 @@ describe('language server', function () {
     fs.rmSync(guidelinePath);
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.uri('guidelines/test-guideline.yaml'), type: 3 }] });
     const diagnostics = await client.diagnosticsWhere(uri, (d) => d.some((x) => x.code === 'guideline.unknown'));
-    assert.deepStrictEqual(diagnostics.map(brief), ['1:11-1:17 guideline.unknown Unknown guideline "test-g"; known guidelines: nisc-2008, nisc-2024. A guideline document of your own must be in the workspace or in a folder of the kijun.guidelineFolders setting.']);
+    assert.deepStrictEqual(diagnostics.map(brief), ['1:11-1:17 guideline.unknown Unknown guideline "test-g"; known guidelines: nisc-2007, nisc-2008, nisc-2024. A guideline document of your own must be in the workspace or in a folder of the kijun.guidelineFolders setting.']);
   });
 
   it('completes sectors with their Japanese label, and items with uncovered ones first', async () => {
@@ -111,10 +111,12 @@ describe('language server', function () {
     // Remove S-3's coverage of C so that C is uncovered, then complete in S-1's covers list.
     await client.change(uri, [{ range: { start: { line: 16, character: 12 }, end: { line: 16, character: 15 } }, text: '[]' }]);
     const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line: 9, character: 21 } });
+    // This client shows no label details: the title goes into the label, the rest into the detail.
     const ranked = [...items].sort((a, b) => a.sortText!.localeCompare(b.sortText!)).map((c) => c.label);
-    assert.deepStrictEqual(ranked, ['C', 'A', 'A-2', 'B', 'C-1']);
-    const c = items.find((i) => i.label === 'C')!;
-    assert.strictEqual(c.detail, 'Ⅲ Continuity （要検討事項） [uncovered]');
+    assert.deepStrictEqual(ranked, ['C Continuity', 'A Organisation', 'A-2 Note', 'B For finance', 'C-1 For medical']);
+    const c = items.find((i) => i.label === 'C Continuity')!;
+    assert.strictEqual(c.detail, 'Ⅲ · must-consider · uncovered — Ⅲ Continuity');
+    assert.strictEqual((c.textEdit as TextEdit).newText, 'C');
   });
 
   it('completes sectors and items in a standard whose header comes after its clauses (keys sorted by a YAML dumper)', async () => {
@@ -127,7 +129,7 @@ describe('language server', function () {
     assert.deepStrictEqual(sectors.map((c) => c.label), ['金融', '医療', '政府・行政サービス']);
     const coversLine = text.split('\n').indexOf('- covers: []');
     const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line: coversLine, character: 11 } });
-    assert.ok(items.length >= 5 && items.some((c) => c.label === 'C'), items.map((c) => c.label).join(' '));
+    assert.ok(items.length >= 5 && items.some((c) => (c.textEdit as TextEdit).newText === 'C'), items.map((c) => c.label).join(' '));
   });
 
   it('completes keys allowed at the position, and class values with their names', async () => {
@@ -185,7 +187,7 @@ describe('language server', function () {
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics },
     });
-    assert.deepStrictEqual(actions.map((a) => a.title), ['Add a clause covering C', 'Exclude C (規定する必要がない) with a reason']);
+    assert.deepStrictEqual(actions.map((a) => a.title), ['Add a clause covering C (Ⅲ Continuity)', 'Exclude C (Ⅲ Continuity) (規定する必要がない) with a reason']);
     const withClause = applyEdits(text, actions[0].edit!.changes![uri]);
     assert.strictEqual(withClause, text + '  - id: S-4\n    title: 継続\n    covers: [C]\n    text: （本文を記載）\n');
     assert.deepStrictEqual(await client.change(uri, [{ text: withClause }]), []);
@@ -249,6 +251,19 @@ describe('language server', function () {
     ]);
   });
 
+  it('the code lens of a provisional guideline item says it is Kijun\'s suggestion', async () => {
+    const text = lines('kijun: guideline', 'id: prov-g', 'title: 暫定', 'sectors: [{id: finance, label: 金融}]', 'threats: []', 'items:',
+      '  - {id: K, label: Ⅱ1, title: 柱, obligation: must-consider, level: abstract}',
+      '  - {id: K-1, label: Kijun補足, title: 補足, obligation: must-consider, level: abstract, provisional: true, parent: K}');
+    const uri = ws.uri('guidelines/prov-g.yaml');
+    await client.open(uri, text);
+    const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+    assert.deepStrictEqual(lenses.map((l) => `${l.range.start.line} ${l.command!.title}`), [
+      '6 covered by 0 clauses in 0 standards',
+      "7 provisional (Kijun's suggestion) · covered by 0 clauses in 0 standards",
+    ]);
+  });
+
   it('lists document symbols and workspace symbols', async () => {
     const { uri } = await openStandard('std.yaml', completeStandard());
     const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
@@ -288,7 +303,7 @@ describe('quick fix: remove an exclusion that a clause makes pointless', () => {
     const covered = diagnostics.filter((d) => d.code === 'exclusion.covered');
     assert.strictEqual(covered.length, 1, diagnostics.map(brief).join('\n'));
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: covered[0].range, context: { diagnostics: covered } });
-    const remove = actions.find((a) => a.title === 'Remove the exclusion of B')!;
+    const remove = actions.find((a) => a.title === 'Remove the exclusion of B (Ⅱ For finance)')!;
     const fixed = applyEdits(text, remove.edit!.changes![uri]);
     assert.deepStrictEqual(await client.change(uri, [{ text: fixed }]), []);
     return fixed;

@@ -1,4 +1,4 @@
-import { InterfaceText, Locale, MessageArgs } from '../core';
+import { Bilingual, InterfaceText, Locale, MessageArgs, renderText } from '../core';
 import { localeFromEnvironment } from '../node/bundled';
 
 /** A usage mistake, reported with a catalogue text (so in the user's language). */
@@ -51,4 +51,30 @@ export function oneOf<T extends string>(parsed: ParsedArguments, flag: string, a
   if (value === undefined || value === true) return fallback;
   if (!(allowed as readonly string[]).includes(value)) throw new UsageError(error, { value });
   return value as T;
+}
+
+/** A catalogue text in both languages, for a reason that a message in either language quotes. */
+export function inBothLanguages(key: InterfaceText, args: MessageArgs = {}): Bilingual {
+  return { en: renderText(key, args, 'en'), ja: renderText(key, args, 'ja') };
+}
+
+/** The options every analysing command shares: paths, `--provisional`, `--locale`, `--verbose`. */
+export interface AnalysisOptions {
+  paths: string[];
+  locale: Locale;
+  /** Whether provisional guideline items (Kijun's own suggestions) count with their own obligation. */
+  provisional: 'advisory' | 'binding';
+  verbose: boolean;
+}
+
+/** The flags of `AnalysisOptions`, for a command's `parseFlags` spec. */
+export const analysisFlags = { '--provisional': 'value', '--locale': 'value', '--verbose': 'switch' } as const;
+
+export function analysisOptions(parsed: ParsedArguments, env: NodeJS.ProcessEnv): AnalysisOptions {
+  return {
+    paths: parsed.positionals.length ? parsed.positionals : ['.'],
+    provisional: oneOf(parsed, '--provisional', ['advisory', 'binding'] as const, 'advisory', 'cli.bad-provisional'),
+    locale: oneOf(parsed, '--locale', ['ja', 'en'] as const, localeFromEnvironment(env), 'cli.bad-locale'),
+    verbose: parsed.values.get('--verbose') === true,
+  };
 }

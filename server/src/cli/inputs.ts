@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { Locale, Workspace, WorkspaceOptions } from '../core';
+import { DocumentAnalysis, Locale, Workspace, WorkspaceOptions } from '../core';
 import { loadBundledGuidelines } from '../node/bundled';
 import { NotReadReason, notReadText, readDocument, walkDocuments, WalkEntry } from '../node/files';
 import { ReportSkipped } from '../reports';
@@ -18,6 +18,8 @@ export interface InputOptions {
   /** Also list what the folder walk skipped: files that are not Kijun documents, dot folders, node_modules, duplicates. */
   verbose: boolean;
   workspace?: WorkspaceOptions;
+  /** Told of each file found while the folders are walked (`walk`, found so far), then of each file read (`read`, of all found). */
+  onProgress?: (stage: 'walk' | 'read', done: number, total: number) => void;
 }
 
 /**
@@ -30,7 +32,10 @@ export interface InputOptions {
 export async function readInputs(options: InputOptions, cwd: string): Promise<Inputs> {
   const display = (file: string): string => path.relative(cwd, file) || '.';
   const entries: WalkEntry[] = [];
-  for await (const entry of walkDocuments(options.paths.map((p) => path.resolve(cwd, p)))) entries.push(entry);
+  for await (const entry of walkDocuments(options.paths.map((p) => path.resolve(cwd, p)))) {
+    entries.push(entry);
+    options.onProgress?.('walk', entries.length, entries.length);
+  }
   const unusable = entries.find((e) => e.kind === 'skipped' && e.explicit && e.reason !== 'duplicate');
   if (unusable?.kind === 'skipped') {
     throw new UsageError('cli.cannot-check', { path: display(unusable.path), reason: notReadText(unusable.reason, { ...unusable, other: unusable.other && display(unusable.other) }, options.locale) });
@@ -41,7 +46,8 @@ export async function readInputs(options: InputOptions, cwd: string): Promise<In
     const other = details.other && display(details.other);
     inputs.skipped.push({ path: display(file), reason, failing, message: notReadText(reason, { ...details, other }, options.locale) });
   };
-  for (const entry of entries) {
+  for (const [index, entry] of entries.entries()) {
+    options.onProgress?.('read', index + 1, entries.length);
     if (entry.kind === 'skipped') {
       const listed = entry.reason === 'loop' || entry.reason === 'broken-link' || entry.reason === 'unreadable' || options.verbose;
       if (listed) note(entry.path, entry.reason, entry.reason === 'unreadable', entry);
@@ -55,4 +61,12 @@ export async function readInputs(options: InputOptions, cwd: string): Promise<In
     else if (entry.explicit || options.verbose) note(entry.path, 'not-kijun', false);
   }
   return inputs;
+}
+
+/** Analyses every document read, telling the monitor how far it has got. */
+export function analyseAll(inputs: Inputs, monitor: { analysed(done: number, total: number): void }): DocumentAnalysis[] {
+  return inputs.documents.map((uri, index) => {
+    monitor.analysed(index + 1, inputs.documents.length);
+    return inputs.workspace.analyze(uri);
+  });
 }

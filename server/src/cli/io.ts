@@ -4,6 +4,15 @@ export interface CliIo {
   stderr: (text: string) => void;
   cwd: string;
   env: NodeJS.ProcessEnv;
+  /**
+   * Whether standard output and standard error are terminals: progress is shown on a terminal only, and binary
+   * output (XLSX) is never written to one. Absent: neither is, as when both are piped.
+   */
+  terminal?: { stdout: boolean; stderr: boolean };
+  /** Binary output to standard output (an XLSX workbook when no --output is given). */
+  stdoutBytes?: (data: Uint8Array) => void;
+  /** Milliseconds from some fixed point, for progress and --verbose timings (`performance.now` unless a test fixes it). */
+  now?: () => number;
 }
 
 /** Exit statuses (README, "The CLI"; `kijun --help`). A higher one wins when several apply. */

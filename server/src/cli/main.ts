@@ -2,6 +2,8 @@ import { renderText } from '../core';
 import { localeFromEnvironment } from '../node/bundled';
 import { requestedLocale, UsageError } from './arguments';
 import { check, parseCheckArguments } from './commands/check';
+import { coverage, parseCoverageArguments } from './commands/coverage';
+import { exportOscal, parseExportArguments } from './commands/export';
 import { CliIo, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE } from './io';
 
 export type { CliIo } from './io';
@@ -18,6 +20,8 @@ interface Command<O> {
 
 const commands: Record<string, Command<never>> = {
   check: { parse: parseCheckArguments, run: check } as Command<never>,
+  coverage: { parse: parseCoverageArguments, run: coverage } as Command<never>,
+  export: { parse: parseExportArguments, run: exportOscal } as Command<never>,
 };
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
@@ -58,6 +62,9 @@ export function main(argv: string[]): Promise<number> {
     stderr: (t) => process.stderr.write(t),
     cwd: process.cwd(),
     env: process.env,
+    terminal: { stdout: process.stdout.isTTY === true, stderr: process.stderr.isTTY === true },
+    stdoutBytes: (data) => process.stdout.write(data),
+    now: () => performance.now(),
   }).catch((error: unknown) => {
     const detail = error instanceof Error ? error.stack ?? error.message : String(error);
     process.stderr.write(`kijun: ${renderText('cli.internal-error', { detail }, localeFromEnvironment())}\n`);

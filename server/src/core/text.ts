@@ -21,15 +21,63 @@ export interface LineCol {
 }
 
 /**
- * Maps offsets to line/column. Built once per text; lookups are a binary search so that
- * converting thousands of findings stays cheap.
+ * Where two versions of a text differ: `start..oldEnd` of the old text became `start..newEnd` of the
+ * new one; what lies before `start` and after the ends is the same in both.
+ */
+export interface TextChange {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
+/**
+ * The change between two texts, found from both ends. The texts are compared in blocks with the
+ * engine's own string comparison (a block twice as long each time it matches), which reads a
+ * 10 MiB text in a few milliseconds where a loop over its characters takes ten times as long.
+ */
+export function changedRange(before: string, after: string): TextChange {
+  const shorter = Math.min(before.length, after.length);
+  let prefix = 0;
+  for (let step = 4096; prefix < shorter;) {
+    const end = Math.min(shorter, prefix + step);
+    if (after.startsWith(before.slice(prefix, end), prefix)) {
+      prefix = end;
+      step *= 2;
+    } else if (end - prefix <= 64) {
+      while (prefix < end && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+      break;
+    } else step = (end - prefix) >> 1;
+  }
+  const room = shorter - prefix;
+  let suffix = 0;
+  for (let step = 4096; suffix < room;) {
+    const end = Math.min(room, suffix + step);
+    if (after.endsWith(before.slice(before.length - end, before.length - suffix), after.length - suffix)) {
+      suffix = end;
+      step *= 2;
+    } else if (end - suffix <= 64) {
+      while (suffix < end && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+      break;
+    } else step = (end - suffix) >> 1;
+  }
+  return { start: prefix, oldEnd: before.length - suffix, newEnd: after.length - suffix };
+}
+
+/**
+ * Maps offsets to line/column. Built once per text (or from the previous version's index and the
+ * change, in time proportional to the number of lines rather than of characters); lookups are a
+ * binary search so that converting thousands of findings stays cheap.
  */
 export class LineIndex {
   private readonly lineStarts: number[];
 
-  constructor(readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
+  constructor(readonly text: string, lineStarts?: number[]) {
+    this.lineStarts = lineStarts ?? LineIndex.scan(text, 0, text.length, [0]);
+  }
+
+  /** The line starts after a line break found in text[from, to), appended to `starts`. */
+  private static scan(text: string, from: number, to: number, starts: number[]): number[] {
+    for (let i = from; i < to; i++) {
       const c = text.charCodeAt(i);
       if (c === 10 /* \n */) starts.push(i + 1);
       else if (c === 13 /* \r */) {
@@ -37,7 +85,27 @@ export class LineIndex {
         starts.push(i + 1);
       }
     }
-    this.lineStarts = starts;
+    return starts;
+  }
+
+  /**
+   * The index of `text`, which is `previous.text` with `change` applied. Line starts before the
+   * change are kept, those after it move by the change's length, and only the changed characters
+   * (and the one before them, which may be a CR that an inserted LF joins) are scanned.
+   */
+  static afterChange(previous: LineIndex, text: string, change: TextChange): LineIndex {
+    const old = previous.lineStarts;
+    const delta = change.newEnd - change.oldEnd;
+    // A line start L stands after a LF, or after a CR that no LF follows: it depends on the characters at L - 1 and L.
+    // Those before the change stay where they were, those after it move by the change's length.
+    const starts = [0];
+    let i = 1;
+    for (; i < old.length && old[i] < change.start; i++) starts.push(old[i]);
+    LineIndex.scan(text, Math.max(0, change.start - 1), change.newEnd, starts);
+    for (; i < old.length && old[i] < change.oldEnd + 1; i++);
+    const last = starts[starts.length - 1];
+    for (; i < old.length; i++) if (old[i] + delta > last) starts.push(old[i] + delta);
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {

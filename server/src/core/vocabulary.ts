@@ -24,6 +24,15 @@ export const vocabulary: Record<string, Record<string, Bilingual>> = {
     abstract: { ja: '抽象的内容', en: 'abstract content' },
     concrete: { ja: '具体的内容', en: 'concrete measures' },
   },
+  // How the sector standard a concrete measure comes from goes beyond the guideline (seed p28, 指針との対応).
+  relation: {
+    checklist: { ja: '具体的な対策と対策チェックシートの提示', en: 'concrete measures with a checklist' },
+    commentary: { ja: '目的・考え方・実施方法等の事例を踏まえた解説', en: 'commentary with worked examples' },
+    concretised: { ja: '対策項目の具体化', en: 'measures made concrete' },
+    'worst-case': { ja: '想定し得る最悪のケースの具体化', en: 'worst cases made concrete' },
+    'model-text': { ja: '例文と解説による具体化', en: 'model texts with commentary' },
+    implementation: { ja: '実施内容の具体化', en: 'implementation made concrete' },
+  },
   direction: {
     received: { ja: '自ら受ける脅威', en: 'threat the operator suffers' },
     caused: { ja: '他に与える脅威', en: 'threat the operator causes to others' },
@@ -42,14 +51,17 @@ export const vocabulary: Record<string, Record<string, Bilingual>> = {
     normal: { ja: '平時（要警戒時・障害発生時以外）', en: 'normal times' },
     alert: { ja: '要警戒時・障害発生時', en: 'on alert or during an outage' },
   },
+  // The routes of the information-sharing system: a. and b. of the sharing table (seed p31), ①–③ of the route table (p34).
   route: {
-    'operator-to-nisc': { ja: '事業者等→所管省庁→NISC（実施細目に基づく情報連絡）', en: 'operator → ministry → NISC (reporting)' },
-    'nisc-to-operator': { ja: 'NISC→所管省庁→CEPTOAR→事業者等（実施細目に基づく情報提供）', en: 'NISC → ministry → CEPTOAR → operators (provision)' },
-    'ministry-ceptoar': { ja: '重要インフラ所管省庁–CEPTOAR', en: 'ministry – CEPTOAR' },
-    'within-ceptoar': { ja: 'CEPTOAR内', en: 'within a CEPTOAR' },
+    'operator-to-nisc': { ja: 'a. 事業者等→所管省庁→NISC（実施細目に基づく情報連絡）', en: 'a. operator → ministry → NISC (reporting under the implementation rules)' },
+    'nisc-to-operator': { ja: 'b. NISC→所管省庁→CEPTOAR→事業者等（実施細目に基づく情報提供）', en: 'b. NISC → ministry → CEPTOAR → operators (provision under the implementation rules)' },
+    'nisc-ministry': { ja: '① NISC–重要インフラ所管省庁（実施細目）', en: '① NISC – ministry in charge (implementation rules)' },
+    'ministry-ceptoar': { ja: '② 重要インフラ所管省庁–CEPTOAR（予め定められた通信手段）', en: '② ministry in charge – CEPTOAR (means agreed in advance)' },
+    'within-ceptoar': { ja: '③ CEPTOAR内（各CEPTOARの情報取り扱いルール）', en: '③ within a CEPTOAR (its own rules)' },
   },
   channel: {
     'implementation-rules': { ja: '実施細目に基づく連絡', en: 'under the implementation rules (実施細目)' },
+    'ministry-ceptoar-means': { ja: '所管省庁とCEPTOARの間で予め定められた通信手段', en: 'the means agreed in advance between the ministry and the CEPTOAR' },
     newsletter: { ja: 'ニュースレター', en: 'newsletter' },
     'ci-web': { ja: '重要インフラ向けWeb', en: 'critical-infrastructure web portal' },
     ceptoar: { ja: '各セプター', en: 'each CEPTOAR' },

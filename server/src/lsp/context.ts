@@ -1,6 +1,7 @@
 import { Connection, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CoverageReport, DocumentFormat, formatOf, LineIndex, Locale, Workspace } from '../core';
+import { CoverageReport, DocumentFormat, formatOf, LineIndex, Locale, SnippetTemplate, TextChange, Workspace } from '../core';
+import type { CompletionCapabilities } from './features/completion';
 import { Settings } from './settings';
 
 /**
@@ -20,7 +21,15 @@ export interface ServerContext {
   readonly bundledTexts: Map<string, string>;
   /** Coverage from the last check of each open document, to rank completion items. */
   readonly lastCoverage: Map<string, CoverageReport | undefined>;
+  /** The static snippets of the package, by document format. */
+  readonly snippetTemplates: Record<DocumentFormat, SnippetTemplate[]>;
+  /** The client's own commands the server may invoke (`initializationOptions.commands`). */
+  readonly clientCommands: Set<string>;
+  /** What the editor said it can do with completion items (label details, snippets). */
+  clientCapabilities(): CompletionCapabilities;
   log(message: string): void;
+  /** The editor's last edit of a document as offsets (taken once), when it was a single change. */
+  takeChange(uri: string): TextChange | undefined;
 }
 
 export function formatFor(uri: string, languageId?: string): DocumentFormat | undefined {

@@ -1,20 +1,22 @@
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import {
-  CodeActionKind, Connection, DidChangeConfigurationNotification, InitializeParams, InitializeResult, TextDocuments, TextDocumentsConfiguration,
-  TextDocumentSyncKind,
+  CodeActionKind, Connection, DidChangeConfigurationNotification, InitializeParams, InitializeResult, TextDocumentContentChangeEvent, TextDocuments,
+  TextDocumentsConfiguration, TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CoverageReport, Locale, Workspace } from '../core';
-import { loadBundledGuidelines, packageRoot } from '../node/bundled';
+import { CoverageReport, Locale, renderText, TextChange, Workspace } from '../core';
+import { loadBundledGuidelines, loadSnippetTemplates, packageRoot } from '../node/bundled';
 import { ServerContext } from './context';
 import { registerCodeActions } from './features/codeActions';
 import { registerCodeLens } from './features/codeLens';
 import { registerCompletion } from './features/completion';
 import { registerCoverageRequests } from './features/coverage';
+import { registerCoverageTree } from './features/coverageTree';
 import { registerDiagnostics } from './features/diagnostics';
 import { registerHover } from './features/hover';
 import { registerNavigation } from './features/navigation';
+import { registerSemanticTokens, semanticTokensLegend } from './features/semanticTokens';
 import { registerSymbols } from './features/symbols';
 import { defaultSettings, sanitizeSettings, Settings } from './settings';
 import { guardRequests } from './requests';
@@ -31,19 +33,22 @@ export interface ServerOptions {
 }
 
 /**
- * How the editor's documents follow its changes. A change whose version is not newer than the document's is
- * out of order (a client bug, or a duplicated message): applying it again would corrupt the server's copy of
- * the text, so it is ignored and logged, and the diagnostics stay those of the current version.
+ * How the editor's documents follow its changes, each change kept in `changes` as offsets. A change whose
+ * version is not newer than the document's is out of order (a client bug, or a duplicated message): applying
+ * it again would corrupt the server's copy of the text, so it is ignored and logged, and the diagnostics stay
+ * those of the current version.
  */
-function inOrderUpdates(log: (message: string) => void): TextDocumentsConfiguration<TextDocument> {
+function inOrderUpdates(log: (message: string) => void, changes: Map<string, TextChange | undefined>): TextDocumentsConfiguration<TextDocument> {
   return {
     create: TextDocument.create,
-    update(document, changes, version) {
+    update(document, contentChanges, version) {
       if (version <= document.version) {
+        changes.delete(document.uri);
         log(`ignored a change of ${document.uri} with version ${version}: the document is already at version ${document.version}`);
         return document;
       }
-      return TextDocument.update(document, changes, version);
+      changes.set(document.uri, singleChange(document, contentChanges));
+      return TextDocument.update(document, contentChanges, version);
     },
   };
 }
@@ -58,7 +63,9 @@ export function startServer(rawConnection: Connection, options: ServerOptions = 
   let shuttingDown = false;
   const log = (message: string) => rawConnection.console.log(`[kijun] ${message}`);
   const connection = guardRequests(rawConnection, { shuttingDown: () => shuttingDown, log });
-  const documents = new TextDocuments(inOrderUpdates(log));
+  // The editor sends each edit as a range: kept as offsets, so that the core compares nothing to find it.
+  const changes = new Map<string, TextChange | undefined>();
+  const documents = new TextDocuments(inOrderUpdates(log, changes));
   const root = options.packageRoot ?? packageRoot();
   let workspace = new Workspace();
   let settings: Settings = defaultSettings;
@@ -68,6 +75,8 @@ export function startServer(rawConnection: Connection, options: ServerOptions = 
   let bundledScheme: 'file' | 'kijun-bundled' = 'file';
   let indexedOnce = false;
   const bundledTexts = new Map<string, string>();
+  const snippets = loadSnippetTemplates(root);
+  let completionCapabilities = { labelDetails: false, snippets: false };
 
   const context: ServerContext = {
     connection,
@@ -78,7 +87,15 @@ export function startServer(rawConnection: Connection, options: ServerOptions = 
     indexedOnce: () => indexedOnce,
     bundledTexts,
     lastCoverage: new Map<string, CoverageReport | undefined>(),
+    snippetTemplates: snippets.templates,
+    clientCapabilities: () => completionCapabilities,
+    clientCommands: new Set<string>(),
     log,
+    takeChange(uri) {
+      const change = changes.get(uri);
+      changes.delete(uri);
+      return change;
+    },
   };
 
   /** Bundled guidelines under the URIs the client can open: `kijun-bundled:` documents (read-only) or files of the package. */
@@ -101,9 +118,13 @@ export function startServer(rawConnection: Connection, options: ServerOptions = 
     clientLocale = params.locale?.toLowerCase().startsWith('ja') ? 'ja' : 'en';
     hasConfiguration = !!params.capabilities.workspace?.configuration;
     hasWorkspaceFolders = !!params.capabilities.workspace?.workspaceFolders;
-    const init = (params.initializationOptions ?? {}) as { bundledScheme?: string; locale?: string };
+    const completionItem = params.capabilities.textDocument?.completion?.completionItem;
+    completionCapabilities = { labelDetails: !!completionItem?.labelDetailsSupport, snippets: !!completionItem?.snippetSupport };
+    const init = (params.initializationOptions ?? {}) as { bundledScheme?: string; locale?: string; commands?: unknown };
+    if (Array.isArray(init.commands)) for (const command of init.commands) if (typeof command === 'string') context.clientCommands.add(command);
     if (init.bundledScheme === 'kijun-bundled') bundledScheme = 'kijun-bundled';
-    if (init.locale === 'ja' || init.locale === 'en') clientLocale = init.locale;
+    // The client's display language as it reports it (`ja`, `ja-JP`, `en-us`…): Japanese or, for any other, English.
+    if (typeof init.locale === 'string' && init.locale !== '') clientLocale = init.locale.toLowerCase().startsWith('ja') ? 'ja' : 'en';
     let folders = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
     sync.setFolders(folders);
@@ -111,7 +132,7 @@ export function startServer(rawConnection: Connection, options: ServerOptions = 
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        completionProvider: { triggerCharacters: [':', ' ', ',', '[', '、', '-'] },
+        completionProvider: { triggerCharacters: [':', ' ', ',', '[', '、', '-', '#'] },
         hoverProvider: true,
         definitionProvider: true,
         referencesProvider: true,
@@ -119,6 +140,7 @@ export function startServer(rawConnection: Connection, options: ServerOptions = 
         workspaceSymbolProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         codeLensProvider: { resolveProvider: false },
+        semanticTokensProvider: { legend: semanticTokensLegend, full: { delta: true }, range: true },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'kijun-language-server', version: '0.1.0' },
@@ -126,6 +148,7 @@ export function startServer(rawConnection: Connection, options: ServerOptions = 
   });
 
   connection.onInitialized(() => {
+    for (const problem of snippets.problems) context.log(renderText('server.snippets-not-read', { detail: problem }, context.locale()));
     if (hasConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'kijun' });
     if (hasWorkspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
@@ -152,10 +175,14 @@ export function startServer(rawConnection: Connection, options: ServerOptions = 
 
   const workspaceOptions = () => ({ coverage: { provisional: settings.provisionalItems } });
 
+  // Editors send a configuration change right after starting, and on every edit of any setting: the folders
+  // are walked again only when the guideline folders changed; otherwise the open documents are checked again.
   connection.onDidChangeConfiguration(async (change) => {
+    const folders = settings.guidelineFolders.join('\n');
     if (hasConfiguration) await loadSettings();
     else applySettings(sanitizeSettings((change.settings as { kijun?: unknown } | null)?.kijun));
-    await sync.index();
+    if (settings.guidelineFolders.join('\n') !== folders) await sync.index();
+    else diagnostics.revalidateAll();
   });
 
   connection.onShutdown(() => {
@@ -172,7 +199,19 @@ export function startServer(rawConnection: Connection, options: ServerOptions = 
   registerCodeActions(context);
   registerCodeLens(context);
   registerCoverageRequests(context);
+  registerCoverageTree(context);
+  registerSemanticTokens(context);
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** One ranged change as offsets into the text before and after it; several changes, or a whole new text, as none. */
+function singleChange(document: TextDocument, contentChanges: TextDocumentContentChangeEvent[]): TextChange | undefined {
+  if (contentChanges.length !== 1) return undefined;
+  const change = contentChanges[0];
+  if (!('range' in change)) return undefined;
+  const start = document.offsetAt(change.range.start);
+  const oldEnd = document.offsetAt(change.range.end);
+  return { start, oldEnd, newEnd: start + change.text.length };
 }

@@ -50,7 +50,7 @@ export function registerWorkspaceSync(context: ServerContext, diagnostics: Diagn
       // A file that is gone is simply no longer part of the workspace; any other reason is said in the log.
       if (read.isKijun && read.detail !== 'ENOENT') notRead(file, read.reason, read);
       workspace.delete(uri);
-    } else if (!workspace.set(uri, read.text, format, -1)) workspace.delete(uri);
+    } else workspace.put(uri, read.text, format, -1); // parsed when an analysis first needs it
   }
 
   /** The workspace folders, and the guideline folders of the settings (a relative one under each workspace folder). */
@@ -72,30 +72,7 @@ export function registerWorkspaceSync(context: ServerContext, diagnostics: Diagn
     indexing = (async () => {
       do {
         indexAgain = false;
-        const workspace = context.workspace();
-        const [roots, extra] = indexedFolders();
-        let count = 0;
-        const seen = new Set<string>();
-        // The same walk as the CLI's, except that a link is followed only into the folders walked.
-        for await (const entry of walkDocuments([...roots, ...extra], { followLinks: 'into-roots' })) {
-          if (stopped) break;
-          if (entry.kind === 'skipped') {
-            // Dot folders, node_modules and duplicates are skipped by rule, and would only fill the log.
-            if (!['hidden', 'node-modules', 'duplicate'].includes(entry.reason)) notRead(entry.path, entry.reason, entry);
-            continue;
-          }
-          const uri = pathToFileURL(entry.path).toString();
-          seen.add(uri);
-          if (documents.get(uri)) continue; // the editor's text wins over the disk's
-          await loadFromDisk(uri);
-          if (++count % 20 === 0) await new Promise((resolve) => setImmediate(resolve));
-        }
-        // What is no longer under a folder (a removed guideline folder, a file deleted meanwhile) leaves the workspace.
-        for (const uri of workspace.uris()) if (uri.startsWith('file:') && !seen.has(uri) && !documents.get(uri)) workspace.delete(uri);
-        if (stopped) break;
-        context.log(`indexed ${count} file(s)`);
-        onIndexed();
-        diagnostics.revalidateAll();
+        await indexOnce();
       } while (indexAgain);
       indexing = undefined;
     })().catch((error) => {
@@ -103,6 +80,56 @@ export function registerWorkspaceSync(context: ServerContext, diagnostics: Diagn
       context.log(`indexing failed: ${String(error)}`);
     });
     return indexing;
+  }
+
+  /**
+   * One pass over the folders, shown in the editor as work-done progress that the user can cancel
+   * (what was read by then stays). Files are read without being parsed (a standard is parsed when an
+   * analysis needs it), and the loop yields to the event loop every few files, so that an open
+   * document's diagnostics and the user's requests are never held up behind it.
+   */
+  async function indexOnce(): Promise<void> {
+    const workspace = context.workspace();
+    const [roots, extra] = indexedFolders();
+    const locale = context.locale();
+    const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
+    progress?.begin(renderText('server.indexing', {}, locale), 0, undefined, true);
+    const files: string[] = [];
+    // The same walk as the CLI's, except that a link is followed only into the folders walked.
+    for await (const entry of walkDocuments([...roots, ...extra], { followLinks: 'into-roots' })) {
+      if (stopped) break;
+      if (entry.kind === 'skipped') {
+        // Dot folders, node_modules and duplicates are skipped by rule, and would only fill the log.
+        if (!['hidden', 'node-modules', 'duplicate'].includes(entry.reason)) notRead(entry.path, entry.reason, entry);
+        continue;
+      }
+      files.push(entry.path);
+    }
+    const seen = new Set<string>();
+    let count = 0;
+    let cancelled = false;
+    for (const file of files) {
+      if (progress?.token.isCancellationRequested || stopped) {
+        cancelled = true;
+        break;
+      }
+      const uri = pathToFileURL(file).toString();
+      seen.add(uri);
+      if (documents.get(uri)) continue; // the editor's text wins over the disk's
+      await loadFromDisk(uri);
+      if (++count % 10 === 0) {
+        progress?.report(Math.round((100 * count) / files.length), renderText('server.indexing-count', { count, total: files.length }, locale));
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+    // What is no longer under a folder (a removed guideline folder, a file deleted meanwhile) leaves the workspace.
+    if (!cancelled) for (const uri of workspace.uris()) if (uri.startsWith('file:') && !seen.has(uri) && !documents.get(uri)) workspace.delete(uri);
+    progress?.done();
+    // After shutdown nothing more is published: what was read stays unused.
+    if (stopped) return;
+    context.log(renderText(cancelled ? 'server.indexing-cancelled' : 'server.indexed', { files: count }, locale));
+    onIndexed();
+    diagnostics.revalidateAll();
   }
 
   connection.onDidChangeWatchedFiles(async ({ changes }) => {
@@ -130,7 +157,7 @@ export function registerWorkspaceSync(context: ServerContext, diagnostics: Diagn
     const format = formatFor(document.uri, document.languageId);
     if (!format) return;
     try {
-      context.workspace().set(document.uri, document.getText(), format, document.version);
+      context.workspace().set(document.uri, document.getText(), format, document.version, context.takeChange(document.uri));
     } catch (error) {
       // A throw of the core is a bug; the check that follows meets it again, clears the diagnostics and logs it.
       context.log(`reading ${document.uri} failed: ${error instanceof Error ? error.stack : String(error)}`);

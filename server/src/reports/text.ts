@@ -1,12 +1,13 @@
 import { Locale, renderText } from '../core';
 import { Report } from './report';
 
-/** `path:line:col severity code message` per finding, what was not checked, the coverage of each standard, totals. */
+/** `path:line:col severity code message` per finding (marked when the baseline accepts it), what was not checked, the coverage of each standard, totals. */
 export function textReport(report: Report, locale: Locale): string {
   const out: string[] = [];
   for (const file of report.files) {
     for (const f of file.findings) {
-      out.push(`${file.path}:${f.line}:${f.column} ${renderText(`severity.${f.severity}`, {}, locale)} ${f.code} ${f.message}`);
+      const mark = f.baselined ? ` ${renderText('cli.baselined', {}, locale)}` : '';
+      out.push(`${file.path}:${f.line}:${f.column} ${renderText(`severity.${f.severity}`, {}, locale)} ${f.code} ${f.message}${mark}`);
     }
   }
   for (const s of report.skipped) out.push(renderText(s.failing ? 'cli.not-checked' : 'cli.skipped', { path: s.path, reason: s.message }, locale));

@@ -1,5 +1,6 @@
 import { Catalog, SectorScope } from './catalog';
 import { ClauseModel, ExclusionModel, ItemDef, StandardModel } from './model';
+import { Lineage } from './lineage';
 
 /**
  * The coverage rule (format.md; README "Coverage"; ARCHITECTURE.md "Coverage"). For each guideline
@@ -75,39 +76,137 @@ export function effectiveObligation(item: ItemDef, options: CoverageOptions = {}
   return item.provisional && options.provisional !== 'binding' ? 'reference' : 'must-consider';
 }
 
-export function computeCoverage(standard: StandardModel, catalog: Catalog, scope: SectorScope | string | undefined, options: CoverageOptions = {}): CoverageReport {
-  const { sector, subsector } = typeof scope === 'string' || scope === undefined ? { sector: scope, subsector: undefined } : scope;
-  const sectorScope: SectorScope = { sector, subsector };
-  const coveringClauses = new Map<ItemDef, ClauseModel[]>();
-  for (const clause of standard.clauses) {
-    for (const reference of clause.covers) {
-      const item = catalog.item(reference.value);
-      if (!item) continue;
-      const list = coveringClauses.get(item) ?? [];
-      if (!list.includes(clause)) list.push(clause);
-      coveringClauses.set(item, list);
+/**
+ * The items a clause names, resolved in a catalog: kept with the clause's model (which an edit
+ * elsewhere leaves as it is), so that the coverage of a long standard is rebuilt from each clause's
+ * contribution without looking its names up again.
+ */
+const resolvedCovers = new WeakMap<ClauseModel, { catalog: Catalog; items: ItemDef[] }>();
+
+function coveredItems(clause: ClauseModel, catalog: Catalog): ItemDef[] {
+  const known = resolvedCovers.get(clause);
+  if (known?.catalog === catalog) return known.items;
+  const items: ItemDef[] = [];
+  for (const reference of clause.covers) {
+    const item = catalog.item(reference.value);
+    if (item && !items.includes(item)) items.push(item);
+  }
+  resolvedCovers.set(clause, { catalog, items });
+  return items;
+}
+
+/** The clauses that name each item, in the order they stand in the document. */
+function coveringIndex(clauses: readonly ClauseModel[], catalog: Catalog): Map<ItemDef, ClauseModel[]> {
+  const index = new Map<ItemDef, ClauseModel[]>();
+  for (const clause of clauses) {
+    for (const item of coveredItems(clause, catalog)) {
+      const list = index.get(item);
+      if (list) list.push(clause);
+      else index.set(item, [clause]);
     }
   }
-  const ownExclusions = new Map<ItemDef, ExclusionModel>();
-  for (const exclusion of standard.exclusions) {
-    const item = exclusion.item && catalog.item(exclusion.item.value);
-    if (item && !ownExclusions.has(item)) ownExclusions.set(item, exclusion);
-  }
-  // The exclusion that applies to an item: its own, else its nearest excluded ancestor's (null: none).
-  const exclusionMemo = new Map<ItemDef, ExclusionModel | null>();
-  const exclusionFor = (item: ItemDef): ExclusionModel | undefined =>
-    catalog.memoisedUp<ExclusionModel | null>(item, exclusionMemo, null, (current, inherited) => ownExclusions.get(current) ?? inherited) ?? undefined;
+  return index;
+}
 
+/** A clause's contribution removed, another's added where it stands (the spans say where, as they are now). */
+function updateCoveringIndex(index: Map<ItemDef, ClauseModel[]>, catalog: Catalog, removed: readonly ClauseModel[], added: readonly ClauseModel[]): void {
+  for (const clause of removed) {
+    for (const item of coveredItems(clause, catalog)) {
+      const list = index.get(item)!;
+      list.splice(list.indexOf(clause), 1);
+      if (list.length === 0) index.delete(item);
+    }
+  }
+  for (const clause of added) {
+    for (const item of coveredItems(clause, catalog)) {
+      const list = index.get(item);
+      if (!list) {
+        index.set(item, [clause]);
+        continue;
+      }
+      let low = 0;
+      let high = list.length;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if (list[mid].span.start < clause.span.start) low = mid + 1;
+        else high = mid;
+      }
+      list.splice(low, 0, clause);
+    }
+  }
+}
+
+/** For each item of the catalog that the standard's clauses name in `covers`, those clauses (each once), in document order. */
+export function clausesByItem(standard: StandardModel, catalog: Catalog): Map<ItemDef, ClauseModel[]> {
+  return coveringIndex(standard.clauses, catalog);
+}
+
+/**
+ * The coverage of one standard. With a lineage (the previous version's derived data), the index of
+ * covering clauses is updated by the difference: the contribution of the clauses an edit touched is
+ * removed and re-added, the rest is kept.
+ */
+export function computeCoverage(standard: StandardModel, catalog: Catalog, scope: SectorScope | string | undefined, options: CoverageOptions = {}, lineage?: Lineage): CoverageReport {
+  const sectorScope: SectorScope = typeof scope === 'string' || scope === undefined ? { sector: scope, subsector: undefined } : scope;
+  const coveringClauses = lineage
+    ? lineage.aggregate('covering-clauses', standard.clauses, [catalog], (clauses) => coveringIndex(clauses, catalog), (index, removed, added) => updateCoveringIndex(index, catalog, removed, added))
+    : coveringIndex(standard.clauses, catalog);
+  const exclusionOf = exclusionLookup(standard, catalog);
+  return coverageOf(coveringClauses, catalog, sectorScope, options, exclusionOf);
+}
+
+/** A standard taking part in a union coverage, with the sector scope it is written for. */
+export interface CoverageMember {
+  standard: StandardModel;
+  scope: SectorScope;
+}
+
+/**
+ * The coverage of a scope (a sector) by several standards together: is every item that applies to the
+ * scope covered by some standard? The rule above, with these inputs: an item is named by the clauses
+ * of the members it applies to (a clause naming an item outside its own standard's scope does not
+ * count), and excluded when every member it applies to excludes it (or an ancestor of it) — when no
+ * member applies, nothing excludes it. With one member whose scope is the scope, this is
+ * `computeCoverage`.
+ */
+export function computeUnionCoverage(members: CoverageMember[], catalog: Catalog, scope: SectorScope, options: CoverageOptions = {}): CoverageReport {
+  const coveringClauses = new Map<ItemDef, ClauseModel[]>();
+  for (const member of members) {
+    for (const [item, clauses] of coveringIndex(member.standard.clauses, catalog)) {
+      if (!catalog.applies(item, member.scope)) continue;
+      const list = coveringClauses.get(item);
+      if (list) list.push(...clauses);
+      else coveringClauses.set(item, [...clauses]);
+    }
+  }
+  const memberExclusions = members.map((member) => ({ scope: member.scope, exclusionOf: exclusionLookup(member.standard, catalog) }));
+  const exclusionFor = (item: ItemDef): ExclusionModel | undefined => {
+    let first: ExclusionModel | undefined;
+    for (const member of memberExclusions) {
+      if (!catalog.applies(item, member.scope)) continue;
+      const exclusion = member.exclusionOf(item);
+      if (!exclusion) return undefined;
+      first ??= exclusion;
+    }
+    return first;
+  };
+  return coverageOf(coveringClauses, catalog, scope, options, exclusionFor);
+}
+
+/** The rule above, given which clauses name each item and which exclusion applies to each. */
+function coverageOf(coveringClauses: Map<ItemDef, ClauseModel[]>, catalog: Catalog, scope: SectorScope, options: CoverageOptions,
+  exclusionFor: (item: ItemDef) => ExclusionModel | undefined): CoverageReport {
   const results = new Map<ItemDef, ItemCoverage>();
   /** Whether an uncovered item of the kind that matters lies at or below the item (filled bottom-up). */
   const uncoveredMustBelow = new Map<ItemDef, boolean>();
   const uncoveredBelow = new Map<ItemDef, boolean>();
   for (const item of catalog.bottomUp()) {
-    if (!catalog.applies(item, sectorScope)) continue;
+    if (!catalog.applies(item, scope)) continue;
     const obligation = effectiveObligation(item, options);
     const children = catalog.detached(item) ? [] : catalog.children(item).filter((c) => results.has(c));
     const deciding = children.filter((c) => obligation === 'reference' || results.get(c)!.obligation === 'must-consider');
-    const coveredBy = coveringClauses.get(item) ?? [];
+    // A copy: the index is the next version's too.
+    const coveredBy = coveringClauses.get(item)?.slice() ?? [];
     const exclusion = exclusionFor(item);
     let status: ItemStatus;
     let progress: ItemCoverage['children'];
@@ -154,7 +253,19 @@ export function computeCoverage(standard: StandardModel, catalog: Catalog, scope
     // A counted item is never partial: it has no deciding children, or a clause covers it.
     if (result.status !== 'partial') tally[result.status]++;
   }
-  return { guidelineId: catalog.id, sectorId: sector, subsectorId: subsector, items, mustConsider, reference };
+  return { guidelineId: catalog.id, sectorId: scope.sector, subsectorId: scope.subsector, items, mustConsider, reference };
+}
+
+/** The exclusion that applies to an item in one standard: its own, else its nearest excluded ancestor's. */
+function exclusionLookup(standard: StandardModel, catalog: Catalog): (item: ItemDef) => ExclusionModel | undefined {
+  const ownExclusions = new Map<ItemDef, ExclusionModel>();
+  for (const exclusion of standard.exclusions) {
+    const item = exclusion.item && catalog.item(exclusion.item.value);
+    if (item && !ownExclusions.has(item)) ownExclusions.set(item, exclusion);
+  }
+  // Memoised per item (null: none), so that a deep hierarchy is walked once.
+  const memo = new Map<ItemDef, ExclusionModel | null>();
+  return (item) => catalog.memoisedUp<ExclusionModel | null>(item, memo, null, (current, inherited) => ownExclusions.get(current) ?? inherited) ?? undefined;
 }
 
 /** One item's coverage as plain data, for reports (the CLI's JSON, the editor's coverage list). */
@@ -164,6 +275,8 @@ export interface CoverageRow {
   title: string;
   obligation: Obligation;
   provisional: boolean;
+  /** For a concrete measure from the seed's p28 table: how its sector standard goes beyond the guideline (vocabulary `relation`). */
+  relation?: string;
   status: ItemStatus;
   coveredBy: string[];
   excludedBecause?: string;
@@ -180,6 +293,7 @@ export function coverageRows(report: CoverageReport, locale: 'ja' | 'en'): Cover
     title: (locale === 'en' ? entry.item.titleEn : undefined) ?? entry.item.title?.value ?? '',
     obligation: entry.obligation,
     provisional: entry.item.provisional,
+    ...(entry.item.relation ? { relation: entry.item.relation } : {}),
     status: entry.status,
     coveredBy: entry.coveredBy.map((clause) => clause.id?.value ?? ''),
     ...(entry.exclusion?.reason ? { excludedBecause: entry.exclusion.reason.value } : {}),

@@ -1,5 +1,6 @@
 import { Located, Span } from '../text';
 import { child, entry, TreeNode } from '../parsing/tree';
+import { Lineage } from './lineage';
 
 /**
  * Typed views of the three document kinds, read from the located tree. Reading is tolerant:
@@ -12,6 +13,8 @@ export interface ClauseModel {
   title?: Located;
   covers: Located[];
   threats: Located[];
+  /** The clause's own `text:` (YAML). A Markdown clause's prose is the body under its heading, not a key. */
+  text?: Located;
   /** The clause's node: its list entry in YAML, its heading in Markdown. */
   span: Span;
 }
@@ -30,29 +33,45 @@ export interface StandardModel {
   sector?: Located;
   subsector?: Located;
   class?: Located<number>;
+  titleEn?: string;
+  publisher?: string;
+  edition?: string;
+  description?: string;
   clauses: ClauseModel[];
   exclusions: ExclusionModel[];
   /** Where coverage findings go: the guideline reference, which defines what must be covered. */
   anchor: Span;
 }
 
-export interface SectorDef {
+/**
+ * What sectors, sub-sectors, threat kinds, threat examples and threat sub-types have in common.
+ * `source` says where the term comes from; `unconfirmed` marks data not confirmed against a
+ * published source (shown as 未確認).
+ */
+export interface TermDef {
   id: Located;
   label: Located;
   labelEn?: string;
   aliases: string[];
   description?: string;
-  subsectors: { id: Located; label: Located; labelEn?: string; aliases: string[]; description?: string }[];
+  source?: string;
+  unconfirmed: boolean;
 }
 
-export interface ThreatDef {
-  id: Located;
-  label: Located;
-  labelEn?: string;
-  aliases: string[];
+export interface SectorDef extends TermDef {
+  subsectors: TermDef[];
+}
+
+export interface ThreatExampleTerm extends TermDef {
+  /** society | operator: who is expected to respond (seed p17); absent in a table without that axis (p16). */
+  responder?: string;
+}
+
+export interface ThreatDef extends TermDef {
   direction?: string;
-  description?: string;
-  examples: { id: Located; label: Located; labelEn?: string; aliases: string[]; description?: string; responder?: string }[];
+  examples: ThreatExampleTerm[];
+  /** The finer kinds the information-sharing table uses (seed p31), for a plan's `subtype`. */
+  subtypes: TermDef[];
 }
 
 export interface ItemDef {
@@ -89,7 +108,10 @@ export interface GuidelineModel {
   kind: 'guideline';
   id?: Located;
   title?: Located;
+  titleEn?: string;
   edition?: string;
+  description?: string;
+  source?: string;
   sectors: SectorDef[];
   threats: ThreatDef[];
   /** All items, nested ones included, in document order. */
@@ -105,6 +127,26 @@ export interface PlanSectorModel {
   span: Span;
 }
 
+/** One row of a plan's threat illustration (脅威の例示): a threat kind for one responder. */
+export interface PlanThreatRow {
+  threat?: Located;
+  responder?: Located;
+  direction?: Located;
+  examples: Located[];
+  span: Span;
+}
+
+/** One row of a plan's information-sharing table (情報共有の整理, seed p31). */
+export interface PlanSharingRow {
+  threat?: Located;
+  subtype?: Located;
+  info?: Located;
+  timing?: Located;
+  route?: Located;
+  channel?: Located;
+  span: Span;
+}
+
 export interface PlanModel {
   kind: 'action-plan';
   id?: Located;
@@ -112,8 +154,8 @@ export interface PlanModel {
   title?: Located;
   period?: { from?: Located<number>; to?: Located<number> };
   sectors: PlanSectorModel[];
-  threats: { threat?: Located; responder?: Located; span: Span }[];
-  sharing: { threat?: Located; subtype?: Located; info?: Located; timing?: Located; span: Span }[];
+  threats: PlanThreatRow[];
+  sharing: PlanSharingRow[];
   measures: { measure?: Located; schedule: { year?: Located<number>; span: Span }[]; span: Span }[];
   anchor: Span;
   /** The `threats:` key, where missing illustrations are reported; and whether the plan has one. */
@@ -154,12 +196,40 @@ function names(node: TreeNode | undefined): Located[] {
   return list(node).map(str).filter((s): s is Located => s !== undefined);
 }
 
+/** A scalar's value as text, whatever its type (an edition may be written `2007` or `第3版`). */
+function scalarText(node: TreeNode | undefined): string | undefined {
+  return node?.kind === 'scalar' && node.value !== null ? String(node.value) : undefined;
+}
+
 function strings(node: TreeNode | undefined): string[] {
   return names(node).map((n) => n.value);
 }
 
-export function readStandard(root: TreeNode): StandardModel {
+/**
+ * Clause models by their tree node. A clause whose text an edit did not touch keeps its node
+ * (chunks.ts), and so its model: the rules and the coverage keep what they derived from it.
+ */
+const clauseModels = new WeakMap<TreeNode, ClauseModel>();
+
+function readClause(node: TreeNode): ClauseModel {
+  let clause = clauseModels.get(node);
+  if (!clause) {
+    clause = {
+      id: str(child(node, 'id')),
+      title: str(child(node, 'title')),
+      covers: names(child(node, 'covers')),
+      threats: names(child(node, 'threats')),
+      text: str(child(node, 'text')),
+      span: node.span,
+    };
+    clauseModels.set(node, clause);
+  }
+  return clause;
+}
+
+export function readStandard(root: TreeNode, lineage?: Lineage): StandardModel {
   const guideline = str(child(root, 'guideline'));
+  const clauseNodes = list(child(root, 'clauses'));
   return {
     kind: 'standard',
     id: str(child(root, 'id')),
@@ -168,13 +238,11 @@ export function readStandard(root: TreeNode): StandardModel {
     sector: str(child(root, 'sector')),
     subsector: str(child(root, 'subsector')),
     class: num(child(root, 'class')),
-    clauses: list(child(root, 'clauses')).map((node) => ({
-      id: str(child(node, 'id')),
-      title: str(child(node, 'title')),
-      covers: names(child(node, 'covers')),
-      threats: names(child(node, 'threats')),
-      span: node.span,
-    })),
+    titleEn: plainString(child(root, 'title-en')),
+    publisher: plainString(child(root, 'publisher')),
+    edition: scalarText(child(root, 'edition')),
+    description: plainString(child(root, 'description')),
+    clauses: lineage ? lineage.map('clause-models', clauseNodes, [], readClause) : clauseNodes.map(readClause),
     exclusions: list(child(root, 'exclusions')).map((node) => ({
       item: str(child(node, 'item')),
       reason: str(child(node, 'reason')),
@@ -184,8 +252,8 @@ export function readStandard(root: TreeNode): StandardModel {
   };
 }
 
-/** What sectors, sub-sectors, threats and threat examples have in common; undefined without id or label. */
-function readTerm(node: TreeNode): { id: Located; label: Located; labelEn?: string; aliases: string[]; description?: string } | undefined {
+/** A sector, sub-sector, threat kind, example or sub-type; undefined without id or label. */
+function readTerm(node: TreeNode): TermDef | undefined {
   const id = str(child(node, 'id'));
   const label = str(child(node, 'label'));
   if (!id || !label) return undefined;
@@ -195,6 +263,8 @@ function readTerm(node: TreeNode): { id: Located; label: Located; labelEn?: stri
     labelEn: plainString(child(node, 'label-en')),
     aliases: strings(child(node, 'aliases')),
     description: plainString(child(node, 'description')),
+    source: plainString(child(node, 'source')),
+    unconfirmed: flag(child(node, 'unconfirmed')),
   };
 }
 
@@ -233,12 +303,14 @@ export function readGuideline(root: TreeNode): GuidelineModel {
     return read;
   };
   const topItems = readItems(child(root, 'items'), undefined);
-  const edition = child(root, 'edition');
   return {
     kind: 'guideline',
     id: str(child(root, 'id')),
     title: str(child(root, 'title')),
-    edition: edition?.kind === 'scalar' && edition.value !== null ? String(edition.value) : undefined,
+    titleEn: plainString(child(root, 'title-en')),
+    edition: scalarText(child(root, 'edition')),
+    description: plainString(child(root, 'description')),
+    source: plainString(child(root, 'source')),
     sectors: list(child(root, 'sectors')).flatMap((node) => {
       const term = readTerm(node);
       return term ? [{ ...term, subsectors: list(child(node, 'subsectors')).flatMap((sub) => readTerm(sub) ?? []) }] : [];
@@ -253,6 +325,7 @@ export function readGuideline(root: TreeNode): GuidelineModel {
           const exampleTerm = readTerm(example);
           return exampleTerm ? [{ ...exampleTerm, responder: plainString(child(example, 'responder')) }] : [];
         }),
+        subtypes: list(child(node, 'subtypes')).flatMap((subtype) => readTerm(subtype) ?? []),
       }];
     }),
     items,
@@ -282,6 +355,8 @@ export function readPlan(root: TreeNode): PlanModel {
     threats: list(child(root, 'threats')).map((node) => ({
       threat: str(child(node, 'threat')),
       responder: str(child(node, 'responder')),
+      direction: str(child(node, 'direction')),
+      examples: names(child(node, 'examples')),
       span: node.span,
     })),
     sharing: list(child(root, 'information-sharing')).map((node) => ({
@@ -289,6 +364,8 @@ export function readPlan(root: TreeNode): PlanModel {
       subtype: str(child(node, 'subtype')),
       info: str(child(node, 'info')),
       timing: str(child(node, 'timing')),
+      route: str(child(node, 'route')),
+      channel: str(child(node, 'channel')),
       span: node.span,
     })),
     measures: list(child(root, 'measures')).map((node) => ({

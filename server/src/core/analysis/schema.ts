@@ -7,6 +7,7 @@ import { Bilingual, formatRules, MessageArg, words } from '../messages';
 import { DocumentKind } from '../parsing/parse';
 import { closest, Span } from '../text';
 import { entry, MapEntry, resolvePointer, toPlain, TreeNode } from '../parsing/tree';
+import { Lineage } from './lineage';
 
 export const schemas: Record<DocumentKind, object> = {
   guideline: guidelineSchema,
@@ -14,26 +15,81 @@ export const schemas: Record<DocumentKind, object> = {
   'action-plan': actionPlanSchema,
 };
 
-/** Compiled once per process: compiling is the expensive part of ajv, validating is cheap. */
-let validators: Record<DocumentKind, ValidateFunction> | undefined;
+/**
+ * The long list of a kind whose elements are validated one by one: a standard's clauses. Each
+ * clause's errors are kept with its tree node, which an edit elsewhere leaves as it is (chunks.ts),
+ * so an edit validates the clause it touched and the few keys around the list, not 20,000 clauses.
+ */
+const elementLists: Partial<Record<DocumentKind, { key: string; definition: string }>> = {
+  standard: { key: 'clauses', definition: 'clause' },
+};
 
-function getValidators(): Record<DocumentKind, ValidateFunction> {
+interface Validators {
+  /** The whole document, its element list taking any elements (they are validated on their own). */
+  root: ValidateFunction;
+  element?: ValidateFunction;
+}
+
+/** Compiled once per process: compiling is the expensive part of ajv, validating is cheap. */
+let validators: Record<DocumentKind, Validators> | undefined;
+
+function getValidators(): Record<DocumentKind, Validators> {
   if (!validators) {
     const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
-    validators = {
-      guideline: ajv.compile(guidelineSchema),
-      standard: ajv.compile(standardSchema),
-      'action-plan': ajv.compile(actionPlanSchema),
+    const compile = (kind: DocumentKind): Validators => {
+      const schema = schemas[kind] as SchemaNode;
+      const list = elementLists[kind];
+      if (!list) return { root: ajv.compile(schema) };
+      const { $id: _id, ...rest } = schema;
+      const properties = rest.properties as Record<string, SchemaNode>;
+      // The element list's own keywords (its type) stay; only its items are left to the element validator.
+      const root = { ...rest, properties: { ...properties, [list.key]: { ...properties[list.key], items: true } } };
+      const element = { definitions: rest.definitions, $ref: `#/definitions/${list.definition}` };
+      return { root: ajv.compile(root), element: ajv.compile(element) };
     };
+    validators = { guideline: compile('guideline'), standard: compile('standard'), 'action-plan': compile('action-plan') };
   }
   return validators;
 }
 
+/** Each element node's schema errors, with paths from the element; kept while the node lives. */
+const elementErrors = new WeakMap<TreeNode, ErrorObject[]>();
+
+function errorsOf(validate: ValidateFunction, node: TreeNode): ErrorObject[] {
+  let errors = elementErrors.get(node);
+  if (!errors) {
+    errors = validate(toPlain(node)) ? [] : [...(validate.errors ?? [])];
+    elementErrors.set(node, errors);
+  }
+  return errors;
+}
+
+/** The schema errors of a document: of its root (elements aside), then of each element, paths from the root. */
+function documentErrors(kind: DocumentKind, root: TreeNode, lineage?: Lineage): ErrorObject[] {
+  const { root: validateRoot, element } = getValidators()[kind];
+  const list = elementLists[kind];
+  const elements = list && root.kind === 'map' ? entry(root, list.key)?.value : undefined;
+  if (!list || !element || elements?.kind !== 'seq') return validateRoot(toPlain(root)) ? [] : [...(validateRoot.errors ?? [])];
+  // The root's plain value with each element as null: the element list keeps its length and type, nothing more is built.
+  const plain = toPlain(root, (node) => (node === elements ? new Array<null>(elements.items.length).fill(null) : undefined));
+  const errors = validateRoot(plain) ? [] : [...(validateRoot.errors ?? [])];
+  const perElement = lineage
+    ? lineage.map('element-errors', elements.items, [kind], (item) => errorsOf(element, item))
+    : elements.items.map((item) => errorsOf(element, item));
+  for (let index = 0; index < perElement.length; index++) {
+    const own = perElement[index];
+    if (own.length === 0) continue;
+    const prefix = `/${list.key}/${index}`;
+    for (const error of own) errors.push({ ...error, instancePath: `${prefix}${error.instancePath}` });
+  }
+  return errors;
+}
+
 /** Validates the tree against the kind's JSON Schema; each ajv error becomes a finding on its node. */
-export function validateSchema(kind: DocumentKind, root: TreeNode): Finding[] {
-  const validate = getValidators()[kind];
-  if (validate(toPlain(root))) return [];
-  const errors = selectAnyOfErrors(validate.errors ?? [], root, schemas[kind] as SchemaNode);
+export function validateSchema(kind: DocumentKind, root: TreeNode, lineage?: Lineage): Finding[] {
+  const rawErrors = documentErrors(kind, root, lineage);
+  if (rawErrors.length === 0) return [];
+  const errors = selectAnyOfErrors(rawErrors, root, schemas[kind] as SchemaNode);
   const findings: Finding[] = [];
   const seen = new Set<string>();
   for (const error of errors) {
@@ -112,7 +168,9 @@ function toFinding(error: ErrorObject, root: TreeNode, rootSchema: SchemaNode): 
   switch (error.keyword) {
     case 'required': {
       const missing = String((error.params as { missingProperty: string }).missingProperty);
-      return finding('schema.required', 'error', requiredSpan(node, holder, root), { key: missing, where: describeOwner(root, segments, true) });
+      // A clause read from a Markdown heading is told where its title goes.
+      const heading = node.kind === 'map' ? node.heading : undefined;
+      return finding('schema.required', 'error', requiredSpan(node, holder, root), { key: missing, where: describeOwner(root, segments, true), heading });
     }
     case 'additionalProperties': {
       const unknown = String((error.params as { additionalProperty: string }).additionalProperty);

@@ -1,16 +1,20 @@
-import { Catalog } from './catalog';
+import { Catalog, SectorScope } from './catalog';
 import { DocumentsFrom, GuidelineRule, PlanRule, RuleContext, StandardRule, WorkspaceView } from './checks/context';
 import { guidelineRules } from './checks/guideline';
 import { planRules } from './checks/plan';
 import { standardRules, standardScope } from './checks/standard';
-import { computeCoverage, CoverageOptions, CoverageReport } from './coverage';
+import { computeCoverage, computeUnionCoverage, CoverageOptions, CoverageReport } from './coverage';
 import { finding, Finding } from '../findings';
 import { DocumentModel, GuidelineModel, PlanModel, readGuideline, readPlan, readStandard, StandardModel } from './model';
 import { DocumentFormat, parseDocument, ParsedDocument } from '../parsing/parse';
 import { validateSchema } from './schema';
-import { LineIndex } from '../text';
-import { ChunkCache } from '../parsing/chunks';
+import { Lineage } from './lineage';
+import { changedRange, LineIndex, TextChange } from '../text';
+import { ChunkLayout } from '../parsing/chunks';
 import { documentKindOf } from '../parsing/header';
+
+/** The lineage of each standard's model, for its coverage (which the guideline's rules ask for too). */
+const lineages = new WeakMap<StandardModel, Lineage>();
 
 /**
  * One document of the workspace and what has been derived from its text. Everything here depends
@@ -28,34 +32,67 @@ class DocumentState {
     readonly text: string,
     readonly version: number,
     readonly format: DocumentFormat,
-    /** The previous version's chunk parses: an edit re-parses only the chunks it touched. */
-    private previousChunks?: ChunkCache,
-  ) {}
+    /** The previous version of the document: an edit re-parses only the chunks it touched, and re-scans only its lines. */
+    private predecessor?: Predecessor,
+  ) {
+    this.lineage = predecessor?.lineage ?? new Lineage();
+  }
+
+  /** What the analysis derived from the clauses, shared with the versions before and after this one. */
+  readonly lineage: Lineage;
+
+  /** Whether the text has been parsed yet (a document indexed with `put` is parsed on first use). */
+  get isParsed(): boolean {
+    return this.parsedCache !== undefined;
+  }
 
   get parsed(): ParsedDocument {
     if (!this.parsedCache) {
-      this.parsedCache = parseDocument(this.text, this.format, this.previousChunks);
-      this.previousChunks = undefined;
+      const chunks = this.predecessor?.chunks;
+      this.parsedCache = parseDocument(this.text, this.format, chunks?.layout, { change: chunks && this.changeSince(chunks.text) });
+      this.forgetPredecessor();
     }
     return this.parsedCache;
   }
 
-  /** The chunk parses to hand to the next version, without parsing this one just for that. */
-  get chunks(): ChunkCache | undefined {
-    return this.parsedCache?.chunks ?? this.previousChunks;
+  /** What the next version takes over (this version's chunks and line index, or those it was given, if not computed yet). */
+  get successorBasis(): Omit<Predecessor, 'change'> {
+    return {
+      text: this.text,
+      chunks: this.parsedCache ? { layout: this.parsedCache.chunks, text: this.text } : this.predecessor?.chunks,
+      lines: this.linesCache ?? this.predecessor?.lines,
+      lineage: this.lineage,
+    };
   }
 
   get lines(): LineIndex {
-    return (this.linesCache ??= new LineIndex(this.text));
+    if (!this.linesCache) {
+      const previous = this.predecessor?.lines;
+      this.linesCache = previous ? LineIndex.afterChange(previous, this.text, this.changeSince(previous.text) ?? changedRange(previous.text, this.text)) : new LineIndex(this.text);
+      this.forgetPredecessor();
+    }
+    return this.linesCache;
+  }
+
+  /** The editor's word on how this text differs from `text`, when `text` is the version it was said about. */
+  private changeSince(text: string): TextChange | undefined {
+    const predecessor = this.predecessor;
+    return predecessor?.change && predecessor.text === text ? predecessor.change : undefined;
+  }
+
+  /** Once both are derived, the previous version (and its text) need not be kept. */
+  private forgetPredecessor(): void {
+    if (this.parsedCache && this.linesCache) this.predecessor = undefined;
   }
 
   get model(): DocumentModel | undefined {
     if (this.modelCache === undefined) {
       const { kind, root } = this.parsed;
       this.modelCache = !root || !kind ? null
-        : kind === 'standard' ? readStandard(root)
+        : kind === 'standard' ? readStandard(root, this.lineage)
           : kind === 'guideline' ? readGuideline(root)
             : readPlan(root);
+      if (this.modelCache?.kind === 'standard') lineages.set(this.modelCache, this.lineage);
     }
     return this.modelCache ?? undefined;
   }
@@ -64,9 +101,20 @@ class DocumentState {
   get localFindings(): Finding[] {
     if (!this.localFindingsCache) {
       const { kind, root, findings } = this.parsed;
-      this.localFindingsCache = kind && root ? [...findings, ...validateSchema(kind, root)] : [...findings];
+      this.localFindingsCache = kind && root ? [...findings, ...validateSchema(kind, root, this.lineage)] : [...findings];
     }
     return this.localFindingsCache;
+  }
+
+  private idChecks?: Map<string, boolean>;
+
+  /** False when the document is not parsed yet and its text does not contain `id` (an id is written as it is). */
+  mayHaveId(id: string): boolean {
+    if (this.parsedCache) return true;
+    this.idChecks ??= new Map();
+    let found = this.idChecks.get(id);
+    if (found === undefined) this.idChecks.set(id, (found = this.text.includes(id)));
+    return found;
   }
 
   /** The catalog this document defines, when it is a guideline. */
@@ -143,14 +191,33 @@ export class Workspace implements WorkspaceView {
   }
 
   /** Adds or replaces a document. Returns false when the text is not a Kijun document. */
-  set(uri: string, text: string, format: DocumentFormat, version = ++this.versionCounter): boolean {
+  set(uri: string, text: string, format: DocumentFormat, version = ++this.versionCounter, change?: TextChange): boolean {
     const existing = this.documents.get(uri);
     if (existing && existing.version === version && existing.text === text) return existing.parsed.isKijun;
-    const state = new DocumentState(uri, text, version, format, existing?.format === format ? existing.chunks : undefined);
+    const basis = existing?.format === format ? existing.successorBasis : undefined;
+    const state = new DocumentState(uri, text, version, format, basis && { ...basis, change: validChange(basis.text, text, change) });
+    this.rememberReadableGuideline(existing);
     this.documents.set(uri, state);
     this.sortedCache = undefined;
-    this.rememberReadableGuideline(state);
     return state.parsed.isKijun;
+  }
+
+  /**
+   * Adds or replaces a document without parsing it (the language server's indexing of thousands of
+   * files): it is parsed when an analysis first needs it. Returns false when the text cannot be a
+   * Kijun document (it never mentions the word).
+   */
+  put(uri: string, text: string, format: DocumentFormat, version = ++this.versionCounter): boolean {
+    if (!/kijun|ｋｉｊｕｎ/i.test(text)) {
+      this.delete(uri);
+      return false;
+    }
+    const existing = this.documents.get(uri);
+    if (existing && existing.version === version && existing.text === text) return true;
+    this.rememberReadableGuideline(existing);
+    this.documents.set(uri, new DocumentState(uri, text, version, format));
+    this.sortedCache = undefined;
+    return true;
   }
 
   delete(uri: string): void {
@@ -159,8 +226,15 @@ export class Workspace implements WorkspaceView {
     this.sortedCache = undefined;
   }
 
-  /** Keeps a readable guideline version; an unreadable one leaves the last readable in place; anything else forgets it. */
-  private rememberReadableGuideline(state: DocumentState): void {
+  /**
+   * Called with the version a new text replaces: keeps it when it is a readable guideline; an unreadable
+   * one leaves the last readable in place; anything else forgets it. Done on the way out rather than on the
+   * way in, so that a version indexed without parsing (`put`) and read since is remembered too. A version
+   * never parsed is parsed here only when it is (or was) a guideline, which few documents are.
+   */
+  private rememberReadableGuideline(state: DocumentState | undefined): void {
+    if (!state) return;
+    if (!state.isParsed && !this.lastReadableGuidelines.has(state.uri) && documentKindOf(state.text) !== 'guideline') return;
     const parsed = state.parsed;
     if (!isReadable(parsed)) return;
     if (parsed.kind === 'guideline' && state.ownCatalog) this.lastReadableGuidelines.set(state.uri, state);
@@ -241,6 +315,8 @@ export class Workspace implements WorkspaceView {
   documentsWithId(id: string): { uri: string; model: DocumentModel }[] {
     const result: { uri: string; model: DocumentModel }[] = [];
     for (const state of this.sortedStates()) {
+      // A document not parsed yet whose text does not contain the id cannot have it: it is not parsed just to see.
+      if (!state.mayHaveId(id)) continue;
       const model = state.model;
       if (model?.id?.value === id) result.push({ uri: state.uri, model });
     }
@@ -265,14 +341,15 @@ export class Workspace implements WorkspaceView {
     let coverage: CoverageReport | undefined;
     const catalog = this.catalogFor(uri);
     if (model) {
-      const context = { uri, parsed: state.parsed, lines: state.lines, workspace: this, catalog };
+      const context = { uri, parsed: state.parsed, lines: state.lines, workspace: this, catalog, lineage: state.lineage };
       findings.push(...this.duplicateIdFindings(state, model));
       if (model.kind !== 'guideline' && model.guideline && catalog && this.isStale(catalog)) {
         findings.push(finding('guideline.stale', 'information', model.guideline.span, { id: catalog.id, other: catalog.uri }));
       }
       switch (model.kind) {
         case 'standard':
-          if (catalog) coverage = this.coverageOf(model, catalog);
+          // Coverage of a document analysed only in part would report as missing what the rest may well cover.
+          if (catalog && !state.parsed.truncated) coverage = this.coverageOf(model, catalog);
           findings.push(...runRules(standardRules, { ...context, model, coverage }));
           break;
         case 'guideline':
@@ -294,7 +371,13 @@ export class Workspace implements WorkspaceView {
 
   /** A standard's coverage against a catalog, with the workspace's options. */
   coverageOf(model: StandardModel, catalog: Catalog): CoverageReport {
-    return computeCoverage(model, catalog, standardScope(model, catalog), this.options.coverage);
+    return computeCoverage(model, catalog, standardScope(model, catalog), this.options.coverage, lineages.get(model));
+  }
+
+  /** The coverage of a scope (a sector) by several standards together, with the workspace's options (`computeUnionCoverage`). */
+  unionCoverageOf(models: StandardModel[], catalog: Catalog, scope: SectorScope): CoverageReport {
+    const members = models.map((standard) => ({ standard, scope: standardScope(standard, catalog) }));
+    return computeUnionCoverage(members, catalog, scope, this.options.coverage);
   }
 
   private duplicateIdFindings(state: DocumentState, model: DocumentModel): Finding[] {
@@ -331,6 +414,28 @@ const UNREADABLE = new Set(['syntax.yaml', 'syntax.front-matter', 'input.too-lar
 /** Whether a parse is a readable version of its document (no finding of `UNREADABLE`). */
 export function isReadable(parsed: ParsedDocument): boolean {
   return !parsed.findings.some((f) => UNREADABLE.has(f.code));
+}
+
+/** What a document's next version takes over from the previous one. */
+interface Predecessor {
+  /** The previous version's text. */
+  text: string;
+  /** What the analysis derived from the clauses (lineage.ts). */
+  lineage?: Lineage;
+  /** Chunk parses, and the text they were cut from (an older one when the previous version was never parsed). */
+  chunks?: { layout: ChunkLayout; text: string };
+  /** A line index (of its own text). */
+  lines?: LineIndex;
+  /** How the new text differs from `text`, when the editor said so. */
+  change?: TextChange;
+}
+
+/** The editor's word on what changed, when it fits the two texts (else they are compared). */
+function validChange(before: string, after: string, change: TextChange | undefined): TextChange | undefined {
+  if (!change) return undefined;
+  const fits = change.start >= 0 && change.start <= change.oldEnd && change.start <= change.newEnd
+    && change.oldEnd <= before.length && change.newEnd <= after.length && before.length - change.oldEnd === after.length - change.newEnd;
+  return fits ? change : undefined;
 }
 
 /** Whether two texts are the same document, whatever their line ends. */

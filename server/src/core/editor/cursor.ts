@@ -1,4 +1,6 @@
+import { atxHeadingText, clauseHeadingParts } from '../parsing/clauseId';
 import { findFrontMatter } from '../parsing/markdown';
+import { readKeyLine, separatorOf } from '../parsing/markdownKeys';
 import { DocumentFormat } from '../parsing/parse';
 
 /**
@@ -17,8 +19,12 @@ export type CursorContext =
       start: number;
       /** Other values already in the same list, so that they are not offered again. */
       siblings: string[];
+      /** On a new list entry (`- ` and what is typed after it): the column its keys start at. */
+      entryColumn?: number;
     }
   | { kind: 'key'; path: string[]; prefix: string; start: number }
+  /** A Markdown heading line being started (`## ` and at most one word): `start` is the line's start. */
+  | { kind: 'heading'; hashes: string; prefix: string; start: number }
   | { kind: 'none' };
 
 /**
@@ -107,44 +113,59 @@ export function cursorContext(text: string, offset: number, format: DocumentForm
   if (format === 'markdown') {
     const frontMatter = findFrontMatter(text);
     if (!frontMatter || offset < frontMatter.content.start) return { kind: 'none' };
-    if (offset > frontMatter.content.end) return markdownBodyContext(text, offset);
+    if (offset > frontMatter.content.end) return markdownBodyContext(text, offset, frontMatter.whole.end);
     floor = frontMatter.content.start;
   }
   return yamlContext(text, offset, floor);
 }
 
-const MARKDOWN_KEY = /^[ \t]*(covers|対応指針|threats|脅威)[ \t]*[:：][ \t]*(.*)$/;
-
-function markdownBodyContext(text: string, offset: number): CursorContext {
+function markdownBodyContext(text: string, offset: number, floor: number): CursorContext {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  const before = text.slice(lineStart, offset);
-  const m = MARKDOWN_KEY.exec(before);
-  if (!m || !underClauseHeading(text, lineStart)) return { kind: 'none' };
-  const key = m[1] === '対応指針' ? 'covers' : m[1] === '脅威' ? 'threats' : m[1];
-  const parts = m[2].split(/[,、，]/);
-  const prefix = parts[parts.length - 1].trimStart();
+  const heading = /^ {0,3}(#{1,6})(?:[ \t]+\S*)?$/.exec(text.slice(lineStart, offset));
+  if (heading && restOfLineIsBlank(text, offset)) {
+    return { kind: 'heading', hashes: heading[1], prefix: text.slice(lineStart, offset), start: lineStart };
+  }
+  const keyLine = readKeyLine(text.slice(lineStart, offset));
+  if (!keyLine?.key || !underClauseHeading(text, lineStart, floor)) return { kind: 'none' };
+  // `covers: [A-1, A-|`: the bracket opens the list, it is not part of a value.
+  const parts = keyLine.value.replace(/^[ \t]*[[［]/, '').split(separatorOf(keyLine.key));
+  const prefix = parts[parts.length - 1].trimStart().replace(/^[`"']/, '');
   return {
     kind: 'value',
     path: ['clauses', '*'],
-    key,
+    key: keyLine.key,
     prefix,
     start: offset - prefix.length,
     siblings: parts.slice(0, -1).map((p) => p.trim()).filter(Boolean),
   };
 }
 
-const CLAUSE_HEADING = /^ {0,3}#{1,6}[ \t]+([A-Za-z0-9][A-Za-z0-9.-]*)(?=[ \t\u3000]|$)/;
+function restOfLineIsBlank(text: string, offset: number): boolean {
+  const newline = text.indexOf('\n', offset);
+  return text.slice(offset, newline < 0 ? text.length : newline).trim() === '';
+}
 
-/** Whether the line starting at `lineStart` belongs to the key lines directly under a clause heading. */
-function underClauseHeading(text: string, lineStart: number): boolean {
+/**
+ * Whether the line starting at `lineStart` belongs to the key lines directly under a clause heading:
+ * above it, past blank lines, other key lines and one-line comments, stands a clause heading (`## S-1 …`,
+ * or a text line underlined with `---`/`===`). Reads a few lines up, never the whole document.
+ */
+function underClauseHeading(text: string, lineStart: number, floor: number): boolean {
   let end = lineStart - 1;
-  for (let steps = 0; end >= 0 && steps < 50; steps++) {
-    const start = text.lastIndexOf('\n', end - 1) + 1;
+  let underlined = false;
+  for (let steps = 0; end >= floor && steps < 50; steps++) {
+    const start = Math.max(floor, text.lastIndexOf('\n', end - 1) + 1);
     const line = text.slice(start, end).replace(/\r$/, '');
     end = start - 1;
-    if (line.trim() === '' || MARKDOWN_KEY.test(line)) continue;
-    const id = CLAUSE_HEADING.exec(line);
-    return !!id && /[0-9]/.test(id[1]);
+    // The line above an underline is the text of a setext heading.
+    if (underlined) return line.trim() !== '' && clauseHeadingParts(line.trim()) !== undefined;
+    if (line.trim() === '' || readKeyLine(line)?.key || /^\s*<!--.*-->\s*$/.test(line)) continue;
+    if (/^ {0,3}(?:=+|-+)[ \t]*$/.test(line)) {
+      underlined = true;
+      continue;
+    }
+    const heading = atxHeadingText(line);
+    return heading !== undefined && clauseHeadingParts(heading) !== undefined;
   }
   return false;
 }
@@ -185,7 +206,8 @@ function yamlContext(text: string, offset: number, floor: number): CursorContext
     const key = owner[owner.length - 1];
     if (key === undefined || key === '*') return { kind: 'none' };
     const prefix = before.slice(parts.contentIndent);
-    return { kind: 'value', path: owner.slice(0, -1), key, prefix, start: offset - prefix.length, siblings: [] };
+    const entryColumn = before.length - prefix.length;
+    return { kind: 'value', path: owner.slice(0, -1), key, prefix, start: offset - prefix.length, siblings: [], entryColumn };
   }
   // A key being typed.
   const bare = /^( *)([\w-]*)$/.exec(before);

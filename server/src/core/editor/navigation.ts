@@ -1,4 +1,4 @@
-import { Catalog } from '../analysis/catalog';
+import { Catalog, ThreatMatch } from '../analysis/catalog';
 import { Locale, renderText } from '../messages';
 import { ClauseModel, DocumentModel, ItemDef } from '../analysis/model';
 import { Located, Span } from '../text';
@@ -49,22 +49,55 @@ export function symbolAt(model: DocumentModel, offset: number): SymbolAtPosition
   }
 }
 
+/**
+ * The lines that say how far a piece of bundled data can be trusted: provisional (Kijun's own suggestion),
+ * 未確認 (not confirmed against a published source), and where it comes from.
+ */
+function trustLines(entry: { provisional?: boolean; unconfirmed: boolean; source?: string }, locale: Locale): string[] {
+  const lines: string[] = [];
+  if (entry.provisional) lines.push('', renderText('hover.provisional', {}, locale));
+  if (entry.unconfirmed) lines.push('', renderText('hover.unconfirmed', {}, locale));
+  if (entry.source) lines.push('', renderText('hover.source', { source: entry.source }, locale));
+  return lines;
+}
+
 /** Markdown text describing a guideline item. */
 export function describeItem(item: ItemDef, catalog: Catalog, locale: Locale): string {
   const obligation = item.obligation ? vocabulary.obligation[item.obligation] : undefined;
   const level = item.level ? vocabulary.level[item.level] : undefined;
+  const provisional = item.provisional ? renderText('mark.provisional', {}, locale) : undefined;
   const title = item.title?.value ?? '';
   const lines = [
     `**${item.label?.value ?? ''} ${title}**${locale === 'en' && item.titleEn ? ` — ${item.titleEn}` : ''}`,
     '',
-    `\`${item.id.value}\` · ${[obligation?.ja, level?.ja].filter(Boolean).join(' · ')}${locale === 'en' && obligation ? ` (${obligation.en})` : ''} · ${catalog.id}`,
+    `\`${item.id.value}\` · ${[obligation?.ja, level?.ja].filter(Boolean).join(' · ')}${provisional ? `（${provisional}）` : ''}${locale === 'en' && obligation ? ` (${obligation.en})` : ''} · ${catalog.id}`,
   ];
   if (item.sectors !== 'all') {
-    const names = item.sectors.map((s) => catalog.findSector(s.value)?.label.value ?? s.value);
+    const names = item.sectors.map((s) => catalog.findSector(s.value)?.label.value ?? catalog.findSubsector(undefined, s.value)?.subsector.label.value ?? s.value);
     lines.push('', renderText('hover.sectors', { names: names.join('、') }, locale));
   }
   if (item.text) lines.push('', item.text);
-  if (item.source) lines.push('', renderText('hover.source', { source: item.source }, locale));
+  const relation = item.relation ? vocabulary.relation[item.relation] : undefined;
+  if (relation) lines.push('', renderText('hover.relation', { relation }, locale));
+  lines.push(...trustLines(item, locale));
+  return lines.join('\n');
+}
+
+/** Markdown text describing a threat kind, or one of its examples with its kind. */
+function describeThreat({ threat, example }: ThreatMatch, locale: Locale): string {
+  const direction = threat.direction ? vocabulary.direction[threat.direction]?.[locale] : undefined;
+  if (example) {
+    const responder = example.responder ? vocabulary.responder[example.responder]?.[locale] : undefined;
+    const lines = [`**${example.label.value}**`, '', `\`${example.id.value}\` · ${threat.label.value}`];
+    if (responder) lines.push('', responder);
+    // An example without a source of its own comes from its kind's; so does its trust.
+    lines.push(...trustLines({ unconfirmed: example.unconfirmed || threat.unconfirmed, source: example.source ?? threat.source }, locale));
+    return lines.join('\n');
+  }
+  const lines = [`**${threat.label.value}**`, '', `\`${threat.id.value}\`${direction ? ` · ${direction}` : ''}`];
+  if (threat.description) lines.push('', threat.description);
+  if (threat.examples.length) lines.push('', renderText('hover.examples', { names: threat.examples.map((e) => e.label.value).join('、') }, locale));
+  lines.push(...trustLines(threat, locale));
   return lines.join('\n');
 }
 
@@ -124,26 +157,26 @@ export function hoverText(workspace: Workspace, uri: string, offset: number, loc
       const sector = catalog?.findSector(symbol.name.value);
       if (!sector || !catalog) return undefined;
       const subsectors = sector.subsectors.map((s) => s.label.value).join('、');
-      const lines = [`**${sector.label.value}**${sector.labelEn ? ` — ${sector.labelEn}` : ''}`, '', `\`${sector.id.value}\` · ${catalog.id}`];
+      const lines = [`**${sector.label.value}**${locale === 'en' && sector.labelEn ? ` — ${sector.labelEn}` : ''}`, '', `\`${sector.id.value}\` · ${catalog.id}`];
       if (sector.description) lines.push('', sector.description);
       if (subsectors) lines.push('', renderText('hover.subsectors', { names: subsectors }, locale));
+      lines.push(...trustLines(sector, locale));
       return { markdown: lines.join('\n'), span: symbol.name.span };
     }
     case 'subsector': {
       const match = catalog?.findSubsector(undefined, symbol.name.value);
       if (!match) return undefined;
-      return { markdown: `**${match.subsector.label.value}** · ${match.sector.label.value}\n\n\`${match.subsector.id.value}\`${match.subsector.description ? `\n\n${match.subsector.description}` : ''}`, span: symbol.name.span };
+      const { sector, subsector } = match;
+      const lines = [`**${subsector.label.value}** · ${sector.label.value}`, '', `\`${subsector.id.value}\``];
+      if (subsector.description) lines.push('', subsector.description);
+      // A sub-sector without a source of its own comes from its sector's.
+      lines.push(...trustLines({ unconfirmed: subsector.unconfirmed, source: subsector.source ?? sector.source }, locale));
+      return { markdown: lines.join('\n'), span: symbol.name.span };
     }
     case 'threat': {
       const match = catalog?.findThreat(symbol.name.value);
       if (!match) return undefined;
-      const { threat, example } = match;
-      const direction = threat.direction ? vocabulary.direction[threat.direction]?.[locale] : undefined;
-      const lines = example
-        ? [`**${example.label.value}**`, '', `\`${example.id.value}\` · ${threat.label.value}`, '', example.responder ? vocabulary.responder[example.responder]?.[locale] ?? '' : '']
-        : [`**${threat.label.value}**`, '', `\`${threat.id.value}\`${direction ? ` · ${direction}` : ''}`, '', threat.description ?? '',
-          threat.examples.length ? renderText('hover.examples', { names: threat.examples.map((e) => e.label.value).join('、') }, locale) : ''];
-      return { markdown: lines.filter((l, i, all) => l !== '' || (i > 0 && all[i - 1] !== '')).join('\n').trim(), span: symbol.name.span };
+      return { markdown: describeThreat(match, locale), span: symbol.name.span };
     }
     case 'clause': {
       const covered = symbol.clause.covers.map((name) => {

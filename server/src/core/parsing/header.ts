@@ -68,7 +68,7 @@ const isBlank = (c: string | undefined): boolean => c === ' ' || c === '\t';
  * that form. Read by hand: the regex it replaces (a lazy value before optional blanks) was quadratic on a
  * long line of spaces, and completion reads the header on every request.
  */
-function valueAfterKey(text: string, from: number): string | null {
+export function valueAfterKey(text: string, from: number): string | null {
   let at = from;
   while (isBlank(text[at]) || text[at] === '\u3000') at++;
   if (text[at] === '"' || text[at] === "'") at++;

@@ -1,9 +1,9 @@
 import { Document, parseDocument as parseYaml, YAMLError } from 'yaml';
 import { finding, Finding, unknownName } from '../findings';
-import { ChunkCache, chunkable, parseInChunks } from './chunks';
-import { attachClauses, findFrontMatter, MarkdownClause, readMarkdownClauses } from './markdown';
+import { ChunkLayout, parseInChunks } from './chunks';
+import { attachClauses, findFrontMatter, MarkdownClause, readMarkdownBody, tomlFrontMatter } from './markdown';
 import { yamlProblems } from './problems';
-import { closest, normalizeName, Span, utf8Length } from '../text';
+import { closest, normalizeName, Span, TextChange, utf8Length } from '../text';
 import { vocabulary } from '../vocabulary';
 import { combinedEdit, findSlips, repairSlips, Slip, worthScanning } from './slips';
 import { child, entry, TreeNode, YamlTreeBuilder } from './tree';
@@ -12,8 +12,14 @@ export type DocumentFormat = 'yaml' | 'markdown';
 export const documentKinds = ['guideline', 'standard', 'action-plan'] as const;
 export type DocumentKind = (typeof documentKinds)[number];
 
-/** Files larger than this are reported, not parsed: no real standard comes near it. */
-export const MAX_DOCUMENT_BYTES = 8 * 1024 * 1024;
+/**
+ * The most of a document that is analysed: 16 MiB, about 33,000 clauses of the usual size, where the
+ * largest real standards have hundreds and the bench's largest (20,000 clauses) is 9.5 MiB. It bounds
+ * hostile input: the parse takes about a second per 3 MiB and its trees some 40 bytes of memory per
+ * byte, so a larger text would hold the editor for many seconds and the server's memory past 1 GB.
+ * A longer document is analysed up to the last clause that starts within the limit, and said so.
+ */
+export const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
 
 export interface ParsedDocument {
   format: DocumentFormat;
@@ -25,8 +31,12 @@ export interface ParsedDocument {
   findings: Finding[];
   /** Markdown only: clauses read from the headings, with their sections. */
   markdownClauses: MarkdownClause[];
+  /** Markdown only: what closes a code fence or comment that the body leaves open at its end (```, -->). */
+  markdownOpenAtEnd?: string;
   /** The chunk parses of this version, for the next version to reuse (long documents only). */
-  chunks: ChunkCache;
+  chunks: ChunkLayout;
+  /** Over the size limit: only the text before the limit was analysed (`input.too-large` says up to which line). */
+  truncated?: boolean;
 }
 
 export function formatOf(path: string): DocumentFormat | undefined {
@@ -40,8 +50,8 @@ export function formatOf(path: string): DocumentFormat | undefined {
  * Parses a document's text into the located tree. Never throws: unreadable input, syntax errors
  * and hostile constructs become findings, and as much of the tree as can be recovered is kept.
  */
-export function parseDocument(text: string, format: DocumentFormat, previousChunks?: ChunkCache, options: { chunking?: boolean } = {}): ParsedDocument {
-  const result: ParsedDocument = { format, text, isKijun: false, findings: [], markdownClauses: [], chunks: new Map() };
+export function parseDocument(text: string, format: DocumentFormat, previousChunks?: ChunkLayout, options: ParseOptions = {}): ParsedDocument {
+  const result: ParsedDocument = { format, text, isKijun: false, findings: [], markdownClauses: [], chunks: ChunkLayout.empty() };
   // Cheap first test: workspaces hold many YAML and Markdown files that are not ours. It ignores case and
   // width, so that a misspelt key (`Kijun:`, `ｋｉｊｕｎ:`) is reported instead of the file being left alone.
   if (!mentionsKijun.test(text)) return result;
@@ -51,11 +61,7 @@ export function parseDocument(text: string, format: DocumentFormat, previousChun
   if (text.includes('\r') && loneCarriageReturn.test(text)) text = text.replace(/\r(?!\n)/g, '\n');
   // Each UTF-16 unit is at most 3 UTF-8 bytes: only long texts need counting.
   const size = text.length * 3 > MAX_DOCUMENT_BYTES ? utf8Length(text) : text.length;
-  if (size > MAX_DOCUMENT_BYTES) {
-    result.isKijun = true;
-    result.findings.push(finding('input.too-large', 'error', { start: 0, end: 0 }, { size, limit: MAX_DOCUMENT_BYTES }));
-    return result;
-  }
+  if (size > MAX_DOCUMENT_BYTES) return truncatedResult(text, format, size, options);
   const nul = text.indexOf('\u0000');
   if (nul >= 0) {
     result.isKijun = true;
@@ -64,19 +70,21 @@ export function parseDocument(text: string, format: DocumentFormat, previousChun
   }
 
   let yamlSpan: Span = { start: 0, end: text.length };
-  const markdownFindings: Finding[] = [];
+  let bodyStart: number | undefined;
   if (format === 'markdown') {
     const frontMatter = findFrontMatter(text);
-    if (!frontMatter) return result;
+    if (!frontMatter) return tomlFrontMatterResult(result);
     if (!frontMatter.closed) {
       result.findings.push(finding('syntax.front-matter', 'error', { start: frontMatter.whole.start, end: frontMatter.whole.start + 3 }));
     }
     yamlSpan = frontMatter.content;
-    result.markdownClauses = readMarkdownClauses(text, frontMatter.whole.end, markdownFindings);
+    bodyStart = frontMatter.whole.end;
   }
 
   const yamlFindings: Finding[] = [];
-  const root = parseYamlTree(text.slice(yamlSpan.start, yamlSpan.end), yamlSpan.start, yamlFindings, previousChunks, options.chunking === false ? undefined : result.chunks);
+  const yamlTree = parseYamlTree(text.slice(yamlSpan.start, yamlSpan.end), yamlSpan.start, yamlFindings, options.chunking === false ? undefined : { previous: previousChunks, change: options.change });
+  const root = yamlTree.root;
+  if (yamlTree.layout) result.chunks = yamlTree.layout;
   const kindEntry = entry(root, 'kijun');
   // A top-level `kijun:` holding a mapping is some tool's own configuration, not a document kind: not ours.
   if (!root || !kindEntry || kindEntry.value.kind === 'map') {
@@ -94,7 +102,6 @@ export function parseDocument(text: string, format: DocumentFormat, previousChun
       result.isKijun = true;
       result.findings = [...result.findings.filter((f) => f.code === 'syntax.front-matter'), ...yamlFindings];
     } else result.findings = [];
-    result.markdownClauses = [];
     return result;
   }
   result.isKijun = true;
@@ -109,11 +116,70 @@ export function parseDocument(text: string, format: DocumentFormat, previousChun
     result.findings.push(unknownName('document.unknown-kind', kindEntry.value.span, { value }, suggestKind(value)));
   }
   // Headings are clauses in a standard only; in a Markdown guideline or plan the body is prose.
-  if (format === 'markdown' && result.kind === 'standard') {
+  if (bodyStart !== undefined && result.kind === 'standard') {
+    const body = readMarkdownBody(text, bodyStart, result.findings);
+    result.markdownClauses = body.clauses;
+    result.markdownOpenAtEnd = body.openAtEnd;
     attachClauses(root, result.markdownClauses);
-    result.findings.push(...markdownFindings);
-  } else {
-    result.markdownClauses = [];
+  }
+  return result;
+}
+
+/**
+ * A document over the size limit: what stands before the last line that starts a clause (or a key, a
+ * heading) within the limit is analysed as if it were the whole document, and the finding says so;
+ * coverage, which the rest could change, is not computed (`truncated`).
+ */
+function truncatedResult(text: string, format: DocumentFormat, size: number, options: ParseOptions): ParsedDocument {
+  const end = analysableEnd(text, offsetOfByte(text, MAX_DOCUMENT_BYTES));
+  const head = parseDocument(text.slice(0, end), format, undefined, { chunking: options.chunking });
+  const lines = lineCount(text, end);
+  const result: ParsedDocument = { ...head, text, isKijun: true, truncated: true };
+  result.findings = [finding('input.too-large', 'error', { start: 0, end: 0 }, { size, limit: MAX_DOCUMENT_BYTES, lines }), ...head.findings];
+  return result;
+}
+
+/** The offset of the first UTF-16 unit whose UTF-8 encoding would end after `bytes` bytes. */
+function offsetOfByte(text: string, bytes: number): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const width = c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? 4 : 3;
+    if (count + width > bytes) return i;
+    count += width;
+    if (width === 4) i++;
+  }
+  return text.length;
+}
+
+/**
+ * Where the analysed part ends: at the start of the last line before `limit` that begins a list
+ * element (`- `, `  - `), a top-level key or a heading, so that no clause is cut in two; at the
+ * start of the line holding `limit` when no such line is near.
+ */
+function analysableEnd(text: string, limit: number): number {
+  const lineStart = text.lastIndexOf('\n', limit - 1) + 1;
+  const floor = Math.max(0, lineStart - 1024 * 1024);
+  for (let at = lineStart; at > floor; at = text.lastIndexOf('\n', at - 2) + 1) {
+    if (/^(?: {0,2}- |[^\s#-])/.test(text.slice(at, at + 4)) || /^#{1,6} /.test(text.slice(at, at + 7))) return at;
+    if (at === 0) break;
+  }
+  return lineStart;
+}
+
+/** The number of lines that text[0, end) holds, when `end` is a line start (or the end). */
+function lineCount(text: string, end: number): number {
+  let lines = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) lines++;
+  return end >= text.length && !text.endsWith('\n') ? lines + 1 : lines;
+}
+
+/** A Markdown file without YAML front matter is not ours, unless its TOML front matter names a Kijun kind: that gets a finding. */
+function tomlFrontMatterResult(result: ParsedDocument): ParsedDocument {
+  const opening = tomlFrontMatter(result.text);
+  if (opening) {
+    result.isKijun = true;
+    result.findings.push(finding('markdown.front-matter-toml', 'error', opening));
   }
   return result;
 }
@@ -145,20 +211,26 @@ function suggestKind(value: string): DocumentKind | undefined {
   return closest(value, documentKinds, (kind) => [kind, vocabulary.kijun[kind].ja]);
 }
 
-function parseYamlTree(source: string, base: number, findings: Finding[], previous?: ChunkCache, next?: ChunkCache): TreeNode | undefined {
-  if (next && chunkable(source)) {
+export interface ParseOptions {
+  /** False: parse the YAML whole, never in chunks (tests compare both ways). */
+  chunking?: boolean;
+  /** Which part of the text differs from the version `previousChunks` came from, when the caller knows it. */
+  change?: TextChange;
+}
+
+function parseYamlTree(source: string, base: number, findings: Finding[], chunking?: { previous?: ChunkLayout; change?: TextChange }): { root?: TreeNode; layout?: ChunkLayout } {
+  if (chunking) {
     const chunkFindings: Finding[] = [];
-    const tree = parseInChunks(source, base, chunkFindings, previous, next, (chunk) => {
+    const chunked = parseInChunks(source, base, chunkFindings, chunking.previous, (chunk) => {
       const relative: Finding[] = [];
       return { tree: parseWhole(chunk, 0, relative), findings: relative };
-    });
-    if (tree) {
+    }, chunking.change);
+    if (chunked) {
       findings.push(...chunkFindings);
-      return tree;
+      return { root: chunked.tree, layout: chunked.layout };
     }
-    next.clear();
   }
-  return parseWhole(source, base, findings);
+  return { root: parseWhole(source, base, findings) };
 }
 
 function parseWhole(source: string, base: number, findings: Finding[]): TreeNode | undefined {
@@ -199,7 +271,7 @@ interface SourceParse {
 }
 
 /**
- * Typing slips (a full-width colon, tabs or U+3000 in the indentation, an open flow list) make the
+ * Typing slips (a full-width colon, tabs or U+3000 in the indentation, a line indented to no level, an open flow list) make the
  * parser report a cascade: the repaired copy is parsed instead, and each slip is one finding.
  */
 function parseRepairingSlips(source: string): SourceParse | undefined {
@@ -228,6 +300,7 @@ const slipCodes = {
   'tab-indent': 'syntax.tab-indent',
   'ideographic-space-indent': 'syntax.ideographic-space-indent',
   'unclosed-bracket': 'syntax.unclosed-bracket',
+  misindented: 'syntax.misindented',
 } as const;
 
 /** A slip as a finding: on the offending characters, with the repair as a quick fix. */
@@ -235,7 +308,8 @@ function slipFinding(slip: Slip, source: string, base: number): Finding {
   const edit = combinedEdit(source, slip.edits);
   const title = slip.kind === 'unclosed-bracket' ? { key: 'action.insert' as const, args: { text: edit.newText } }
     : slip.kind === 'full-width-colon' ? undefined
-      : { key: 'action.indent-with-spaces' as const, args: {} };
+      : slip.kind === 'misindented' ? { key: 'action.reindent' as const, args: { column: slip.args.column } }
+        : { key: 'action.indent-with-spaces' as const, args: {} };
   return finding(slipCodes[slip.kind], 'error', { start: base + slip.span.start, end: base + slip.span.end }, slip.args, {
     replacement: { span: { start: base + edit.span.start, end: base + edit.span.end }, newText: edit.newText, ...(title ? { title } : {}) },
   });

@@ -23,7 +23,7 @@ export interface Edit {
   newText: string;
 }
 
-export type SlipKind = 'full-width-colon' | 'tab-indent' | 'ideographic-space-indent' | 'unclosed-bracket';
+export type SlipKind = 'full-width-colon' | 'tab-indent' | 'ideographic-space-indent' | 'unclosed-bracket' | 'misindented';
 
 export interface Slip {
   kind: SlipKind;
@@ -54,6 +54,33 @@ function collectKeys(schema: unknown): void {
       collectKeys(value);
     }
   }
+}
+
+/**
+ * Keys that only the top level of a document has: a misindented line with one of them was meant
+ * at the top level, whatever the lines above it are.
+ */
+const TOP_LEVEL_ONLY_KEYS = topLevelOnlyKeys([guidelineSchema, standardSchema, actionPlanSchema]);
+
+function topLevelOnlyKeys(roots: unknown[]): Set<string> {
+  const top = new Set<string>();
+  const nested = new Set<string>();
+  for (const root of roots) {
+    const properties = (root as { properties?: Record<string, unknown> }).properties ?? {};
+    for (const key of Object.keys(properties)) top.add(key);
+    const collectNested = (schema: unknown): void => {
+      if (Array.isArray(schema)) schema.forEach(collectNested);
+      else if (schema && typeof schema === 'object') {
+        for (const [name, value] of Object.entries(schema)) {
+          if (name === 'properties' && value && typeof value === 'object' && schema !== root) for (const key of Object.keys(value)) nested.add(key);
+          collectNested(value);
+        }
+      }
+    };
+    for (const [name, value] of Object.entries(root as object)) if (name !== 'properties') collectNested(value);
+    for (const value of Object.values(properties)) collectNested(value);
+  }
+  return new Set([...top].filter((key) => !nested.has(key)));
 }
 
 /** Tabs are expanded to the first of these tab stops that fits the surrounding structure. */
@@ -121,12 +148,18 @@ class SlipScanner {
   private blockScalar?: number;
   /** After a plain scalar: lines indented further than this column continue it. */
   private plain?: number;
+  /** The plain scalar is the value of a key or list entry (not a stray line, after which the structure is unclear). */
+  private plainIsValue = false;
   /** Inside a quoted scalar running over lines. */
   private quoted?: string;
   private flow?: FlowState;
   /** The indentation slip of the previous significant line, which this line's may join. */
   private previousIndentSlip?: Slip;
   private joinable?: Slip;
+  /** A misindented line being re-indented: the lines deeper than its written column move with it. */
+  private shift?: { column: number; delta: number; slip: Slip };
+  /** Start of the previous significant line: the parser may report a misindented line on the line above it. */
+  private previousLineStart = -1;
 
   constructor(
     private readonly source: string,
@@ -151,11 +184,14 @@ class SlipScanner {
   }
 
   private line(start: number, text: string): void {
-    const spaces = /^ */.exec(text)![0].length;
     const blank = /^[ \t]*$/.test(text);
-    if (!blank && !/^[ \t\u3000]*#/.test(text)) {
+    const spaces = this.shifted(start, text, blank);
+    const significant = !blank && !/^[ \t\u3000]*#/.test(text);
+    const previousLineStart = this.previousLineStart;
+    if (significant) {
       this.joinable = this.previousIndentSlip;
       this.previousIndentSlip = undefined;
+      this.previousLineStart = start;
     }
     if (this.blockScalar !== undefined) {
       if (blank || spaces > this.blockScalar) return;
@@ -174,18 +210,51 @@ class SlipScanner {
       this.unclosedFlow();
     }
     if (blank || /^[ \t\u3000]*#/.test(text)) return;
-    if (this.plain !== undefined && spaces > this.plain) return;
+    const errorsNear = this.linesWithErrors.has(start) || this.linesWithErrors.has(previousLineStart);
+    // A plain scalar never continues with "key: value": where the parser fails there, the line is a misindented key.
+    const keyAfterValue = this.plainIsValue && errorsNear && /^ *[^\s-][^:#]*:(?:[ \t]|$)/.test(text);
+    if (this.plain !== undefined && spaces > this.plain && !keyAfterValue) return;
     this.plain = undefined;
     if (/^(?:---|\.\.\.)(?:[ \t]|$)|^%/.test(text)) {
       this.levels = [];
       this.opened = undefined;
+      this.shift = undefined;
       return;
     }
-    this.blockLine(start, text);
+    this.blockLine(start, text, spaces, errorsNear);
+  }
+
+  /**
+   * The column a line's indentation of spaces stands for: as written, or moved with the misindented
+   * line above it whose block it belongs to (that move is one more edit of the same slip). Each key
+   * or dash below the misindented line decides for itself: one that lines up as written ends the
+   * block; one that lines up only once moved belongs to it.
+   */
+  private shifted(start: number, text: string, blank: boolean): number {
+    const written = /^ */.exec(text)![0].length;
+    const shift = this.shift;
+    if (!shift || blank) return written;
+    if (written <= shift.column || /^ *[\t\u3000]/.test(text)) {
+      this.shift = undefined;
+      return written;
+    }
+    const inScalar = (this.blockScalar !== undefined && written + shift.delta > this.blockScalar) || this.quoted !== undefined || this.flow !== undefined;
+    if (!inScalar) {
+      const shape = lineShape(text.slice(written), false);
+      const dash = shape.dashes.length > 0;
+      if ((dash || shape.key) && (this.fitsStructure(written, dash) || !this.fitsStructure(written + shift.delta, dash))) {
+        this.shift = undefined;
+        return written;
+      }
+    }
+    const column = written + shift.delta;
+    shift.slip.edits.push({ span: { start, end: start + written }, newText: ' '.repeat(column) });
+    shift.slip.args = { ...shift.slip.args, lines: shift.slip.edits.length };
+    return column;
   }
 
   /** A line of the block structure: its indentation, dashes, key and the kind of its value. */
-  private blockLine(start: number, text: string): void {
+  private blockLine(start: number, text: string, spaces: number, errorsNear: boolean): void {
     const anyKey = this.linesWithErrors.has(start);
     let indent = /^[ \t\u3000]*/.exec(text)![0];
     let shape = lineShape(text.slice(indent.length), anyKey);
@@ -197,7 +266,11 @@ class SlipScanner {
     } else {
       indent = /^ */.exec(text)![0];
       shape = lineShape(text.slice(indent.length), anyKey);
-      column = indent.length;
+      column = spaces;
+      const structural = shape.dashes.length > 0 || shape.key !== undefined;
+      if (structural && errorsNear && !this.shift && !this.fitsStructure(column, shape.dashes.length > 0)) {
+        column = this.misindented(start, text, column, shape) ?? column;
+      }
     }
     const contentStart = start + indent.length;
     if (shape.key?.fullWidth) this.fullWidthColon(contentStart + shape.key.colon, shape.key.name);
@@ -220,7 +293,10 @@ class SlipScanner {
       this.scanFlow(start, text, valueOffset - start);
     } else if (value[0] === '"' || value[0] === "'") {
       if (closingQuote(value, 1, value[0]) < 0) this.quoted = value[0];
-    } else if (value[0] !== '*') this.plain = parent;
+    } else if (value[0] !== '*') {
+      this.plain = parent;
+      this.plainIsValue = shape.key !== undefined || shape.dashes.length > 0;
+    }
   }
 
   /**
@@ -245,6 +321,44 @@ class SlipScanner {
       }
     }
     return fallback ?? indent.length;
+  }
+
+  /** Whether a line indented with spaces to `column` lines up with the structure above it, as YAML requires. */
+  private fitsStructure(column: number, dash: boolean): boolean {
+    if (this.levels.length === 0) return true;
+    const opened = this.opened;
+    if (opened && (column > opened.column || (dash && opened.kind === 'key' && column === opened.column))) return true;
+    return this.levels.some((l) => l.column === column && l.kind === (dash ? 'dash' : 'key'));
+  }
+
+  /**
+   * A line that lines up with nothing above it: the column it was meant at is the nearest level of
+   * its kind (list entries for a dash, keys for a key; beside or below an open key), the deeper one
+   * first, since an author who indents a line means it to belong to something. A key that only the
+   * top level has goes to the top level. Returns the column, or undefined when nothing fits.
+   */
+  private misindented(start: number, text: string, column: number, shape: LineShape): number | undefined {
+    const dash = shape.dashes.length > 0;
+    const top = !dash && shape.key !== undefined && TOP_LEVEL_ONLY_KEYS.has(shape.key.name);
+    const candidates = this.levels.filter((l) => l.kind === (dash ? 'dash' : 'key')).map((l) => l.column);
+    if (this.opened) candidates.push(dash && this.opened.kind === 'key' ? this.opened.column : this.opened.column + 2);
+    const deeper = candidates.filter((c) => c > column);
+    const shallower = candidates.filter((c) => c < column);
+    const target = top ? this.levels[0].column
+      : deeper.length > 0 ? Math.min(...deeper) : shallower.length > 0 ? Math.max(...shallower) : undefined;
+    if (target === undefined || target === column) return undefined;
+    // The line as written: a line inside a block that moves already would not be checked here.
+    const written = /^ */.exec(text)![0].length;
+    const content = text.trim();
+    const slip: Slip = {
+      kind: 'misindented',
+      span: { start: start + written, end: start + text.trimEnd().length },
+      edits: [{ span: { start, end: start + written }, newText: ' '.repeat(target) }],
+      args: { text: content.length > 32 ? `${content.slice(0, 31)}…` : content, written, column: target, like: top ? 'top' : dash ? 'entries' : 'keys', lines: 1 },
+    };
+    this.slips.push(slip);
+    this.shift = { column: written, delta: target - written, slip };
+    return target;
   }
 
   private indentSlip(lineStart: number, indent: string, column: number): void {

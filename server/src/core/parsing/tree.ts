@@ -20,6 +20,8 @@ export interface MapNode {
   kind: 'map';
   span: Span;
   entries: MapEntry[];
+  /** A clause read from a Markdown heading: the heading's marker and id (`## S-1`), so that a missing title is asked for there. */
+  heading?: string;
 }
 
 export interface SeqNode {
@@ -50,17 +52,19 @@ export function child(map: TreeNode | undefined, key: string): TreeNode | undefi
   return entry(map, key)?.value;
 }
 
-/** The plain JavaScript value of a node, as ajv validates it. */
-export function toPlain(node: TreeNode): unknown {
+/** The plain JavaScript value of a node, as ajv validates it; `instead` may give the value of some nodes itself. */
+export function toPlain(node: TreeNode, instead?: (node: TreeNode) => unknown): unknown {
+  const given = instead?.(node);
+  if (given !== undefined) return given;
   switch (node.kind) {
     case 'scalar':
       return node.value;
     case 'seq':
-      return node.items.map(toPlain);
+      return node.items.map((item) => toPlain(item, instead));
     case 'map': {
       const result: Record<string, unknown> = {};
       for (const e of node.entries) {
-        if (!Object.prototype.hasOwnProperty.call(result, e.key)) result[e.key] = toPlain(e.value);
+        if (!Object.prototype.hasOwnProperty.call(result, e.key)) result[e.key] = toPlain(e.value, instead);
       }
       return result;
     }
@@ -218,15 +222,18 @@ export class YamlTreeBuilder {
   }
 
   /**
-   * A key as text: a scalar's value; a collection or an alias used as a key (`? [a, b]`, `*a :`) as
-   * written. Never converted to a value: `String()` of a collection resolves its aliases (an alias bomb in
-   * a key) and its merge keys (which throws on an invalid one).
+   * A key's name. A list or mapping used as a key (a misplaced line makes the parser read one) is
+   * named by the first line of its text, as the author wrote it, not by a dump of its content, and
+   * never converted to a value: `String()` of a collection resolves its aliases (an alias bomb in a key)
+   * and its merge keys (which throws on an invalid one).
    */
   private keyOf(keyNode: YamlNode | null): string {
     if (!keyNode) return '';
     if (isScalar(keyNode)) return String(keyNode.value);
     const range = keyNode.range;
-    return range && this.source !== undefined ? this.source.slice(range[0], range[1]).trim() : '';
+    const written = range && this.source ? this.source.slice(range[0], range[1]).trim().split(/\r?\n/)[0].trim() : '';
+    if (!written) return isAlias(keyNode) ? `*${keyNode.source}` : '…';
+    return written.length > 32 ? `${written.slice(0, 31)}…` : written;
   }
 
   /** The entries one merge key's value brings in: an alias of a mapping, a mapping, or a list of them. */

@@ -1,7 +1,10 @@
-import { CodeAction, CodeActionKind, TextEdit } from 'vscode-languageserver/node';
-import { addClauseEdit, addExclusionEdit, InterfaceText, removeExclusionEdit, renderText, Replacement, Span } from '../../core';
+import { CodeAction, CodeActionKind, Command, Range, TextEdit } from 'vscode-languageserver/node';
+import {
+  addClauseEdit, addExclusionEdit, InterfaceText, itemTitle, LineIndex, removeExclusionEdit, renderText, Span, StubEdit,
+} from '../../core';
 import { ready, ServerContext } from '../context';
 import { toDiagnostic, toOffset, toRange } from '../convert';
+import { ItemFixesRequest, SelectCommand } from '../protocol';
 
 /** Quick fixes: a finding's replacement; a clause or an exclusion for an uncovered item; removing a pointless exclusion. */
 export function registerCodeActions(context: ServerContext): void {
@@ -15,7 +18,6 @@ export function registerCodeActions(context: ServerContext): void {
     const start = toOffset(current.lines, range.start);
     const end = toOffset(current.lines, range.end);
     const actions: CodeAction[] = [];
-    const edit = (span: Span, newText: string) => ({ changes: { [uri]: [TextEdit.replace(toRange(current.lines, span), newText)] } });
     for (const finding of analysis.findings) {
       if (finding.span.end < start || finding.span.start > end) continue;
       const diagnostic = toDiagnostic(finding, current.lines, locale);
@@ -33,25 +35,67 @@ export function registerCodeActions(context: ServerContext): void {
           kind: CodeActionKind.QuickFix,
           isPreferred: true,
           diagnostics,
-          edit: edit(finding.replacement.span, finding.replacement.newText),
+          edit: editOf(uri, current.lines, finding.replacement.span, finding.replacement.newText),
         });
       }
-      if (isCoverageFinding(finding.code) && finding.itemId) {
-        const fixes: [InterfaceText, Replacement | undefined][] = [
-          ['action.add-clause', addClauseEdit(workspace, uri, finding.itemId)],
-          ['action.exclude', addExclusionEdit(workspace, uri, finding.itemId)],
-        ];
-        for (const [title, fix] of fixes) {
-          if (fix) actions.push({ title: renderText(title, { item: finding.itemId }, locale), kind: CodeActionKind.QuickFix, diagnostics, edit: edit(fix.span, fix.newText) });
-        }
-      }
+      if (isCoverageFinding(finding.code) && finding.itemId) actions.push(...coverageFixes(context, uri, current.lines, finding.itemId).map((a) => ({ ...a, diagnostics })));
       if ((finding.code === 'exclusion.covered' || finding.code === 'exclusion.not-applicable') && finding.itemId) {
         const fix = removeExclusionEdit(workspace, uri, finding.itemId);
-        if (fix) actions.push({ title: renderText('action.remove-exclusion', { item: finding.itemId }, locale), kind: CodeActionKind.QuickFix, isPreferred: true, diagnostics, edit: edit(fix.span, fix.newText) });
+        if (fix) actions.push({ ...stubAction(context, uri, current.lines, 'action.remove-exclusion', finding.itemId, fix), isPreferred: true, diagnostics });
       }
     }
     return actions;
   });
+
+  // The coverage list's quick fixes for an item it shows (an uncovered item may have no diagnostic of its own).
+  context.connection.onRequest(ItemFixesRequest.method, ({ uri, item }: { uri: string; item: string }) => {
+    const current = ready(context, uri);
+    return current ? coverageFixes(context, uri, current.lines, item) : [];
+  });
+}
+
+/** For an item the standard does not cover: a clause that covers it, and an exclusion with a reason to write. */
+function coverageFixes(context: ServerContext, uri: string, lines: LineIndex, itemId: string): CodeAction[] {
+  const workspace = context.workspace();
+  const fixes: [InterfaceText, StubEdit | undefined][] = [
+    ['action.add-clause', addClauseEdit(workspace, uri, itemId)],
+    ['action.exclude', addExclusionEdit(workspace, uri, itemId)],
+  ];
+  return fixes.flatMap(([title, fix]) => (fix ? [stubAction(context, uri, lines, title, itemId, fix)] : []));
+}
+
+/**
+ * A fix titled by the item it is for (its id, official label and title), whose placeholder is
+ * selected once applied, where the editor offers the command to do so.
+ */
+function stubAction(context: ServerContext, uri: string, lines: LineIndex, title: InterfaceText, itemId: string, fix: StubEdit): CodeAction {
+  const item = context.workspace().catalogFor(uri)?.item(itemId);
+  const args = { item: item?.id.value ?? itemId, label: item?.label?.value, title: item ? itemTitle(item) : undefined };
+  const text = renderText(title, args, context.locale());
+  const selection = fix.select && context.clientCommands.has(SelectCommand) ? rangeAfterEdit(lines, fix, fix.select) : undefined;
+  return {
+    title: text,
+    kind: CodeActionKind.QuickFix,
+    edit: editOf(uri, lines, fix.span, fix.newText),
+    ...(selection ? { command: Command.create(text, SelectCommand, uri, selection) } : {}),
+  };
+}
+
+function editOf(uri: string, lines: LineIndex, span: Span, newText: string) {
+  return { changes: { [uri]: [TextEdit.replace(toRange(lines, span), newText)] } };
+}
+
+/** Where a part of an edit's new text stands once the edit is applied: the text before the edit does not move. */
+function rangeAfterEdit(lines: LineIndex, fix: StubEdit, part: Span): Range {
+  const origin = lines.positionAt(fix.span.start);
+  const at = (offset: number) => {
+    const before = fix.newText.slice(0, offset);
+    const newlines = before.split('\n').length - 1;
+    return newlines === 0
+      ? { line: origin.line, character: origin.character + before.length }
+      : { line: origin.line + newlines, character: before.length - before.lastIndexOf('\n') - 1 };
+  };
+  return { start: at(part.start), end: at(part.end) };
 }
 
 function isCoverageFinding(code: string): boolean {

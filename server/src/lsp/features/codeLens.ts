@@ -23,7 +23,8 @@ export function registerCodeLens(context: ServerContext): void {
       return model.items.map((item) => {
         const u = usage.get(item) ?? { clauses: 0, standards: 0 };
         const range = toRange(current.lines, item.id.span);
-        const lens: CodeLens = { range, command: { title: renderText('lens.item', u, locale), command: FindReferencesCommand, arguments: [textDocument.uri, range.start] } };
+        const title = renderText(item.provisional ? 'lens.item-provisional' : 'lens.item', u, locale);
+        const lens: CodeLens = { range, command: { title, command: FindReferencesCommand, arguments: [textDocument.uri, range.start] } };
         return lens;
       });
     }

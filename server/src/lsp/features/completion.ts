@@ -1,5 +1,5 @@
-import { CompletionItem, CompletionItemKind, MarkupKind, TextEdit } from 'vscode-languageserver/node';
-import { complete, documentKindOf, headerValue, SuggestionKind } from '../../core';
+import { CompletionItem, CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, TextEdit } from 'vscode-languageserver/node';
+import { complete, documentKindOf, headerValue, snippetDefaults, Suggestion, SuggestionKind } from '../../core';
 import { formatFor, ready, ServerContext } from '../context';
 
 const completionKinds: Record<SuggestionKind, CompletionItemKind> = {
@@ -9,6 +9,7 @@ const completionKinds: Record<SuggestionKind, CompletionItemKind> = {
   threat: CompletionItemKind.Event,
   item: CompletionItemKind.Reference,
   document: CompletionItemKind.File,
+  snippet: CompletionItemKind.Snippet,
 };
 
 export function registerCompletion(context: ServerContext): void {
@@ -33,17 +34,41 @@ export function registerCompletion(context: ServerContext): void {
       coverage: context.lastCoverage.get(document.uri),
       guidelineIds: () => workspace.guidelineIds(),
       standardIds: () => workspace.standards().flatMap(({ model }) => (model.id ? [{ id: model.id.value, sector: model.sector?.value, title: model.title?.value }] : [])),
+      templates: context.snippetTemplates[format],
+      // The clauses as the workspace last parsed them (one version behind while typing): enough to number a new one.
+      clauseIds: () => {
+        const model = workspace.model(document.uri);
+        return model?.kind === 'standard' ? model.clauses.flatMap((c) => (c.id ? [c.id.value] : [])) : [];
+      },
     });
     // The end is where the cursor really is: a position past the line's end, or negative, is no range to send back.
     const range = { start: document.positionAt(result.start), end: document.positionAt(offset) };
-    return result.suggestions.map((s): CompletionItem => ({
-      label: s.label,
-      kind: completionKinds[s.kind],
-      detail: s.detail,
-      documentation: s.documentation ? { kind: MarkupKind.Markdown, value: s.documentation } : undefined,
-      sortText: s.sortText,
-      filterText: s.filterText,
-      textEdit: TextEdit.replace(range, s.insertText),
-    }));
+    return result.suggestions.map((s) => completionItem(s, range, context.clientCapabilities()));
   });
+}
+
+/** The editor's completion abilities that change what is sent. */
+export interface CompletionCapabilities {
+  labelDetails: boolean;
+  snippets: boolean;
+}
+
+function completionItem(s: Suggestion, range: TextEdit['range'], capabilities: CompletionCapabilities): CompletionItem {
+  const details = s.labelDetail !== undefined || s.labelDescription !== undefined;
+  // Without label details the title goes into the label, so that the row still reads without being focused.
+  const label = capabilities.labelDetails || !s.labelDetail ? s.label : `${s.label}${s.labelDetail}`;
+  const snippet = s.snippet === true && capabilities.snippets;
+  return {
+    label,
+    ...(details && capabilities.labelDetails ? { labelDetails: { detail: s.labelDetail, description: s.labelDescription } } : {}),
+    kind: completionKinds[s.kind],
+    detail: capabilities.labelDetails || !s.labelDescription ? s.detail : [s.labelDescription, s.detail].filter(Boolean).join(' — '),
+    documentation: s.documentation ? { kind: MarkupKind.Markdown, value: s.documentation } : undefined,
+    sortText: s.sortText,
+    filterText: s.filterText,
+    textEdit: TextEdit.replace(range, s.snippet && !snippet ? snippetDefaults(s.insertText) : s.insertText),
+    ...(snippet ? { insertTextFormat: InsertTextFormat.Snippet } : {}),
+    // Snippet lines carry their whole indentation: the editor must not indent them again.
+    ...(s.snippet ? { insertTextMode: InsertTextMode.asIs } : {}),
+  };
 }

@@ -1,6 +1,7 @@
 import { coverageRows, standardSector } from '../../core';
 import { ready, ServerContext } from '../context';
 import { BundledGuidelineRequest, CoverageReportRequest } from '../protocol';
+import { locationIn } from './navigation';
 
 /** Kijun's own requests: the coverage report of a standard, and the text of a bundled guideline. */
 export function registerCoverageRequests(context: ServerContext): void {
@@ -19,7 +20,11 @@ export function registerCoverageRequests(context: ServerContext): void {
       sector: sector?.label.value,
       mustConsider: analysis.coverage.mustConsider,
       reference: analysis.coverage.reference,
-      items: coverageRows(analysis.coverage, context.locale()),
+      // Each row with where its item is defined, for the coverage list to go there.
+      items: coverageRows(analysis.coverage, context.locale()).map((row, i) => ({
+        ...row,
+        definition: locationIn(context.workspace(), catalog.uri, analysis.coverage!.items[i].item.id.span),
+      })),
     };
   });
 }

@@ -1,7 +1,7 @@
 import { LineIndex, Severity } from '../../core';
 import { ServerContext } from '../context';
 import { toDiagnostic } from '../convert';
-import { CoverageNotification, CoverageParams } from '../protocol';
+import { BundledScheme, CoverageNotification, CoverageParams, WorkspaceChangedNotification } from '../protocol';
 
 /** When documents are checked and their diagnostics (and coverage notification) published. */
 export interface DiagnosticsScheduler {
@@ -26,6 +26,12 @@ export function registerDiagnostics(context: ServerContext, dependentsDelay: num
   function validate(uri: string): void {
     const document = documents.get(uri);
     if (!document || stopped) return;
+    // A bundled guideline opened read-only (from a definition or related information) is reference text:
+    // its own notes (items no standard of the workspace covers) are not the author's problems to list.
+    if (uri.startsWith(`${BundledScheme}:`)) {
+      void connection.sendDiagnostics({ uri, version: document.version, diagnostics: [] });
+      return;
+    }
     const workspace = context.workspace();
     const settings = context.settings();
     const locale = context.locale();
@@ -87,6 +93,8 @@ export function registerDiagnostics(context: ServerContext, dependentsDelay: num
     },
     revalidateAll() {
       for (const document of documents.all()) validate(document.uri);
+      // Documents that are not open changed too (this follows indexing and watched files): views of the whole workspace are stale.
+      void connection.sendNotification(WorkspaceChangedNotification.method);
     },
     forget(uri) {
       pendingNow.delete(uri);

@@ -1,9 +1,10 @@
 import { Catalog } from '../catalog';
 import { CoverageReport } from '../coverage';
 import { Finding } from '../../findings';
-import { DocumentModel, GuidelineModel, PlanModel, StandardModel } from '../model';
+import { ClauseModel, DocumentModel, GuidelineModel, PlanModel, StandardModel } from '../model';
 import { ParsedDocument } from '../../parsing/parse';
 import { Located, LineIndex, normalizeName } from '../../text';
+import { Lineage } from '../lineage';
 
 /** Where the documents of the workspace come from (see `WorkspaceOptions`). */
 export type DocumentsFrom = 'workspace' | 'paths';
@@ -31,6 +32,8 @@ export interface RuleContext<M extends DocumentModel = DocumentModel> {
   catalog?: Catalog;
   /** A standard's coverage against that catalog, computed once per analysis. */
   coverage?: CoverageReport;
+  /** What the previous version's rules derived from the document's clauses (lineage.ts). */
+  lineage?: Lineage;
 }
 
 /**
@@ -61,5 +64,23 @@ export function forEachDuplicate(values: Located[], report: (duplicate: Located,
     const earlier = first.get(key(value));
     if (earlier) report(value, earlier);
     else first.set(key(value), value);
+  }
+}
+
+/**
+ * What a rule derived from one clause, kept with the clause's model while what it depends on (`key`:
+ * the catalog, the sector) stays the same. An unedited clause keeps its model across versions
+ * (model.ts), so an edit re-checks the clause it touched; its findings' spans are the tree's own,
+ * which move with the clause.
+ */
+export class ClauseMemo<T> {
+  private readonly memo = new WeakMap<ClauseModel, { key: unknown[]; value: T }>();
+
+  get(clause: ClauseModel, key: unknown[], compute: () => T): T {
+    const known = this.memo.get(clause);
+    if (known && known.key.length === key.length && known.key.every((k, i) => k === key[i])) return known.value;
+    const value = compute();
+    this.memo.set(clause, { key, value });
+    return value;
   }
 }

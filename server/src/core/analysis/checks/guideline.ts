@@ -10,10 +10,10 @@ const duplicateIds: GuidelineRule = {
     const findings: Finding[] = [];
     forEachDuplicate(context.model.items.map((i) => i.id), (id, first) =>
       findings.push(finding('item.duplicate-id', 'error', id.span, { id: id.value, firstLine: lineNumber(context, first.span.start) })));
-    // Sectors, sub-sectors, threats and examples share one namespace: a clause's name must resolve to one of them.
+    // Sectors, sub-sectors, threats, examples and sub-types share one namespace: a clause's name must resolve to one of them.
     const terms = [
       ...context.model.sectors.flatMap((s) => [s.id, ...s.subsectors.map((sub) => sub.id)]),
-      ...context.model.threats.flatMap((t) => [t.id, ...t.examples.map((e) => e.id)]),
+      ...context.model.threats.flatMap((t) => [t.id, ...t.examples.map((e) => e.id), ...t.subtypes.map((st) => st.id)]),
     ];
     forEachDuplicate(terms, (id, first) =>
       findings.push(finding('term.duplicate-id', 'error', id.span, { id: id.value, firstLine: lineNumber(context, first.span.start) })));

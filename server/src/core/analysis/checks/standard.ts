@@ -2,9 +2,10 @@ import { Catalog, SectorScope } from '../catalog';
 import { finding, Finding, Replacement, unknownName } from '../../findings';
 import { ParsedDocument } from '../../parsing/parse';
 import { Bilingual } from '../../messages';
-import { ItemDef, PlanModel, SectorDef, StandardModel } from '../model';
+import { ClauseModel, ItemDef, PlanModel, SectorDef, StandardModel } from '../model';
+import { DocumentFormat } from '../../parsing/parse';
 import { closest, Located, normalizeName } from '../../text';
-import { forEachDuplicate, lineNumber, RuleContext, StandardRule } from './context';
+import { ClauseMemo, lineNumber, RuleContext, StandardRule } from './context';
 
 /** Reasons that only hold the place of one (the quick fix inserts the first). */
 export const PLACEHOLDER_REASONS = ['（理由を記載）', '理由を記載', 'TODO', 'TBD', '...', '…'];
@@ -108,12 +109,56 @@ const sectorNames: StandardRule = {
   },
 };
 
+/** A clause id in the form ids are compared in, computed once per clause. */
+const clauseIdKeys = new ClauseMemo<string>();
+
+/** The clauses by their id's normalised form, kept up to date by difference; with the keys used more than once. */
+interface ClauseIdIndex {
+  byKey: Map<string, ClauseModel[]>;
+  repeated: Set<string>;
+}
+
+function clauseIdIndex(clauses: readonly ClauseModel[]): ClauseIdIndex {
+  const index: ClauseIdIndex = { byKey: new Map(), repeated: new Set() };
+  updateClauseIdIndex(index, [], clauses);
+  return index;
+}
+
+function updateClauseIdIndex(index: ClauseIdIndex, removed: readonly ClauseModel[], added: readonly ClauseModel[]): void {
+  for (const clause of removed) {
+    if (!clause.id) continue;
+    const key = clauseIdKeys.get(clause, [], () => normalizeName(clause.id!.value));
+    const list = index.byKey.get(key)!;
+    list.splice(list.indexOf(clause), 1);
+    if (list.length === 0) index.byKey.delete(key);
+    if (list.length < 2) index.repeated.delete(key);
+  }
+  for (const clause of added) {
+    if (!clause.id) continue;
+    const key = clauseIdKeys.get(clause, [], () => normalizeName(clause.id!.value));
+    const list = index.byKey.get(key);
+    if (!list) index.byKey.set(key, [clause]);
+    else {
+      list.push(clause);
+      index.repeated.add(key);
+    }
+  }
+}
+
 const clauseIds: StandardRule = {
   name: 'duplicate clause ids',
   check(context) {
+    const clauses = context.model.clauses;
+    const index = context.lineage
+      ? context.lineage.aggregate('clause-ids', clauses, [], clauseIdIndex, updateClauseIdIndex)
+      : clauseIdIndex(clauses);
     const findings: Finding[] = [];
-    forEachDuplicate(context.model.clauses.flatMap((c) => (c.id ? [c.id] : [])), (id, first) =>
-      findings.push(finding('clause.duplicate-id', 'error', id.span, { id: id.value, firstLine: lineNumber(context, first.span.start) })));
+    for (const key of index.repeated) {
+      // The first in the text is the original; the spans are where the clauses stand now.
+      const [first, ...others] = [...index.byKey.get(key)!].sort((a, b) => a.id!.span.start - b.id!.span.start);
+      const firstLine = lineNumber(context, first.id!.span.start);
+      for (const clause of others) findings.push(finding('clause.duplicate-id', 'error', clause.id!.span, { id: clause.id!.value, firstLine }));
+    }
     return findings;
   },
 };
@@ -131,7 +176,8 @@ function scopeName(model: StandardModel, catalog: Catalog): string | undefined {
  * fix. Markdown clause lines are comma-separated lists already, and are not concerned.
  */
 export function textNotList(parsed: ParsedDocument, key: string, reference: Located): Finding | undefined {
-  const parts = reference.value.split(/[\s,、，;；]+/).filter((p) => p !== '');
+  // Item ids contain neither spaces nor 「、」; threat labels may contain 「、」 (and are not split on it).
+  const parts = reference.value.split(key === 'threats' ? /[,，;；]+/ : /[\s,、，;；]+/).map((p) => p.trim()).filter((p) => p !== '');
   if (parts.length < 2 || parsed.markdownClauses.some((c) => c.section.start <= reference.span.start && reference.span.end <= c.section.end)) return undefined;
   // What precedes the text tells a value (`covers: …`) from an element of a flow list (`[…, …]`) or of a block list (`- …`).
   const before = parsed.text.slice(Math.max(0, reference.span.start - 200), reference.span.start).trimEnd().slice(-1);
@@ -140,38 +186,86 @@ export function textNotList(parsed: ParsedDocument, key: string, reference: Loca
   return finding('clause.text-not-list', 'error', reference.span, { key, value: reference.value, list }, newText ? { replacement: { span: reference.span, newText } } : {});
 }
 
+/** Each clause's findings on its covers and threats, for the catalog and sector they were made against. */
+const referenceFindings = new ClauseMemo<Finding[]>();
+
 const clauseReferences: StandardRule = {
   name: 'covers and threats of clauses',
-  check({ model, catalog, parsed }) {
+  check({ model, catalog, parsed, lineage }) {
     if (!catalog) return [];
     const findings: Finding[] = [];
     const scope = standardScope(model, catalog);
     const sectorName = scopeName(model, catalog);
-    for (const clause of model.clauses) {
-      for (const reference of clause.covers) {
-        const item = catalog.item(reference.value);
-        const several = item ? undefined : textNotList(parsed, 'covers', reference);
-        if (several) findings.push(several);
-        else if (!item) {
-          findings.push(unknownName('covers.unknown-item', reference.span, { value: reference.value, guideline: catalog.id }, catalog.suggestItem(reference.value)?.id.value));
-        } else if (sectorName && !catalog.applies(item, scope)) {
-          findings.push(finding('covers.not-applicable', 'warning', reference.span, {
-            item: item.id.value,
-            label: item.label?.value ?? '',
-            sector: sectorName,
-          }, { itemId: item.id.value }));
-        }
-      }
-      for (const threat of clause.threats) {
-        if (catalog.findThreat(threat.value)) continue;
-        const several = textNotList(parsed, 'threats', threat);
-        if (several) findings.push(several);
-        else findings.push(unknownName('threat.unknown', threat.span, { value: threat.value, guideline: catalog.id }, catalog.suggestThreat(threat.value)));
-      }
-    }
+    // Markdown clauses are read afresh each version, and what precedes a value is read from the text: only YAML clauses are kept.
+    const key = [catalog, scope.sector, scope.subsector, sectorName, parsed.format];
+    const ofClause = (clause: ClauseModel): Finding[] => (parsed.format === 'yaml'
+      ? referenceFindings.get(clause, key, () => clauseReferenceFindings(clause, catalog, scope, sectorName, parsed))
+      : clauseReferenceFindings(clause, catalog, scope, sectorName, parsed));
+    const perClause = lineage && parsed.format === 'yaml' ? lineage.map('clause-references', model.clauses, key, ofClause) : model.clauses.map(ofClause);
+    for (const own of perClause) for (const f of own) findings.push(f);
     return findings;
   },
 };
+
+function clauseReferenceFindings(clause: ClauseModel, catalog: Catalog, scope: SectorScope, sectorName: string | undefined, parsed: ParsedDocument): Finding[] {
+  const findings: Finding[] = [];
+  for (const reference of clause.covers) {
+    const item = catalog.item(reference.value);
+    const several = item ? undefined : textNotList(parsed, 'covers', reference);
+    if (several) findings.push(several);
+    else if (!item) {
+      findings.push(unknownName('covers.unknown-item', reference.span, { value: reference.value, guideline: catalog.id }, catalog.suggestItem(reference.value)?.id.value));
+    } else if (sectorName && !catalog.applies(item, scope)) {
+      findings.push(finding('covers.not-applicable', 'warning', reference.span, {
+        item: item.id.value,
+        label: item.label?.value ?? '',
+        sector: sectorName,
+      }, { itemId: item.id.value }));
+    }
+  }
+  for (const threat of clause.threats) {
+    if (catalog.findThreat(threat.value)) continue;
+    const joined = threatsJoinedByIdeographicComma(threat, catalog, parsed.format);
+    const several = joined ? undefined : textNotList(parsed, 'threats', threat);
+    findings.push(joined ?? several
+      ?? unknownName('threat.unknown', threat.span, { value: threat.value, guideline: catalog.id }, catalog.suggestThreat(threat.value)));
+  }
+  return findings;
+}
+
+/**
+ * 「意図的要因、災害」: several threats joined by 「、」, which cannot separate threats because threat
+ * labels contain it (大規模な操作・設定ミス、バグ、…). Reported when the pieces group into known threats.
+ */
+function threatsJoinedByIdeographicComma(threat: Located, catalog: Catalog, format: DocumentFormat): Finding | undefined {
+  const pieces = threat.value.split('、');
+  if (pieces.length < 2 || pieces.length > MAX_JOINED_PIECES) return undefined;
+  const threats = groupIntoThreats(pieces, catalog);
+  if (!threats) return undefined;
+  const suggestion = threats.join(', ');
+  return finding('threat.ideographic-comma', 'error', threat.span, { value: threat.value, guideline: catalog.id, suggestion, format },
+    format === 'markdown' ? { replacement: { span: threat.span, newText: suggestion } } : {});
+}
+
+const MAX_JOINED_PIECES = 20;
+
+/** Groups consecutive pieces into known threats, the longest group first, so a label that contains 「、」 stays whole. */
+function groupIntoThreats(pieces: string[], catalog: Catalog): string[] | undefined {
+  // fromHere[i]: a grouping of pieces[i…] into known threats, if there is one.
+  const fromHere: (string[] | undefined)[] = [];
+  fromHere[pieces.length] = [];
+  for (let i = pieces.length - 1; i >= 0; i--) {
+    for (let j = pieces.length; j > i; j--) {
+      const rest = fromHere[j];
+      const name = pieces.slice(i, j).join('、').trim();
+      if (rest && name && catalog.findThreat(name)) {
+        fromHere[i] = [name, ...rest];
+        break;
+      }
+    }
+  }
+  return fromHere[0];
+}
 
 const exclusions: StandardRule = {
   name: 'exclusions',
@@ -179,6 +273,7 @@ const exclusions: StandardRule = {
     const { model, catalog } = context;
     const findings: Finding[] = [];
     const first = new Map<string, Located>();
+    let coveringClauses: Map<string, ClauseModel> | undefined;
     for (const exclusion of model.exclusions) {
       if (!exclusion.item) continue;
       const item = catalog?.item(exclusion.item.value);
@@ -211,7 +306,7 @@ const exclusions: StandardRule = {
         }, { itemId: item.id.value }));
         continue;
       }
-      const coveringClause = model.clauses.find((c) => c.covers.some((r) => normalizeName(r.value) === key));
+      const coveringClause = (coveringClauses ??= firstClauseCovering(model.clauses)).get(key);
       if (coveringClause) {
         findings.push(finding('exclusion.covered', 'warning', exclusion.item.span, {
           item: name,
@@ -222,6 +317,19 @@ const exclusions: StandardRule = {
     return findings;
   },
 };
+
+/** Each clause's covers in the form names are compared in, computed once per clause. */
+const coverKeys = new ClauseMemo<string[]>();
+
+/** The first clause that names each item (by its normalised name), built once per check. */
+function firstClauseCovering(clauses: ClauseModel[]): Map<string, ClauseModel> {
+  const first = new Map<string, ClauseModel>();
+  for (const clause of clauses) {
+    const keys = coverKeys.get(clause, [], () => clause.covers.map((r) => normalizeName(r.value)));
+    for (const key of keys) if (!first.has(key)) first.set(key, clause);
+  }
+  return first;
+}
 
 const coverage: StandardRule = {
   name: 'coverage of guideline items',

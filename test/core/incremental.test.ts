@@ -1,0 +1,121 @@
+import * as assert from 'assert';
+import { coverageRows, DocumentAnalysis, LineIndex, Workspace } from '../../server/src/core';
+import { CHUNKING_THRESHOLD } from '../../server/src/core/parsing/chunks';
+import { show } from '../helpers';
+import { completeStandard, testGuideline } from '../fixtures';
+import { prng } from './util';
+
+/**
+ * The differential test of the incremental path (chunks.ts, lineage.ts, LineIndex.afterChange): a
+ * workspace that follows a long standard through hundreds of random edits must, after each of them,
+ * say exactly what a fresh workspace says about the same text.
+ */
+
+const uri = 'file:///ws/long.yaml';
+
+/** A long standard of the test guideline: clauses covering real and unknown items, a duplicate id, an exclusion. */
+function longStandard(clauses: number): string {
+  const [head] = completeStandard().split('\nclauses:\n');
+  const body = Array.from({ length: clauses }, (_, i) => {
+    const covers = ['A-1', 'A-2', 'B', 'C', 'Z-9'][i % 5];
+    const id = i === 40 ? 'S-7' : `S-${i + 1}`;
+    return `  - id: ${id}\n    title: 条項${i + 1}\n    covers: [${covers}]\n    threats: [intentional]\n    text: |\n      本文${i + 1}。\n`;
+  }).join('');
+  return `${head}\nclauses:\n${body}exclusions:\n  - item: C\n    reason: 対象外\n`;
+}
+
+/** Everything an analysis says, in a form two analyses can be compared in. */
+function summary(analysis: DocumentAnalysis, text: string): unknown {
+  return {
+    findings: analysis.findings.map((f) => ({ ...show(f, text), replacement: f.replacement && { ...f.replacement.span, newText: f.replacement.newText } })),
+    coverage: analysis.coverage && coverageRows(analysis.coverage, 'en'),
+    clauses: analysis.model?.kind === 'standard' ? analysis.model.clauses.map((c) => [c.id?.value, c.span.start, c.span.end, c.covers.map((r) => r.span.start)]) : [],
+  };
+}
+
+function lineStarts(index: LineIndex): number[] {
+  return Array.from({ length: index.lineCount }, (_, i) => index.lineStart(i));
+}
+
+const pieces = ['案', 'a', ' ', ':', '-', '[', ']', ',', '#', '\n', '\n  - id: S-900\n    title: 追加\n', '&x ', '*x', '\t', '\r\n', 'B', '  '];
+
+/** A random edit: typing, deleting, a new clause at a line start, a line removed or repeated. */
+function randomEdit(text: string, random: () => number): { start: number; end: number; insert: string } {
+  const at = Math.floor(random() * text.length);
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const lineEnd = text.indexOf('\n', at) < 0 ? text.length : text.indexOf('\n', at) + 1;
+  const kind = random();
+  if (kind < 0.4) return { start: at, end: at, insert: pieces[Math.floor(random() * pieces.length)] };
+  if (kind < 0.7) return { start: at, end: Math.min(text.length, at + 1 + Math.floor(random() * 4)), insert: '' };
+  if (kind < 0.8) return { start: lineStart, end: lineStart, insert: `  - id: S-${Math.floor(random() * 500)}\n    title: 新\n    covers: [A-1]\n` };
+  if (kind < 0.9) return { start: lineStart, end: lineEnd, insert: '' };
+  return { start: lineStart, end: lineStart, insert: text.slice(lineStart, lineEnd) };
+}
+
+function run(seed: number, edits: number, compareEvery: number, tellChanges: boolean): number {
+  const random = prng(seed);
+  const workspace = new Workspace();
+  workspace.set(testGuideline.uri, testGuideline.text, 'yaml');
+  let text = longStandard(250);
+  assert.ok(text.length > CHUNKING_THRESHOLD);
+  workspace.set(uri, text, 'yaml', 1);
+  let compared = 0;
+  for (let i = 0; i < edits; i++) {
+    const edit = randomEdit(text, random);
+    text = text.slice(0, edit.start) + edit.insert + text.slice(edit.end);
+    const change = { start: edit.start, oldEnd: edit.end, newEnd: edit.start + edit.insert.length };
+    workspace.set(uri, text, 'yaml', i + 2, tellChanges ? change : undefined);
+    // Versions analysed, and versions skipped (edits that arrive together): both must leave the next one right.
+    const analysis = random() < 0.8 ? workspace.analyze(uri) : undefined;
+    if (analysis && (i % compareEvery === 0 || i === edits - 1)) {
+      const fresh = new Workspace();
+      fresh.set(testGuideline.uri, testGuideline.text, 'yaml');
+      fresh.set(uri, text, 'yaml', 1);
+      assert.deepStrictEqual(summary(analysis, text), summary(fresh.analyze(uri), text), `seed ${seed}, after edit ${i + 1} (${JSON.stringify(edit)})`);
+      assert.deepStrictEqual(lineStarts(workspace.lines(uri)!), lineStarts(new LineIndex(text)), `line index, seed ${seed}, edit ${i + 1}`);
+      compared++;
+    }
+    // Now and then the text goes back to a clean long standard, so that edits keep reaching the fast path.
+    if (i % 50 === 49) {
+      text = longStandard(250 + (i % 7));
+      workspace.set(uri, text, 'yaml', i + 2.5);
+    }
+  }
+  return compared;
+}
+
+describe('incremental analysis equals a fresh analysis (differential)', () => {
+  it('after each of 200 random edits told as changes (as the editor tells them)', function () {
+    this.timeout(120_000);
+    assert.ok(run(20250101, 200, 5, true) > 25);
+  });
+
+  it('after each of 200 random edits found by comparing the texts', function () {
+    this.timeout(120_000);
+    assert.ok(run(20250202, 200, 5, false) > 25);
+  });
+
+  it('an edit inside one clause of a long standard re-parses that clause and moves the rest', () => {
+    const workspace = new Workspace();
+    workspace.set(testGuideline.uri, testGuideline.text, 'yaml');
+    const text = longStandard(300);
+    workspace.set(uri, text, 'yaml', 1);
+    const before = workspace.analyze(uri);
+    const at = text.indexOf('title: 条項100\n') + 'title: 条項100'.length;
+    const edited = `${text.slice(0, at)}案${text.slice(at)}`;
+    workspace.set(uri, edited, 'yaml', 2, { start: at, oldEnd: at, newEnd: at + 1 });
+    const after = workspace.analyze(uri);
+    const clausesOf = (a: DocumentAnalysis) => (a.model?.kind === 'standard' ? a.model.clauses : []);
+    // The clauses before the edit are the same objects, those after it too (moved by one), the edited one is new.
+    const [old, now] = [clausesOf(before), clausesOf(after)];
+    assert.strictEqual(now.length, 300);
+    assert.deepStrictEqual(now.map((c, i) => c === old[i]), now.map((_, i) => i !== 99));
+    assert.strictEqual(now[100].span.start, edited.indexOf('id: S-101\n'));
+    assert.deepStrictEqual(summary(after, edited), (() => {
+      const fresh = new Workspace();
+      fresh.set(testGuideline.uri, testGuideline.text, 'yaml');
+      fresh.set(uri, edited, 'yaml');
+      return summary(fresh.analyze(uri), edited);
+    })());
+  });
+});
