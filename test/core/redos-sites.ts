@@ -16,7 +16,7 @@ export interface RegexSite {
   dynamic: boolean;
 }
 
-function typeScriptFiles(dir: string): string[] {
+export function typeScriptFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true })
     .flatMap((e) => (e.isDirectory() ? typeScriptFiles(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
 }

@@ -76,11 +76,21 @@ const requestKind = fc.constantFrom<RequestKind>(
 /** Positions an editor should never send, and some it may: past the last line, past a line's end, negative. */
 const rawPosition = fc.record({ line: fc.integer({ min: -3, max: 400 }), character: fc.integer({ min: -3, max: 300 }) });
 
-export function actionOf(documents: number): fc.Arbitrary<Action> {
+/**
+ * How bursts are drawn: at most `max` changes each, `weight` against the edit's 8. CI keeps them short and
+ * rare; the long run of SECURITY.md makes them long and frequent (KIJUN_FUZZ_BURST_MAX, KIJUN_FUZZ_BURST_WEIGHT),
+ * so that most of its time goes into the server applying and parsing changes rather than into starting servers.
+ */
+export interface BurstShape {
+  max: number;
+  weight: number;
+}
+
+export function actionOf(documents: number, bursts: BurstShape = { max: 12, weight: 1 }): fc.Arbitrary<Action> {
   const doc = fc.integer({ min: 0, max: documents - 1 });
   return fc.oneof(
     { weight: 8, arbitrary: fc.record({ kind: fc.constant('edit' as const), doc, changes: fc.array(editSpec, { minLength: 1, maxLength: 3 }), full: fc.integer({ min: 0, max: 9 }).map((n) => n === 0) }) },
-    { weight: 1, arbitrary: fc.record({ kind: fc.constant('burst' as const), doc, edits: fc.array(editSpec, { minLength: 2, maxLength: 12 }) }) },
+    { weight: bursts.weight, arbitrary: fc.record({ kind: fc.constant('burst' as const), doc, edits: fc.array(editSpec, { minLength: 2, maxLength: bursts.max, size: 'max' }) }) },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('undo' as const), doc }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('reopen' as const), doc }) },
     {

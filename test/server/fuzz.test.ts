@@ -21,14 +21,16 @@ import { tempWorkspace } from './harness';
  * run, default 40), KIJUN_FUZZ_SEED (a number, default fixed so that CI is reproducible; `random` for a new
  * one), KIJUN_FUZZ_PATH (replays one counterexample, with the seed fast-check printed), KIJUN_FUZZ_BOUND_MS
  * (the time bound, default 10000 ms: a hang guard on a shared 2-core machine, not a speed target), KIJUN_FUZZ_SHRINK=0
- * (report the first counterexample as found, without shrinking it).
- * The long run of SECURITY.md: `KIJUN_FUZZ_RUNS=1000 KIJUN_FUZZ_ACTIONS=200 npm run fuzz`.
+ * (report the first counterexample as found, without shrinking it), KIJUN_FUZZ_BURST_MAX and KIJUN_FUZZ_BURST_WEIGHT
+ * (bursts of at most this many changes, default 12, drawn with this weight against the single edit's 8, default 1).
+ * The long run of SECURITY.md gives its command and figures.
  */
 const RUNS = Number(process.env.KIJUN_FUZZ_RUNS ?? 12);
 const ACTIONS = Number(process.env.KIJUN_FUZZ_ACTIONS ?? 40);
 const SEED = process.env.KIJUN_FUZZ_SEED === 'random' ? (Date.now() ^ (process.pid << 16)) | 0 : Number(process.env.KIJUN_FUZZ_SEED ?? 20240614);
 const PATH = process.env.KIJUN_FUZZ_PATH;
 const BOUND_MS = Number(process.env.KIJUN_FUZZ_BOUND_MS ?? 10_000);
+const BURSTS = { max: Number(process.env.KIJUN_FUZZ_BURST_MAX ?? 12), weight: Number(process.env.KIJUN_FUZZ_BURST_WEIGHT ?? 1) };
 
 /** The documents of the fuzzed workspace: the examples, and the guideline they follow. */
 const FILES: Record<string, string> = {
@@ -57,7 +59,7 @@ describe('property suite: random edits and requests over the real server', funct
 
   it(`never crashes, never answers an error, keeps up, and ends where a from-scratch analysis ends (${RUNS} runs of up to ${ACTIONS} actions, seed ${SEED})`, async () => {
     const files = Object.keys(FILES).sort();
-    const property = fc.asyncProperty(fc.array(actionOf(files.length), { minLength: 1, maxLength: ACTIONS, size: 'max' }), async (actions) => {
+    const property = fc.asyncProperty(fc.array(actionOf(files.length, BURSTS), { minLength: 1, maxLength: ACTIONS, size: 'max' }), async (actions) => {
       await new FuzzSession(ws.folder, files, BOUND_MS, figures).run(actions);
     });
     await fc.assert(property, { numRuns: RUNS, seed: SEED, endOnFailure: process.env.KIJUN_FUZZ_SHRINK === '0', ...(PATH ? { path: PATH } : {}) });
