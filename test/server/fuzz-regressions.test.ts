@@ -1,36 +1,24 @@
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
-import { repoRoot } from '../helpers';
 import { Action } from './fuzz-model';
-import { emptyFigures, FuzzFailure, FuzzSession } from './fuzz-session';
-import { tempWorkspace } from './harness';
+import { emptyFigures, FuzzFailure, FuzzSession, fuzzWorkspace } from './fuzz-session';
 
 /**
  * Counterexamples the property suite found, shrunk by fast-check, kept as they were printed: each replays
  * through the same session (the real server, the same checks) and must pass. The root cause of each is
  * fixed and has a test of its own in the core; this keeps the whole path covered.
  */
-const FILES: Record<string, string> = {
-  'action-plan/dai2ji-koudou-keikaku.yaml': 'examples/action-plan/dai2ji-koudou-keikaku.yaml',
-  'finance/fisc-anzen-taisaku.yaml': 'examples/finance/fisc-anzen-taisaku.yaml',
-  'guidelines/nisc-2008.yaml': 'guidelines/nisc-2008.yaml',
-  'medical/iryo-joho-anzen.md': 'examples/medical/iryo-joho-anzen.md',
-  'with-mistakes/butsuryu-draft.yaml': 'examples/with-mistakes/butsuryu-draft.yaml',
-};
-
 describe('property suite: shrunk counterexamples', function () {
   this.timeout(60_000);
-  let ws: ReturnType<typeof tempWorkspace>;
+  let fuzzed: ReturnType<typeof fuzzWorkspace>;
   before(() => {
-    ws = tempWorkspace(Object.fromEntries(Object.entries(FILES).map(([to, from]) => [to, fs.readFileSync(path.join(repoRoot, from), 'utf8')])));
+    fuzzed = fuzzWorkspace();
   });
-  after(() => ws.dispose());
+  after(() => fuzzed.ws.dispose());
 
   async function replay(actions: Action[]): Promise<void> {
     const figures = emptyFigures();
     try {
-      await new FuzzSession(ws.folder, Object.keys(FILES).sort(), 10_000, figures).run(actions);
+      await new FuzzSession(fuzzed.ws.folder, fuzzed.files, 10_000, figures).run(actions);
     } catch (error) {
       assert.fail(error instanceof FuzzFailure ? error.message : String(error));
     }

@@ -7,7 +7,7 @@ import { DocumentFormat, isReadable, LineIndex, parseDocument, Workspace } from 
 import { loadBundledGuidelines } from '../../server/src/node/bundled';
 import { repoRoot, show } from '../helpers';
 import { Action, EditSpec, editsIn, RequestKind } from './fuzz-model';
-import { TestClient } from './harness';
+import { tempWorkspace, TestClient } from './harness';
 
 /**
  * One run of the property suite: a fresh server over streams, the documents of a workspace opened in it,
@@ -75,6 +75,21 @@ function bundledGuidelines(): { uri: string; text: string }[] {
     uri: pathToFileURL(path.join(repoRoot, 'guidelines', uri.replace(/^bundled:/, ''))).toString(),
     text,
   })));
+}
+
+/** The documents of the fuzzed workspace (path there → the repository file copied to it): the examples, and the guideline they follow. */
+const FUZZ_FILES: Record<string, string> = {
+  'action-plan/dai2ji-koudou-keikaku.yaml': 'examples/action-plan/dai2ji-koudou-keikaku.yaml',
+  'finance/fisc-anzen-taisaku.yaml': 'examples/finance/fisc-anzen-taisaku.yaml',
+  'guidelines/nisc-2008.yaml': 'guidelines/nisc-2008.yaml',
+  'medical/iryo-joho-anzen.md': 'examples/medical/iryo-joho-anzen.md',
+  'with-mistakes/butsuryu-draft.yaml': 'examples/with-mistakes/butsuryu-draft.yaml',
+};
+
+/** A temporary workspace holding copies of the fuzzed documents, and their paths in it, in the order the actions number them. */
+export function fuzzWorkspace(): { ws: ReturnType<typeof tempWorkspace>; files: string[] } {
+  const ws = tempWorkspace(Object.fromEntries(Object.entries(FUZZ_FILES).map(([to, from]) => [to, fs.readFileSync(path.join(repoRoot, from), 'utf8')])));
+  return { ws, files: Object.keys(FUZZ_FILES).sort() };
 }
 
 export class FuzzSession {

@@ -160,6 +160,25 @@ export function tempWorkspace(files: Record<string, string>): { folder: string; 
   };
 }
 
+/**
+ * For each test of the enclosing `describe`: a temporary workspace of `files` and a server initialized on it and
+ * done indexing; both shut down and removed after the test. Read `client` and `ws` inside the tests.
+ */
+export function serverPerTest(files: Record<string, string>): { client: TestClient; ws: ReturnType<typeof tempWorkspace> } {
+  const current = {} as { client: TestClient; ws: ReturnType<typeof tempWorkspace> };
+  beforeEach(async () => {
+    current.ws = tempWorkspace(files);
+    current.client = new TestClient();
+    await current.client.initialize(current.ws.folder);
+    await current.client.whenIndexed();
+  });
+  afterEach(async () => {
+    await current.client.shutdown();
+    current.ws.dispose();
+  });
+  return current;
+}
+
 /** Applies LSP text edits to a text (edits must not overlap). */
 export function applyEdits(text: string, edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]): string {
   const offsets = (position: { line: number; character: number }): number => {

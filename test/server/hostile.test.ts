@@ -5,7 +5,7 @@ import { CodeAction, Diagnostic } from 'vscode-languageserver-protocol/node';
 import { MAX_DOCUMENT_BYTES } from '../../server/src/core';
 import { completeStandard, testGuideline } from '../fixtures';
 import { lines } from '../helpers';
-import { applyEdits, TestClient, tempWorkspace } from './harness';
+import { applyEdits, serverPerTest } from './harness';
 
 /**
  * Named hostile inputs over the protocol: each asserts the exact finding (range, code, message) and that the
@@ -17,19 +17,7 @@ const RESPONSIVE_MS = 3_000;
 
 describe('hostile input over the protocol', function () {
   this.timeout(120_000);
-  let client: TestClient;
-  let ws: ReturnType<typeof tempWorkspace>;
-
-  beforeEach(async () => {
-    ws = tempWorkspace({ 'guidelines/test-guideline.yaml': testGuideline.text });
-    client = new TestClient();
-    await client.initialize(ws.folder);
-    await client.whenIndexed();
-  });
-  afterEach(async () => {
-    await client.shutdown();
-    ws.dispose();
-  });
+  const session = serverPerTest({ 'guidelines/test-guideline.yaml': testGuideline.text });
 
   /** Every request a client sends on a document answers (within the bound), whatever it holds; returns the answers. */
   async function answersEverything(uri: string, position = { line: 1, character: 3 }): Promise<Record<string, unknown>> {
@@ -48,7 +36,7 @@ describe('hostile input over the protocol', function () {
     const answers: Record<string, unknown> = {};
     for (const [method, params] of requests) {
       const started = performance.now();
-      answers[method] = await client.request(method, params);
+      answers[method] = await session.client.request(method, params);
       const ms = performance.now() - started;
       assert.ok(ms < RESPONSIVE_MS, `${method} took ${ms.toFixed(0)} ms`);
     }
@@ -58,22 +46,22 @@ describe('hostile input over the protocol', function () {
   /** The server still checks a normal document afterwards. */
   async function stillChecks(): Promise<void> {
     const text = completeStandard().replace('sector: 金融', 'sector: 金触').replace('id: std-1', 'id: normal-std');
-    assert.deepStrictEqual((await client.open(ws.uri('normal.yaml'), text)).map(shown), ['5:9-5:11 sector.unknown Unknown sector "金触" in guideline test-g. Did you mean "金融"?']);
+    assert.deepStrictEqual((await session.client.open(session.ws.uri('normal.yaml'), text)).map(shown), ['5:9-5:11 sector.unknown Unknown sector "金触" in guideline test-g. Did you mean "金融"?']);
   }
 
   /** The log lines, from `from` on, that say a file is not read, once the server has written one. */
   async function notReadLines(from: number): Promise<string[]> {
     const deadline = performance.now() + RESPONSIVE_MS;
     for (;;) {
-      const found = client.logs.slice(from).filter((l) => l.includes('not read'));
+      const found = session.client.logs.slice(from).filter((l) => l.includes('not read'));
       if (found.length > 0 || performance.now() > deadline) return found;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
 
   async function openHostile(relative: string, text: string): Promise<{ uri: string; diagnostics: string[] }> {
-    const uri = ws.uri(relative);
-    return { uri, diagnostics: (await client.open(uri, text)).map(shown) };
+    const uri = session.ws.uri(relative);
+    return { uri, diagnostics: (await session.client.open(uri, text)).map(shown) };
   }
 
   it('a YAML alias bomb (billion laughs): input.alias-limit once, at an alias', async () => {
@@ -112,17 +100,17 @@ describe('hostile input over the protocol', function () {
     assert.deepStrictEqual((answers['textDocument/documentSymbol'] as { name: string }[]).map((s) => s.name), ['S-1', 'S-2', 'S-3']);
     const started = performance.now();
     // A character typed in the checked part: the finding follows, without a pause the user would notice.
-    const edited = await client.change(uri, [{ range: { start: { line: 5, character: 7 }, end: { line: 5, character: 8 } }, text: '9' }]);
+    const edited = await session.client.change(uri, [{ range: { start: { line: 5, character: 7 }, end: { line: 5, character: 8 } }, text: '9' }]);
     assert.ok(performance.now() - started < RESPONSIVE_MS, `the edit took ${(performance.now() - started).toFixed(0)} ms`);
     assert.deepStrictEqual(edited.map(shown), [tooLarge(size), '6:8-6:9 schema.range "class" must be between 1 and 4.']);
     await stillChecks();
   });
 
   it('a file over the size limit on disk is not read, and the log says so', async () => {
-    const file = path.join(ws.folder, 'huge-on-disk.yaml');
+    const file = path.join(session.ws.folder, 'huge-on-disk.yaml');
     fs.writeFileSync(file, `kijun: standard\n# ${'x'.repeat(MAX_DOCUMENT_BYTES)}\n`);
-    const indexed = client.logs.length;
-    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.uri('huge-on-disk.yaml'), type: 1 }] });
+    const indexed = session.client.logs.length;
+    await session.client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: session.ws.uri('huge-on-disk.yaml'), type: 1 }] });
     assert.deepStrictEqual(await notReadLines(indexed), [
       `[kijun] not read: ${file}: larger than ${MAX_DOCUMENT_BYTES} bytes, the most Kijun checks`,
     ]);
@@ -148,14 +136,14 @@ describe('hostile input over the protocol', function () {
   });
 
   it('invalid UTF-8 on disk: not read, said in the log; the workspace goes on without it', async () => {
-    const file = path.join(ws.folder, 'latin1.yaml');
+    const file = path.join(session.ws.folder, 'latin1.yaml');
     fs.writeFileSync(file, Buffer.concat([Buffer.from('kijun: standard\nid: x\ntitle: caf'), Buffer.from([0xe9, 0xff, 0xfe]), Buffer.from('\n')]));
-    const before = client.logs.length;
-    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.uri('latin1.yaml'), type: 1 }] });
+    const before = session.client.logs.length;
+    await session.client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: session.ws.uri('latin1.yaml'), type: 1 }] });
     assert.deepStrictEqual(await notReadLines(before), [
       `[kijun] not read: ${file}: the file is not UTF-8 text (nor UTF-16 with a byte order mark): save it as UTF-8`,
     ]);
-    const symbols = await client.request<{ location: { uri: string } }[]>('workspace/symbol', { query: '' });
+    const symbols = await session.client.request<{ location: { uri: string } }[]>('workspace/symbol', { query: '' });
     assert.deepStrictEqual(symbols.filter((s) => s.location.uri.endsWith('latin1.yaml')), []);
     await stillChecks();
   });
@@ -172,8 +160,8 @@ describe('hostile input over the protocol', function () {
       const { uri, diagnostics } = await openHostile(name, text.replace('id: std-1', `id: ${name}`));
       assert.deepStrictEqual(diagnostics, ['5:9-5:11 sector.unknown Unknown sector "金触" in guideline test-g. Did you mean "金融"?'], name);
       // Fix the sector on line 5, then break the class on line 6: positions count every kind of line end.
-      assert.deepStrictEqual(await client.change(uri, [{ range: { start: { line: 4, character: 8 }, end: { line: 4, character: 10 } }, text: '金融' }]), [], name);
-      const broken = await client.change(uri, [{ range: { start: { line: 5, character: 7 }, end: { line: 5, character: 8 } }, text: '9' }]);
+      assert.deepStrictEqual(await session.client.change(uri, [{ range: { start: { line: 4, character: 8 }, end: { line: 4, character: 10 } }, text: '金融' }]), [], name);
+      const broken = await session.client.change(uri, [{ range: { start: { line: 5, character: 7 }, end: { line: 5, character: 8 } }, text: '9' }]);
       assert.deepStrictEqual(broken.map(shown), ['6:8-6:9 schema.range "class" must be between 1 and 4.'], name);
     }
   });
@@ -182,10 +170,10 @@ describe('hostile input over the protocol', function () {
     const text = completeStandard().replace('    title: 責任者', '\ttitle: 責任者');
     const { uri, diagnostics } = await openHostile('tabs.yaml', text);
     assert.deepStrictEqual(diagnostics, ['9:1-9:2 syntax.tab-indent YAML cannot be indented with tabs: indent this line with spaces instead.']);
-    const [diagnostic] = client.publishedFor(uri).at(-1)!.diagnostics;
-    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+    const [diagnostic] = session.client.publishedFor(uri).at(-1)!.diagnostics;
+    const actions = await session.client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
     assert.deepStrictEqual(actions.map((a) => a.title), ['Indent with spaces']);
-    assert.deepStrictEqual(await client.change(uri, [{ text: applyEdits(text, actions[0].edit!.changes![uri]) }]), []);
+    assert.deepStrictEqual(await session.client.change(uri, [{ text: applyEdits(text, actions[0].edit!.changes![uri]) }]), []);
   });
 
   it('duplicate keys: syntax.duplicate-key on the second key', async () => {
@@ -221,20 +209,20 @@ describe('hostile input over the protocol', function () {
   });
 
   it('a guideline that breaks while a standard depends on it: the last readable version is kept and the standard says so; fixed, all is as before', async () => {
-    const guidelineUri = ws.uri('guidelines/test-guideline.yaml');
-    await client.open(guidelineUri, testGuideline.text);
-    const standardUri = ws.uri('std.yaml');
-    assert.deepStrictEqual(await client.open(standardUri, completeStandard()), []);
-    const staleStandard = client.nextDiagnostics(standardUri, (p) => p.diagnostics.length > 0);
+    const guidelineUri = session.ws.uri('guidelines/test-guideline.yaml');
+    await session.client.open(guidelineUri, testGuideline.text);
+    const standardUri = session.ws.uri('std.yaml');
+    assert.deepStrictEqual(await session.client.open(standardUri, completeStandard()), []);
+    const staleStandard = session.client.nextDiagnostics(standardUri, (p) => p.diagnostics.length > 0);
     // An opening quote typed before the guideline's title: YAML cannot read the rest.
     const quote = { range: { start: { line: 2, character: 7 }, end: { line: 2, character: 7 } }, text: '"' };
-    assert.ok((await client.change(guidelineUri, [quote])).some((d) => d.code === 'syntax.yaml'));
+    assert.ok((await session.client.change(guidelineUri, [quote])).some((d) => d.code === 'syntax.yaml'));
     assert.deepStrictEqual((await staleStandard).diagnostics.map(shown), [
       `2:12-2:18 guideline.stale The guideline "test-g" (${guidelineUri}) cannot be read at the moment (its own findings say why): this document is checked against its last readable version until the guideline is fixed.`,
     ]);
     await answersEverything(standardUri, { line: 9, character: 14 });
-    const clean = client.nextDiagnostics(standardUri, (p) => p.diagnostics.length === 0);
-    await client.change(guidelineUri, [{ range: { start: { line: 2, character: 7 }, end: { line: 2, character: 8 } }, text: '' }]);
+    const clean = session.client.nextDiagnostics(standardUri, (p) => p.diagnostics.length === 0);
+    await session.client.change(guidelineUri, [{ range: { start: { line: 2, character: 7 }, end: { line: 2, character: 8 } }, text: '' }]);
     await clean;
   });
 

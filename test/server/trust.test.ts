@@ -1,6 +1,5 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import * as ts from 'typescript';
@@ -8,7 +7,7 @@ import { CodeAction, Diagnostic, SymbolInformation } from 'vscode-languageserver
 import { completeStandard, testGuideline } from '../fixtures';
 import { repoRoot } from '../helpers';
 import { typeScriptFiles } from '../core/redos-sites';
-import { TestClient } from './harness';
+import { tempWorkspace, TestClient } from './harness';
 
 /**
  * What SECURITY.md promises, tested: the extension runs no code from the workspace, writes no file except
@@ -42,6 +41,8 @@ function visitShipped(visit: (node: ts.Node, at: () => string) => void): void {
 
 /** Modules that run code given to them, or other programs. */
 const CODE_RUNNERS = new Set(['child_process', 'vm', 'worker_threads', 'cluster', 'module', 'inspector', 'repl']);
+/** Modules that reach the network. */
+const NETWORK = new Set(['http', 'https', 'http2', 'net', 'tls', 'dgram', 'dns']);
 
 /** The file-system functions that change the disk (also under `fs.promises`). */
 const WRITES = [
@@ -122,7 +123,18 @@ describe('trust: the sources', () => {
     assert.deepStrictEqual(found, []);
   });
 
-  it('write files in three places only, each a CLI option that names what it writes (--output, --out, --write-baseline)', () => {
+  it('use no network: no http, https, http2, net, tls, dgram or dns, and no fetch', () => {
+    const found: string[] = [];
+    visitShipped((node, at) => {
+      const specifier = ts.isImportDeclaration(node) ? node.moduleSpecifier
+        : ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'require' ? node.arguments[0] : undefined;
+      if (specifier && ts.isStringLiteral(specifier) && NETWORK.has(specifier.text.replace(/^node:/, ''))) found.push(`${at()} imports ${specifier.text}`);
+      if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'fetch') found.push(`${at()} calls fetch`);
+    });
+    assert.deepStrictEqual(found, []);
+  });
+
+  it('write files in three places only, each a CLI option that names what it writes (--output, --output-dir, --write-baseline)', () => {
     const writes: string[] = [];
     visitShipped((node, at) => {
       if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && WRITES.includes(node.expression.name.text)) {
@@ -134,7 +146,7 @@ describe('trust: the sources', () => {
     assert.deepStrictEqual(writes.sort(), [
       'server/src/cli/baseline.ts fs.writeFileSync', // kijun check --write-baseline FILE
       'server/src/cli/commands/coverage.ts fs.writeFile', // kijun coverage --output FILE
-      'server/src/cli/commands/export.ts fs.mkdirSync', // kijun export --oscal --out FOLDER
+      'server/src/cli/commands/export.ts fs.mkdirSync', // kijun export --oscal --output-dir FOLDER
       'server/src/cli/commands/export.ts fs.writeFileSync',
     ]);
   });
@@ -169,38 +181,40 @@ describe('trust: the language server over a workspace laid out to tempt it', fun
   let workspace: string;
   let guidelines: string;
   let outside: string;
+  let folder: ReturnType<typeof tempWorkspace>;
 
   before(() => {
-    base = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'kijun-trust-')));
+    // An empty folder first: the scripts written into it name the files they would create beside them.
+    folder = tempWorkspace({});
+    base = fs.realpathSync(folder.folder);
     workspace = path.join(base, 'ws');
     guidelines = path.join(base, 'guidelines');
     outside = path.join(base, 'outside');
-    const write = (file: string, text: string) => {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(file, text);
-    };
     // Single quotes only: the same statement goes into a double-quoted YAML scalar.
     const ran = (what: string) => `require('fs').writeFileSync('${path.join(base, `ran-${what}`)}', 'x')`;
-    // A standard that leaves an item uncovered (a quick fix to offer), and one whose title carries a JavaScript tag.
-    write(path.join(workspace, 'std.yaml'), completeStandard().replace('    covers: [C]\n', ''));
-    write(path.join(workspace, 'tagged.yaml'), completeStandard().replace('title: テスト基準', `title: !!js/function "function () { ${ran('tag')} }"`).replace('id: std-1', 'id: std-tagged'));
-    // Code and configuration an extension could be tempted to run or read.
-    write(path.join(workspace, 'kijun.config.js'), `${ran('config')};\n`);
-    write(path.join(workspace, 'package.json'), JSON.stringify({ scripts: { postinstall: 'node kijun.config.js', test: 'node kijun.config.js' } }));
-    write(path.join(workspace, 'notes.txt'), 'kijun: standard\n');
-    write(path.join(workspace, '.vscode', 'settings.json'), '{}');
-    write(path.join(workspace, '.hidden', 'secret.yaml'), testGuideline.text.replace('id: test-g', 'id: hidden-g'));
-    write(path.join(workspace, 'node_modules', 'pkg', 'x.yaml'), testGuideline.text.replace('id: test-g', 'id: module-g'));
-    write(path.join(guidelines, 'test-guideline.yaml'), testGuideline.text);
-    write(path.join(outside, 'secret.yaml'), testGuideline.text.replace('id: test-g', 'id: secret-g'));
-    write(path.join(outside, 'deeper', 'more.yaml'), testGuideline.text.replace('id: test-g', 'id: deeper-g'));
+    const guideline = (id: string) => testGuideline.text.replace('id: test-g', `id: ${id}`);
+    for (const [relative, text] of Object.entries({
+      // A standard that leaves an item uncovered (a quick fix to offer), and one whose title carries a JavaScript tag.
+      'ws/std.yaml': completeStandard().replace('    covers: [C]\n', ''),
+      'ws/tagged.yaml': completeStandard().replace('title: テスト基準', `title: !!js/function "function () { ${ran('tag')} }"`).replace('id: std-1', 'id: std-tagged'),
+      // Code and configuration an extension could be tempted to run or read.
+      'ws/kijun.config.js': `${ran('config')};\n`,
+      'ws/package.json': JSON.stringify({ scripts: { postinstall: 'node kijun.config.js', test: 'node kijun.config.js' } }),
+      'ws/notes.txt': 'kijun: standard\n',
+      'ws/.vscode/settings.json': '{}',
+      'ws/.hidden/secret.yaml': guideline('hidden-g'),
+      'ws/node_modules/pkg/x.yaml': guideline('module-g'),
+      'guidelines/test-guideline.yaml': testGuideline.text,
+      'outside/secret.yaml': guideline('secret-g'),
+      'outside/deeper/more.yaml': guideline('deeper-g'),
+    })) folder.write(relative, text);
     // Links out of the workspace: to a Kijun file, to a folder, and a relative one up the tree.
     fs.symlinkSync(path.join(outside, 'secret.yaml'), path.join(workspace, 'link-out.yaml'));
     fs.symlinkSync(outside, path.join(workspace, 'link-dir'));
     fs.symlinkSync(path.join('..', 'outside', 'secret.yaml'), path.join(workspace, 'link-up.yaml'));
   });
 
-  after(() => fs.rmSync(base, { recursive: true, force: true }));
+  after(() => folder.dispose());
 
   /** Everything an editor would do in a session: index, open, edit, ask for every feature, watch files change, close, shut down. */
   async function session(client: TestClient): Promise<{ symbols: SymbolInformation[]; actions: CodeAction[]; diagnostics: Diagnostic[] }> {
