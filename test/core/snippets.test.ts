@@ -390,6 +390,6 @@ describe('package.json contributions and package.nls', () => {
     // Contributed snippets would be offered everywhere, inside values too: the language server offers them instead.
     assert.strictEqual(c.snippets, undefined);
     assert.deepStrictEqual(c.grammars, [{ scopeName: 'kijun.yaml.injection', path: './syntaxes/kijun-yaml.injection.json', injectTo: ['source.yaml', 'text.html.markdown'] }]);
-    assert.deepStrictEqual(contributes.capabilities, { untrustedWorkspaces: { supported: true, restrictedConfigurations: ['kijun.guidelineFolders'] }, virtualWorkspaces: false });
+    assert.deepStrictEqual(contributes.capabilities, { untrustedWorkspaces: { supported: true, restrictedConfigurations: ['kijun.guidelineFolders'] }, virtualWorkspaces: { supported: false, description: '%kijun.capabilities.virtualWorkspaces%' } });
   });
 });

@@ -33,9 +33,12 @@ export class TestClient {
   private indexWaiters: (() => void)[] = [];
   private versions = new Map<string, number>();
 
+  /** The raw streams, for tests that write protocol frames themselves (several messages in one chunk). */
+  readonly toServer = new PassThrough();
+  readonly toClient = new PassThrough();
+
   constructor() {
-    const toServer = new PassThrough();
-    const toClient = new PassThrough();
+    const { toServer, toClient } = this;
     const serverConnection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
     startServer(serverConnection, { packageRoot: repoRoot, dependentsDelay: 5 });
     this.connection = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
@@ -156,6 +159,11 @@ export class TestClient {
     return (await published).diagnostics;
   }
 
+  /** Every diagnostics notification published for `uri` so far, in order. */
+  publishedFor(uri: string): readonly PublishDiagnosticsParams[] {
+    return this.published.get(uri) ?? [];
+  }
+
   request<R>(method: string, params: unknown): Promise<R> {
     return this.connection.sendRequest(method, params) as Promise<R>;
   }
@@ -182,6 +190,25 @@ export function tempWorkspace(files: Record<string, string>): { folder: string; 
     write,
     dispose: () => fs.rmSync(folder, { recursive: true, force: true }),
   };
+}
+
+/**
+ * For each test of the enclosing `describe`: a temporary workspace of `files` and a server initialized on it and
+ * done indexing; both shut down and removed after the test. Read `client` and `ws` inside the tests.
+ */
+export function serverPerTest(files: Record<string, string>): { client: TestClient; ws: ReturnType<typeof tempWorkspace> } {
+  const current = {} as { client: TestClient; ws: ReturnType<typeof tempWorkspace> };
+  beforeEach(async () => {
+    current.ws = tempWorkspace(files);
+    current.client = new TestClient();
+    await current.client.initialize(current.ws.folder);
+    await current.client.whenIndexed();
+  });
+  afterEach(async () => {
+    await current.client.shutdown();
+    current.ws.dispose();
+  });
+  return current;
 }
 
 /** Applies LSP text edits to a text (edits must not overlap). */

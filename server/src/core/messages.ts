@@ -24,12 +24,32 @@ function text(arg: MessageArg, locale: Locale): string {
   return String(arg);
 }
 
-const quote = (s: string): string => `"${s}"`;
+/**
+ * A value quoted from the document, shortened when it is long: a pasted 10,000-character id is shown by its
+ * start and end (and its length), so that a message stays a sentence.
+ */
+const MAX_QUOTED = 80;
+const clip = (s: string): string => {
+  // Never between the two halves of a surrogate pair (an emoji, a rare kanji).
+  const head = s.slice(0, /[\ud800-\udbff]/.test(s[49]) ? 49 : 50);
+  const tail = s.slice(/[\udc00-\udfff]/.test(s[s.length - 20]) ? -19 : -20);
+  return `${head}…${tail}`;
+};
+// `String()`: a message rendered with an argument missing (the catalogue's own tests do) quotes "undefined", as a template would.
+const quote = (value: string): string => {
+  const s = String(value);
+  return s.length > MAX_QUOTED ? `"${clip(s)}" (${s.length} characters)` : `"${s}"`;
+};
 /**
  * Japanese quotation of data: in 「」, unless the data carries corner brackets of its own (an item
  * title such as 「安全基準等」で規定が望まれる項目), which another pair would only double.
  */
-const jq = (s: string): string => (/[「」]/.test(s) ? s : `「${s}」`);
+const jq = (value: string): string => {
+  const s = String(value);
+  const shown = s.length > MAX_QUOTED ? clip(s) : s;
+  const quoted = /[「」]/.test(s) ? shown : `「${shown}」`;
+  return s.length > MAX_QUOTED ? `${quoted}（${s.length} 文字）` : quoted;
+};
 const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 const linesEn = (n: string): string => (n === '1' ? 'this line' : `these ${n} lines`);
 const linesJa = (n: string): string => (n === '1' ? 'この行' : `これらの ${n} 行`);
@@ -193,6 +213,10 @@ const catalogue = {
     ja: (a) => `指針${jq(a.value)}が見つかりません（既知の指針: ${a.known}）。${didYouMeanJa(a)}${a.documentsFrom === 'paths'
       ? '独自の指針文書は、kijun check に渡すファイルまたはフォルダに含めてください。'
       : '独自の指針文書は、ワークスペースか設定 kijun.guidelineFolders のフォルダに置いてください。'}`,
+  },
+  'guideline.stale': {
+    en: (a) => `The guideline ${quote(a.id)} (${a.other}) cannot be read at the moment (its own findings say why): this document is checked against its last readable version until the guideline is fixed.`,
+    ja: (a) => `指針${jq(a.id)}（${a.other}）は現在読み取れません（理由は指針自体の指摘を参照）。指針が修正されるまで、この文書は読み取れた最後の版の指針で検査しています。`,
   },
   'sector.unknown': {
     en: (a) => `Unknown sector ${quote(a.value)} in guideline ${a.guideline}.${didYouMeanEn(a)}`,
@@ -573,6 +597,11 @@ const ruleDescriptions = {
     ['The named guideline does not exist', '指定された指針がない'],
     ['A standard or plan names the guideline it follows; no guideline document of the workspace or bundled guideline has this id.', '安全基準等と行動計画は準拠する指針を指定します。この ID の指針はワークスペースにも同梱の指針にもありません。'],
     ['Write the id of an existing guideline (the message lists them), or add the guideline document to the workspace.', '既存の指針の ID（メッセージに一覧があります）を記載するか、指針の文書をワークスペースに追加してください。'],
+  ),
+  'guideline.stale': rule(
+    ['The guideline cannot be read at the moment', '指針が現在読み取れない'],
+    ['The guideline this document follows has an error that keeps it from being read (a syntax error while it is typed, binary content, a misspelt kijun: key). Until it is fixed, this document is checked against the last version of the guideline that could be read, so that its findings do not change at every keystroke in the guideline.', 'この文書が準拠する指針に、読み取りを妨げる誤り（入力途中の構文エラー、バイナリの内容、綴りを誤った kijun: キー）があります。修正されるまで、指針の編集のたびに指摘が変わらないよう、この文書は読み取れた最後の版の指針で検査します。'],
+    ['Fix the findings of the guideline document itself; this note then goes away.', '指針の文書自体の指摘を修正してください。修正するとこの通知は消えます。'],
   ),
   'sector.unknown': rule(
     ['Unknown sector', '不明な分野'],

@@ -137,9 +137,12 @@ export class LineIndex {
     return { line: low, character: clamped - this.lineStarts[low] };
   }
 
+  /** The offset of a position; one outside the text (a line past the end, a character past the line, negative) is clamped into it. */
   offsetAt(position: LineCol): number {
     if (position.line >= this.lineStarts.length) return this.text.length;
-    return Math.min(this.lineStart(position.line) + position.character, this.lineEnd(position.line));
+    if (position.line < 0) return 0;
+    const start = this.lineStart(position.line);
+    return Math.max(start, Math.min(start + position.character, this.lineEnd(position.line)));
   }
 }
 
@@ -224,3 +227,28 @@ export function utf8Length(text: string): number {
   }
   return bytes;
 }
+
+/**
+ * The text on one line: every run of white space that holds a line break becomes one space (other white space is
+ * kept as written). Scanned by hand, in one pass: the regular expression `\s*\n\s*` backtracks quadratically on a
+ * long run of spaces without a line break (test/core/redos.test.ts).
+ */
+export function joinLines(text: string): string {
+  let result = '';
+  let run = '';
+  let runHasBreak = false;
+  for (const char of text) {
+    if (WHITE_SPACE.test(char)) {
+      run += char;
+      if (char === '\n') runHasBreak = true;
+      continue;
+    }
+    result += runHasBreak ? ' ' : run;
+    run = '';
+    runHasBreak = false;
+    result += char;
+  }
+  return result + (runHasBreak ? ' ' : run);
+}
+
+const WHITE_SPACE = /^\s$/u;

@@ -1,7 +1,8 @@
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import {
-  CodeActionKind, Connection, DidChangeConfigurationNotification, InitializeParams, InitializeResult, TextDocumentContentChangeEvent, TextDocuments, TextDocumentSyncKind,
+  CodeActionKind, Connection, DidChangeConfigurationNotification, InitializeParams, InitializeResult, TextDocumentContentChangeEvent, TextDocuments,
+  TextDocumentsConfiguration, TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CoverageReport, Locale, renderText, TextChange, Workspace } from '../core';
@@ -18,6 +19,7 @@ import { registerNavigation } from './features/navigation';
 import { registerSemanticTokens, semanticTokensLegend } from './features/semanticTokens';
 import { registerSymbols } from './features/symbols';
 import { defaultSettings, sanitizeSettings, Settings } from './settings';
+import { guardRequests } from './requests';
 import { registerWorkspaceSync } from './workspaceSync';
 
 export { sanitizeSettings } from './settings';
@@ -31,21 +33,39 @@ export interface ServerOptions {
 }
 
 /**
+ * How the editor's documents follow its changes, each change kept in `changes` as offsets. A change whose
+ * version is not newer than the document's is out of order (a client bug, or a duplicated message): applying
+ * it again would corrupt the server's copy of the text, so it is ignored and logged, and the diagnostics stay
+ * those of the current version.
+ */
+function inOrderUpdates(log: (message: string) => void, changes: Map<string, TextChange | undefined>): TextDocumentsConfiguration<TextDocument> {
+  return {
+    create: TextDocument.create,
+    update(document, contentChanges, version) {
+      if (version <= document.version) {
+        changes.delete(document.uri);
+        log(`ignored a change of ${document.uri} with version ${version}: the document is already at version ${document.version}`);
+        return document;
+      }
+      changes.set(document.uri, singleChange(document, contentChanges));
+      return TextDocument.update(document, contentChanges, version);
+    },
+  };
+}
+
+/**
  * The language server: adapts the core's Workspace to LSP. It holds no rules; it keeps the
  * workspace in step with the editor and the disk (`workspaceSync.ts`) and registers one file of
  * `features/` per LSP feature, each turning the core's findings, suggestions and edits into
  * protocol objects.
  */
-export function startServer(connection: Connection, options: ServerOptions = {}): void {
+export function startServer(rawConnection: Connection, options: ServerOptions = {}): void {
+  let shuttingDown = false;
+  const log = (message: string) => rawConnection.console.log(`[kijun] ${message}`);
+  const connection = guardRequests(rawConnection, { shuttingDown: () => shuttingDown, log });
   // The editor sends each edit as a range: kept as offsets, so that the core compares nothing to find it.
   const changes = new Map<string, TextChange | undefined>();
-  const documents = new TextDocuments<TextDocument>({
-    create: TextDocument.create,
-    update(document, contentChanges, version) {
-      changes.set(document.uri, singleChange(document, contentChanges));
-      return TextDocument.update(document, contentChanges, version);
-    },
-  });
+  const documents = new TextDocuments(inOrderUpdates(log, changes));
   const root = options.packageRoot ?? packageRoot();
   let workspace = new Workspace();
   let settings: Settings = defaultSettings;
@@ -70,7 +90,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     snippetTemplates: snippets.templates,
     clientCapabilities: () => completionCapabilities,
     clientCommands: new Set<string>(),
-    log: (message) => connection.console.log(`[kijun] ${message}`),
+    log,
     takeChange(uri) {
       const change = changes.get(uri);
       changes.delete(uri);
@@ -163,6 +183,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     else applySettings(sanitizeSettings((change.settings as { kijun?: unknown } | null)?.kijun));
     if (settings.guidelineFolders.join('\n') !== folders) await sync.index();
     else diagnostics.revalidateAll();
+  });
+
+  connection.onShutdown(() => {
+    // Work still pending (a check scheduled, the indexing of a folder) is dropped: nothing is published after the answer.
+    shuttingDown = true;
+    diagnostics.stop();
+    sync.stop();
   });
 
   registerCompletion(context);

@@ -2,7 +2,7 @@ import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { FileChangeType } from 'vscode-languageserver/node';
 import { MAX_DOCUMENT_BYTES, renderText } from '../core';
-import { isCandidatePath, NotReadReason, notReadText, readDocument, walkDocuments } from '../node/files';
+import { isCandidatePath, NotReadReason, notReadText, readableInside, readDocument, walkDocuments } from '../node/files';
 import { formatFor, ServerContext } from './context';
 import { DiagnosticsScheduler } from './features/diagnostics';
 
@@ -16,6 +16,8 @@ export interface WorkspaceSync {
   /** The workspace folders changed. */
   setFolders(folders: string[]): void;
   folders(): string[];
+  /** The client asked to shut down: indexing stops at the next file, and the disk is no longer read. */
+  stop(): void;
 }
 
 export function registerWorkspaceSync(context: ServerContext, diagnostics: DiagnosticsScheduler, onIndexed: () => void): WorkspaceSync {
@@ -23,6 +25,7 @@ export function registerWorkspaceSync(context: ServerContext, diagnostics: Diagn
   let folders: string[] = [];
   let indexing: Promise<void> | undefined;
   let indexAgain = false;
+  let stopped = false;
 
   /** Logs, in the user's language, why a file or folder is not read: nothing is left out in silence. */
   function notRead(file: string, reason: NotReadReason, details: { other?: string; detail?: string } = {}): void {
@@ -33,10 +36,16 @@ export function registerWorkspaceSync(context: ServerContext, diagnostics: Diagn
   async function loadFromDisk(uri: string): Promise<void> {
     const workspace = context.workspace();
     const format = formatFor(uri);
-    if (!format || !uri.startsWith('file:')) return;
+    if (!format || !uri.startsWith('file:') || stopped) return;
     const file = fileURLToPath(uri);
+    // The walk's rule for links holds for single files too (a watched file, a closed editor's file): a link
+    // whose real target lies outside the folders is not read, so that nothing outside them enters the workspace.
+    if (!(await readableInside(file, indexedRoots()))) {
+      workspace.delete(uri);
+      return;
+    }
     const read = await readDocument(file, format, { maxBytes: MAX_DOCUMENT_BYTES });
-    if (documents.get(uri)) return; // opened meanwhile: the editor's text wins
+    if (documents.get(uri) || stopped) return; // opened meanwhile: the editor's text wins
     if (read.kind === 'not-read') {
       // A file that is gone is simply no longer part of the workspace; any other reason is said in the log.
       if (read.isKijun && read.detail !== 'ENOENT') notRead(file, read.reason, read);
@@ -88,6 +97,7 @@ export function registerWorkspaceSync(context: ServerContext, diagnostics: Diagn
     const files: string[] = [];
     // The same walk as the CLI's, except that a link is followed only into the folders walked.
     for await (const entry of walkDocuments([...roots, ...extra], { followLinks: 'into-roots' })) {
+      if (stopped) break;
       if (entry.kind === 'skipped') {
         // Dot folders, node_modules and duplicates are skipped by rule, and would only fill the log.
         if (!['hidden', 'node-modules', 'duplicate'].includes(entry.reason)) notRead(entry.path, entry.reason, entry);
@@ -99,7 +109,7 @@ export function registerWorkspaceSync(context: ServerContext, diagnostics: Diagn
     let count = 0;
     let cancelled = false;
     for (const file of files) {
-      if (progress?.token.isCancellationRequested) {
+      if (progress?.token.isCancellationRequested || stopped) {
         cancelled = true;
         break;
       }
@@ -115,12 +125,15 @@ export function registerWorkspaceSync(context: ServerContext, diagnostics: Diagn
     // What is no longer under a folder (a removed guideline folder, a file deleted meanwhile) leaves the workspace.
     if (!cancelled) for (const uri of workspace.uris()) if (uri.startsWith('file:') && !seen.has(uri) && !documents.get(uri)) workspace.delete(uri);
     progress?.done();
+    // After shutdown nothing more is published: what was read stays unused.
+    if (stopped) return;
     context.log(renderText(cancelled ? 'server.indexing-cancelled' : 'server.indexed', { files: count }, locale));
     onIndexed();
     diagnostics.revalidateAll();
   }
 
   connection.onDidChangeWatchedFiles(async ({ changes }) => {
+    if (stopped) return;
     const workspace = context.workspace();
     for (const change of changes) {
       if (documents.get(change.uri)) continue;
@@ -143,7 +156,12 @@ export function registerWorkspaceSync(context: ServerContext, diagnostics: Diagn
   documents.onDidChangeContent(({ document }) => {
     const format = formatFor(document.uri, document.languageId);
     if (!format) return;
-    context.workspace().set(document.uri, document.getText(), format, document.version, context.takeChange(document.uri));
+    try {
+      context.workspace().set(document.uri, document.getText(), format, document.version, context.takeChange(document.uri));
+    } catch (error) {
+      // A throw of the core is a bug; the check that follows meets it again, clears the diagnostics and logs it.
+      context.log(`reading ${document.uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
+    }
     diagnostics.validateSoon(document.uri);
   });
 
@@ -157,6 +175,9 @@ export function registerWorkspaceSync(context: ServerContext, diagnostics: Diagn
   return {
     index,
     folders: () => folders,
+    stop() {
+      stopped = true;
+    },
     setFolders(next) {
       const workspace = context.workspace();
       const removed = folders.filter((f) => !next.includes(f));

@@ -59,6 +59,17 @@ export function isCandidatePath(file: string, folder: string): boolean {
   return formatOf(file) !== undefined && relative.split(path.sep).every((part) => !part.startsWith('.') && part !== 'node_modules');
 }
 
+/**
+ * Whether a file lies inside one of the folders once links are resolved (the language server's rule for
+ * single files: a watched file, the file of a closed editor). A file that does not exist is "inside" when
+ * its path is: there is nothing to read, and the caller learns that from reading it.
+ */
+export async function readableInside(file: string, folders: string[]): Promise<boolean> {
+  const real = await fs.promises.realpath(file).catch(() => undefined);
+  if (real === undefined) return isInside(path.resolve(file), folders.map((f) => path.resolve(f)));
+  return isInside(real, await realRoots(folders));
+}
+
 async function realRoots(roots: string[]): Promise<string[]> {
   const real = await Promise.all(roots.map((root) => fs.promises.realpath(root).catch(() => undefined)));
   return real.filter((r): r is string => r !== undefined);

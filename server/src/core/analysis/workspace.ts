@@ -45,6 +45,10 @@ class DocumentState {
 
   /** What another analysis of this same text (another thread's) says the other documents need of it. */
   summary?: DocumentSummary;
+  /** Whether the text has been parsed yet (a document indexed with `put` is parsed on first use). */
+  get isParsed(): boolean {
+    return this.parsedCache !== undefined;
+  }
 
   get parsed(): ParsedDocument {
     if (!this.parsedCache) {
@@ -193,6 +197,12 @@ export class Workspace implements WorkspaceView {
   private versionCounter = 0;
   /** Documents in URI order, so that "the first guideline with this id" does not depend on insertion order. */
   private sortedCache?: DocumentState[];
+  /**
+   * The last readable version of each guideline document. While a guideline cannot be read (a syntax
+   * error while typing), the standards and plans that follow it keep resolving against this version, and
+   * say so (`guideline.stale`), instead of losing their catalogue at every keystroke.
+   */
+  private readonly lastReadableGuidelines = new Map<string, DocumentState>();
 
   readonly documentsFrom: DocumentsFrom;
 
@@ -214,6 +224,7 @@ export class Workspace implements WorkspaceView {
     if (existing && existing.version === version && existing.text === text) return existing.parsed.isKijun;
     const basis = existing?.format === format ? existing.successorBasis : undefined;
     const state = new DocumentState(uri, text, version, format, basis && { ...basis, change: validChange(basis.text, text, change) });
+    this.rememberReadableGuideline(existing);
     this.documents.set(uri, state);
     this.sortedCache = undefined;
     return state.parsed.isKijun;
@@ -231,6 +242,7 @@ export class Workspace implements WorkspaceView {
     }
     const existing = this.documents.get(uri);
     if (existing && existing.version === version && existing.text === text) return true;
+    this.rememberReadableGuideline(existing);
     this.documents.set(uri, new DocumentState(uri, text, version, format));
     this.sortedCache = undefined;
     return true;
@@ -238,7 +250,36 @@ export class Workspace implements WorkspaceView {
 
   delete(uri: string): void {
     this.documents.delete(uri);
+    this.lastReadableGuidelines.delete(uri);
     this.sortedCache = undefined;
+  }
+
+  /**
+   * Called with the version a new text replaces: keeps it when it is a readable guideline; an unreadable
+   * one leaves the last readable in place; anything else forgets it. Done on the way out rather than on the
+   * way in, so that a version indexed without parsing (`put`) and read since is remembered too. A version
+   * never parsed is parsed here only when it is (or was) a guideline, which few documents are.
+   */
+  private rememberReadableGuideline(state: DocumentState | undefined): void {
+    if (!state) return;
+    if (!state.isParsed && !this.lastReadableGuidelines.has(state.uri) && documentKindOf(state.text) !== 'guideline') return;
+    const parsed = state.parsed;
+    if (!isReadable(parsed)) return;
+    if (parsed.kind === 'guideline' && state.ownCatalog) this.lastReadableGuidelines.set(state.uri, state);
+    else this.lastReadableGuidelines.delete(state.uri);
+  }
+
+  /** The catalog a document defines as the workspace resolves it: its own, or while it cannot be read, its last readable version's. */
+  private resolvedCatalog(state: DocumentState): Catalog | undefined {
+    const readable = this.lastReadableGuidelines.get(state.uri);
+    if (readable && readable !== state && !isReadable(state.parsed)) return readable.ownCatalog;
+    return state.ownCatalog;
+  }
+
+  /** Whether a catalog is that of a guideline's last readable version, the current one being unreadable. */
+  isStale(catalog: Catalog): boolean {
+    const readable = this.lastReadableGuidelines.get(catalog.uri);
+    return readable !== undefined && readable.ownCatalog === catalog && this.documents.get(catalog.uri) !== readable;
   }
 
   has(uri: string): boolean {
@@ -274,7 +315,7 @@ export class Workspace implements WorkspaceView {
 
   catalog(guidelineId: string): Catalog | undefined {
     for (const state of this.sortedStates()) {
-      const catalog = state.ownCatalog;
+      const catalog = this.resolvedCatalog(state);
       if (catalog && catalog.id === guidelineId) return catalog;
     }
     return this.bundled.get(guidelineId);
@@ -282,7 +323,10 @@ export class Workspace implements WorkspaceView {
 
   guidelineIds(): string[] {
     const ids = new Set<string>();
-    for (const state of this.sortedStates()) if (state.ownCatalog) ids.add(state.ownCatalog.id);
+    for (const state of this.sortedStates()) {
+      const catalog = this.resolvedCatalog(state);
+      if (catalog) ids.add(catalog.id);
+    }
     for (const id of this.bundled.keys()) ids.add(id);
     return [...ids];
   }
@@ -390,6 +434,9 @@ export class Workspace implements WorkspaceView {
     if (model) {
       const context = { uri, parsed: state.parsed, lines: state.lines, workspace: this, catalog, lineage: state.lineage };
       findings.push(...this.duplicateIdFindings(state, model));
+      if ((model.kind === 'standard' || model.kind === 'action-plan') && model.guideline && catalog && this.isStale(catalog)) {
+        findings.push(finding('guideline.stale', 'information', model.guideline.span, { id: catalog.id, other: catalog.uri }));
+      }
       switch (model.kind) {
         case 'standard':
           // Coverage of a document analysed only in part would report as missing what the rest may well cover.
@@ -461,6 +508,18 @@ export class Workspace implements WorkspaceView {
   private sortedStates(): DocumentState[] {
     return (this.sortedCache ??= [...this.documents.values()].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0)));
   }
+}
+
+/**
+ * Finding codes that mean the reader could not read the document as its author means it: YAML syntax
+ * errors, unclosed front matter, input it does not parse (too large, binary, too deep, an alias bomb), a
+ * misspelt `kijun:` key. Typing slips (read as fixed) and schema findings leave it readable.
+ */
+const UNREADABLE = new Set(['syntax.yaml', 'syntax.front-matter', 'input.too-large', 'input.binary', 'input.too-deep', 'input.alias-limit', 'document.misspelt-kijun-key']);
+
+/** Whether a parse is a readable version of its document (no finding of `UNREADABLE`). */
+export function isReadable(parsed: ParsedDocument): boolean {
+  return !parsed.findings.some((f) => UNREADABLE.has(f.code));
 }
 
 /** What a document's next version takes over from the previous one. */

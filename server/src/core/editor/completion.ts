@@ -5,7 +5,7 @@ import { nextClauseId } from './fixes';
 import { itemChoices, ItemScope, openChoices } from './itemChoices';
 import { Locale, renderText } from '../messages';
 import { DocumentFormat, DocumentKind } from '../parsing/parse';
-import { documentKindOf, headerValue } from '../parsing/header';
+import { documentKindOf, headerValue, valueAfterKey } from '../parsing/header';
 import { resolveRef, SchemaNode, schemas } from '../analysis/schema';
 import { clauseSnippets, exclusionSnippets, SnippetSite, SnippetTemplate, templateSuggestions } from './snippets';
 import { normalizeName } from '../text';
@@ -245,13 +245,17 @@ function elementValue(text: string, offset: number, owner: string, key: string):
     if (column >= 0 && /^ *- +/.exec(line)?.[0].length === column) break;
   }
   if (column < 0 || start < 0) return undefined;
-  const keyLine = new RegExp(`^ *(?:- +)?${key} *: *["']?([^"'#]*?)["']? *(?:#.*)?$`);
+  // The value is read by `valueAfterKey`: a lazy value in the regex was quadratic on a long line of spaces.
+  const keyLine = new RegExp(`^ *(?:- +)?${key} *:`);
   for (let steps = 0, at = start; at < text.length && steps < ELEMENT_LINES; steps++) {
     const line = lineAt(at);
     const indent = line.length - line.trimStart().length;
     if (steps > 0 && line.trim() !== '' && !line.trimStart().startsWith('#') && indent < column) return undefined;
     const m = keyLine.exec(line);
-    if (m && (steps === 0 || indent === column)) return m[1] || undefined;
+    if (m && (steps === 0 || indent === column)) {
+      const value = valueAfterKey(line, m[0].length);
+      if (value !== null) return value || undefined;
+    }
     const end = text.indexOf('\n', at);
     if (end < 0) return undefined;
     at = end + 1;

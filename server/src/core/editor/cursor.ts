@@ -43,17 +43,69 @@ interface LineInfo {
   rest?: string;
 }
 
-const LINE = /^( *)(- +)?(?:([^\s:#'"{}[\],&*!|>][^:#]*?|"[^"]*"|'[^']*') *:(?= |$))?(.*)$/;
+/**
+ * The parts of a YAML line, read by hand rather than with a regex: a lazy run before optional spaces and
+ * a colon backtracks quadratically on a long line of spaces (test/core/redos.test.ts), and completion
+ * reads the line being typed, which may be a pasted megabyte.
+ */
+interface LineParts {
+  indent: number;
+  /** Whether the content starts with a list dash (`- `). */
+  dash: boolean;
+  /** Column where the content after the indentation and the dash starts. */
+  contentIndent: number;
+}
+
+function lineParts(line: string): LineParts {
+  let at = 0;
+  while (line.charCodeAt(at) === 32) at++;
+  const indent = at;
+  const dash = line.charCodeAt(at) === 45 /* - */ && line.charCodeAt(at + 1) === 32;
+  if (dash) {
+    at++;
+    while (line.charCodeAt(at) === 32) at++;
+  }
+  return { indent, dash, contentIndent: at };
+}
+
+/**
+ * A key starting at `at`: plain (its first character not one that starts another YAML construct, then
+ * anything up to the first colon or `#`), or quoted with `quoted`. With `colonEndsKey`, the colon must be
+ * followed by a space or the end of the line. Spaces before the colon are not part of the key.
+ */
+function keyAt(line: string, at: number, options: { notFirst: string; quoted: boolean; colonEndsKey: boolean }): { key: string; colon: number } | undefined {
+  const first = line[at];
+  if (first === undefined || /\s/.test(first)) return undefined;
+  const endsKey = (colon: number): boolean => line[colon] === ':' && (!options.colonEndsKey || colon + 1 === line.length || line[colon + 1] === ' ');
+  if (first === '"' || first === "'") {
+    if (!options.quoted) return undefined;
+    const close = line.indexOf(first, at + 1);
+    if (close < 0) return undefined;
+    let colon = close + 1;
+    while (line.charCodeAt(colon) === 32) colon++;
+    return endsKey(colon) ? { key: line.slice(at + 1, close), colon } : undefined;
+  }
+  if (options.notFirst.includes(first)) return undefined;
+  let stop = at + 1;
+  while (stop < line.length && line[stop] !== ':' && line[stop] !== '#') stop++;
+  if (!endsKey(stop)) return undefined;
+  let end = stop;
+  while (end > at + 1 && line.charCodeAt(end - 1) === 32) end--;
+  return { key: line.slice(at, end), colon: stop };
+}
+
+/** Spaces after `from`, skipped. */
+function afterSpaces(line: string, from: number): number {
+  let at = from;
+  while (line.charCodeAt(at) === 32) at++;
+  return at;
+}
 
 function readLine(line: string): LineInfo | undefined {
   if (line.trim() === '' || line.trimStart().startsWith('#')) return undefined;
-  const m = LINE.exec(line);
-  if (!m) return undefined;
-  const indent = m[1].length;
-  const dash = m[2] !== undefined;
-  const contentIndent = indent + (m[2]?.length ?? 0);
-  const key = m[3]?.replace(/^["']|["']$/g, '');
-  return { indent, dash, contentIndent, key, rest: key !== undefined ? m[4].replace(/^ +/, '') : undefined };
+  const { indent, dash, contentIndent } = lineParts(line);
+  const found = keyAt(line, contentIndent, { notFirst: ':#\'"{}[],&*!|>', quoted: true, colonEndsKey: true });
+  return { indent, dash, contentIndent, key: found?.key, rest: found ? line.slice(afterSpaces(line, found.colon + 1)) : undefined };
 }
 
 export function cursorContext(text: string, offset: number, format: DocumentFormat): CursorContext {
@@ -140,21 +192,20 @@ function yamlContext(text: string, offset: number, floor: number): CursorContext
     return flowMapContext([...ancestors(text, lineStart, floor, flowElement[1].length, true), '*'], flowElement[2], offset);
   }
   // `key: value` or `- key: value` with the cursor in the value.
-  const keyed = /^( *)(- +)?([^\s:#'"{}[\],][^:#]*?) *: *(.*)$/.exec(before);
+  const parts = lineParts(before);
+  const keyed = keyAt(before, parts.contentIndent, { notFirst: ':#\'"{}[],', quoted: false, colonEndsKey: false });
   if (keyed) {
-    const indent = keyed[1].length;
-    const path = keyed[2]
-      ? [...ancestors(text, lineStart, floor, indent, true), '*']
-      : ancestors(text, lineStart, floor, indent, false);
-    return valueContext(path, keyed[3], keyed[4], offset);
+    const path = parts.dash
+      ? [...ancestors(text, lineStart, floor, parts.indent, true), '*']
+      : ancestors(text, lineStart, floor, parts.indent, false);
+    return valueContext(path, keyed.key, before.slice(afterSpaces(before, keyed.colon + 1)), offset);
   }
   // `- value` or `- ` in a list: a value of the list's key, or the first key of a new mapping.
-  const listed = /^( *)- +([^:]*)$/.exec(before);
-  if (listed) {
-    const owner = ancestors(text, lineStart, floor, listed[1].length, true);
+  if (parts.dash && !before.includes(':', parts.contentIndent)) {
+    const owner = ancestors(text, lineStart, floor, parts.indent, true);
     const key = owner[owner.length - 1];
     if (key === undefined || key === '*') return { kind: 'none' };
-    const prefix = listed[2];
+    const prefix = before.slice(parts.contentIndent);
     const entryColumn = before.length - prefix.length;
     return { kind: 'value', path: owner.slice(0, -1), key, prefix, start: offset - prefix.length, siblings: [], entryColumn };
   }

@@ -5,7 +5,7 @@ import { ClauseModel, ItemDef, ItemSnapshot, StandardModel } from '../analysis/m
 import { changesSince, currentLinks, recordedFingerprint, recordedLinks, reviewRecordPath, reviewRecordText, snapshotOf, withLink } from '../analysis/review';
 import { Workspace } from '../analysis/workspace';
 import { fieldList, fieldWords, Locale, renderText, replacementKinds, words } from '../messages';
-import { Located, normalizeName } from '../text';
+import { joinLines, Located, normalizeName } from '../text';
 
 /**
  * The editor's side of editions and reviewed links (README, "Editions and reviewed links"): what a hover says
@@ -20,7 +20,7 @@ export function shownField(snapshot: ItemSnapshot, field: NormativeField, locale
   switch (field) {
     case 'title':
     case 'text':
-      return (snapshot[field] ?? '').replace(/\s*\n\s*/g, ' ') || '—';
+      return joinLines(snapshot[field] ?? '') || '—';
     case 'obligation':
       return snapshot.obligation === 'must-consider' || snapshot.obligation === 'reference' ? renderText(`obligation.${snapshot.obligation}`, {}, locale) : snapshot.obligation || '—';
     case 'level':

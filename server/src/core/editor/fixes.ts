@@ -33,7 +33,7 @@ export function addClauseEdit(workspace: Workspace, uri: string, itemId: string)
   if (parsed.format === 'markdown' && parsed.markdownClauses.length > 0) return markdownClauseStub(parsed, id, title, item.id.value);
   if (parsed.format === 'markdown') {
     const text = parsed.text;
-    const trimmed = text.replace(/(\r?\n)+$/, '');
+    const trimmed = text.slice(0, endOfContent(text));
     // After an unclosed code fence or comment the new heading would be code or comment: close it first.
     const close = parsed.markdownOpenAtEnd ? `\n${parsed.markdownOpenAtEnd}` : '';
     return selecting(text, { span: { start: trimmed.length, end: text.length }, newText: `${close}\n\n## ${id} ${title}\ncovers: ${item.id.value}\n\n${PLACEHOLDER_TEXT}\n` }, PLACEHOLDER_TEXT);
@@ -90,16 +90,32 @@ function selecting(text: string, edit: Replacement, placeholder: string): StubEd
   return at < 0 ? own : { ...own, select: { start: at, end: at + placeholder.length } };
 }
 
+/**
+ * The end of a text without its final line ends. Scanned by hand: `/(\r?\n)+$/` retries every run of
+ * line ends in the text and is quadratic on a long one (test/core/redos.test.ts).
+ */
+function endOfContent(text: string): number {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 10) end -= text.charCodeAt(end - 2) === 13 ? 2 : 1;
+  return end;
+}
+
 /** Increments the number at the end of the last clause id (S-1.9 → S-1.10, 第3条 → 第4条), avoiding ids in use. */
 export function nextClauseId(existing: string[]): string {
   const taken = new Set(existing);
-  const last = existing[existing.length - 1];
-  const m = last ? /^(.*?)(\d+)(条?)$/.exec(last) : undefined;
-  const prefix = m ? m[1] : 'S-';
-  const suffix = m ? m[3] : '';
-  let n = m ? Number(m[2]) + 1 : 1;
-  while (taken.has(`${prefix}${n}${suffix}`)) n++;
-  return `${prefix}${n}${suffix}`;
+  const last = existing[existing.length - 1] ?? '';
+  const suffix = last.endsWith('条') ? '条' : '';
+  const body = last.slice(0, last.length - suffix.length);
+  // The digits at the end, found by hand: `/^(.*?)(\d+)$/` is quadratic on a long id of digits.
+  let digits = body.length;
+  while (digits > 0 && body.charCodeAt(digits - 1) >= 48 && body.charCodeAt(digits - 1) <= 57) digits--;
+  const numbered = digits < body.length;
+  const prefix = numbered ? body.slice(0, digits) : 'S-';
+  const end = numbered ? suffix : '';
+  // A bigint: the number of a long id (pasted digits) stays exact instead of becoming "Infinity".
+  let n = numbered ? BigInt(body.slice(digits)) + 1n : 1n;
+  while (taken.has(`${prefix}${n}${end}`)) n++;
+  return `${prefix}${n}${end}`;
 }
 
 function lineStartOf(text: string, offset: number): number {

@@ -66,8 +66,19 @@ export function clauseHeadingParts(text: string): HeadingParts | undefined {
 
 /** The text of an ATX heading line (`## S-1 目的 ##` gives `S-1 目的`), or undefined for any other line. */
 export function atxHeadingText(line: string): string | undefined {
-  const m = /^ {0,3}#{1,6}(?:[ \t]+(.*?))?[ \t]*$/.exec(line);
-  if (!m) return undefined;
-  // A closing run of "#" needs a space before it (or is all there is), as in CommonMark.
-  return (m[1] ?? '').replace(/(?:^|[ \t]+)#+$/, '').trim();
+  // The opening run, then a blank or the end. The rest is trimmed by hand: a lazy text before optional
+  // blanks, or blanks before a closing run, was quadratic on a long line of spaces (test/core/redos.test.ts).
+  const m = /^ {0,3}#{1,6}(?=[ \t]|$)/.exec(line);
+  if (!m || /[\n\r\u2028\u2029]/.test(line)) return undefined;
+  let start = m[0].length;
+  let end = line.length;
+  while (start < end && isBlank(line[start])) start++;
+  while (end > start && isBlank(line[end - 1])) end--;
+  // A closing run of "#" needs a blank before it (or is all there is), as in CommonMark.
+  let hashes = end;
+  while (hashes > start && line[hashes - 1] === '#') hashes--;
+  if (hashes < end && (hashes === start || isBlank(line[hashes - 1]))) end = hashes;
+  return line.slice(start, end).trim();
 }
+
+const isBlank = (c: string): boolean => c === ' ' || c === '\t';

@@ -11,16 +11,22 @@ import { documentKinds, DocumentKind } from './parse';
 export function headerValue(text: string, key: string): string | undefined {
   const limit = headerEnd(text);
   const head = text.slice(0, Math.min(limit, HEAD));
-  const pattern = linePattern(key);
-  const quick = pattern.exec(head);
-  if (quick) return quick[1] || undefined;
+  const pattern = keyPattern(key);
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(head); m; m = pattern.exec(head)) {
+    const value = valueAfterKey(head, m.index + m[0].length);
+    if (value !== null) return value || undefined;
+  }
   if (limit <= HEAD) return undefined;
   // Only occurrences at the start of a line count (after LF, or CR in a file with CR-only line ends).
   for (let at = text.indexOf(key, HEAD - key.length); at >= 0 && at < limit; at = text.indexOf(key, at + 1)) {
     const before = text.charCodeAt(at - 1);
     if (before !== 10 && before !== 13) continue;
-    const m = pattern.exec(text.slice(at, lineEndAt(text, at)));
-    if (m) return m[1] || undefined;
+    const line = text.slice(at, lineEndAt(text, at));
+    pattern.lastIndex = 0;
+    const m = pattern.exec(line);
+    const value = m && m.index === 0 ? valueAfterKey(line, m[0].length) : null;
+    if (value !== null) return value || undefined;
   }
   return undefined;
 }
@@ -43,13 +49,40 @@ const HEAD = 4096;
 
 const patterns = new Map<string, RegExp>();
 
-function linePattern(key: string): RegExp {
+/** `key:` (or `key：`) at the start of a line. The value is read by `valueAfterKey`, not by the regex. */
+function keyPattern(key: string): RegExp {
   let pattern = patterns.get(key);
   if (!pattern) {
-    pattern = new RegExp(`^\\ufeff?${key}[ \\t]*[:：][ \\t\\u3000]*["']?([^"'#\\r\\n]*?)["']?[ \\t]*(?:#.*)?$`, 'm');
+    pattern = new RegExp(`^\\ufeff?${key}[ \\t]*[:：]`, 'gm');
     patterns.set(key, pattern);
   }
   return pattern;
+}
+
+const isLineEnd = (c: string | undefined): boolean => c === undefined || c === '\n' || c === '\r' || c === '\u2028' || c === '\u2029';
+const isBlank = (c: string | undefined): boolean => c === ' ' || c === '\t';
+
+/**
+ * The value after `key:` that starts at `from`: blanks (U+3000 too), an optional quote, the text up to a
+ * quote, `#` or the line's end, then only blanks and a comment. Null when the rest of the line is not of
+ * that form. Read by hand: the regex it replaces (a lazy value before optional blanks) was quadratic on a
+ * long line of spaces, and completion reads the header on every request.
+ */
+export function valueAfterKey(text: string, from: number): string | null {
+  let at = from;
+  while (isBlank(text[at]) || text[at] === '\u3000') at++;
+  if (text[at] === '"' || text[at] === "'") at++;
+  let end = at;
+  while (!isLineEnd(text[end]) && text[end] !== '"' && text[end] !== "'" && text[end] !== '#') end++;
+  if (text[end] !== '"' && text[end] !== "'") {
+    // No closing quote: the blanks before a comment or the line's end are not part of the value.
+    let trimmed = end;
+    while (trimmed > at && isBlank(text[trimmed - 1])) trimmed--;
+    return text.slice(at, trimmed);
+  }
+  let after = end + 1;
+  while (isBlank(text[after])) after++;
+  return isLineEnd(text[after]) || text[after] === '#' ? text.slice(at, end) : null;
 }
 
 /** Where the header may end: the closing fence of Markdown front matter, or the end of a YAML text. */

@@ -334,7 +334,7 @@ function yamlErrorFinding(error: YAMLError, source: string, base: number, toOrig
   };
   if (error.code === 'DUPLICATE_KEY') {
     // The parser marks only the key's first character; the finding covers the whole key.
-    const key = /^("[^"\n]*"|'[^'\n]*'|[^:\n#]*?)[ \t]*:/.exec(source.slice(local))?.[1] ?? source.slice(local, localEnd);
+    const key = keyTextAt(source, local) ?? source.slice(local, localEnd);
     return finding('syntax.duplicate-key', 'error', at(local, local + key.length), { key: key.replace(/^["']|["']$/g, '') });
   }
   const message = error.message;
@@ -357,6 +357,30 @@ function yamlErrorFinding(error: YAMLError, source: string, base: number, toOrig
     ja: `${code.toLowerCase().replace(/_/g, ' ')}（YAML の構文に誤りがあります）。`,
   };
   return finding('syntax.yaml', 'error', at(local, localEnd), { problem });
+}
+
+/**
+ * The text of the key that starts at `at` and ends before blanks and a colon on the same line: quoted (with
+ * its quotes) or plain. Read by hand: the lazy regex it replaces was quadratic on a long line of spaces.
+ */
+function keyTextAt(source: string, at: number): string | undefined {
+  const colonAfter = (from: number): boolean => {
+    let i = from;
+    while (source[i] === ' ' || source[i] === '\t') i++;
+    return source[i] === ':';
+  };
+  const quote = source[at];
+  if (quote === '"' || quote === "'") {
+    let close = at + 1;
+    while (close < source.length && source[close] !== quote && source[close] !== '\n') close++;
+    if (source[close] === quote && colonAfter(close + 1)) return source.slice(at, close + 1);
+  }
+  let stop = at;
+  while (stop < source.length && source[stop] !== ':' && source[stop] !== '\n' && source[stop] !== '#') stop++;
+  if (source[stop] !== ':') return undefined;
+  let end = stop;
+  while (end > at && (source[end - 1] === ' ' || source[end - 1] === '\t')) end--;
+  return source.slice(at, end);
 }
 
 /** The opening bracket, before `position`, that no closing bracket matches. */

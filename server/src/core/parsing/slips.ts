@@ -101,7 +101,6 @@ export function worthScanning(source: string, parseErrors: number): boolean {
 
 const FULL_WIDTH_KEY = /^([A-Za-z][A-Za-z0-9_-]*)[ \t]*：/;
 const QUOTED_KEY = /^("(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*')[ \t]*:(?=[ \t]|$)/;
-const PLAIN_KEY = /^((?:[^\s#'"[\]{},&*!|>%@`:：-]|-(?=\S))[^\n]*?)[ \t]*:(?=[ \t]|$)/;
 const BLOCK_SCALAR = /^[|>][0-9+-]*[ \t]*(?:#.*)?$/;
 
 interface Level {
@@ -429,7 +428,7 @@ class SlipScanner {
     const innermost = flow.open[flow.open.length - 1];
     const close = flow.open.map((o) => (o.char === '[' ? ']' : '}')).reverse().join('');
     const lineStart = this.source.lastIndexOf('\n', flow.lastContent - 1) + 1;
-    const after = /\S*$/.exec(this.source.slice(Math.max(lineStart, innermost.at), flow.lastContent))![0];
+    const after = trailingWord(this.source, Math.max(lineStart, innermost.at), flow.lastContent);
     this.slips.push({
       kind: 'unclosed-bracket',
       span: { start: innermost.at, end: innermost.at + 1 },
@@ -457,12 +456,40 @@ function lineShape(content: string, anyKey: boolean): LineShape {
     const colon = i + fullWidth[0].length - 1;
     return { dashes, key: { start: i, end: i + fullWidth[1].length, name: fullWidth[1], colon, fullWidth: true }, value: colon + 1 };
   }
-  const key = QUOTED_KEY.exec(rest) ?? PLAIN_KEY.exec(rest);
+  const quoted = QUOTED_KEY.exec(rest);
+  const key = quoted ? { name: quoted[1], colon: quoted[0].length - 1 } : plainKey(rest);
   if (key) {
-    const colon = i + key[0].length - 1;
-    return { dashes, key: { start: i, end: i + key[1].length, name: key[1], colon, fullWidth: false }, value: colon + 1 };
+    const colon = i + key.colon;
+    return { dashes, key: { start: i, end: i + key.name.length, name: key.name, colon, fullWidth: false }, value: colon + 1 };
   }
   return { dashes, value: i };
+}
+
+/** The non-blank characters that end `text[start, end)` (found by hand: `/\S*$/` is quadratic on a long word before a blank). */
+function trailingWord(text: string, start: number, end: number): string {
+  let from = end;
+  while (from > start && !/\s/.test(text[from - 1])) from--;
+  return text.slice(from, end);
+}
+
+/**
+ * A plain key at the start of `rest`: a first character that starts no other YAML construct (a `-` only
+ * before a non-blank), then the text up to the first colon followed by a blank or the end of the line, its
+ * trailing blanks left out. Read by hand: the lazy regex it replaces was quadratic on a long line of spaces.
+ */
+function plainKey(rest: string): { name: string; colon: number } | undefined {
+  const first = rest[0];
+  if (first === undefined || (first === '-' ? rest[1] === undefined || /\s/.test(rest[1]) : /[\s#'"[\]{},&*!|>%@`:：]/.test(first))) return undefined;
+  let colon = 1;
+  for (; colon < rest.length; colon++) {
+    const c = rest[colon];
+    if (c === '\n') return undefined;
+    if (c === ':' && (colon + 1 === rest.length || rest[colon + 1] === ' ' || rest[colon + 1] === '\t')) break;
+  }
+  if (colon >= rest.length) return undefined;
+  let end = colon;
+  while (end > 1 && (rest[end - 1] === ' ' || rest[end - 1] === '\t')) end--;
+  return { name: rest.slice(0, end), colon };
 }
 
 /** The column an indentation reaches with the given tab stop and width of an ideographic space. */

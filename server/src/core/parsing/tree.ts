@@ -223,7 +223,9 @@ export class YamlTreeBuilder {
 
   /**
    * A key's name. A list or mapping used as a key (a misplaced line makes the parser read one) is
-   * named by the first line of its text, as the author wrote it, not by a dump of its content.
+   * named by the first line of its text, as the author wrote it, not by a dump of its content, and
+   * never converted to a value: `String()` of a collection resolves its aliases (an alias bomb in a key)
+   * and its merge keys (which throws on an invalid one).
    */
   private keyOf(keyNode: YamlNode | null): string {
     if (!keyNode) return '';

@@ -41,7 +41,8 @@ export function registerCompletion(context: ServerContext): void {
         return model?.kind === 'standard' ? model.clauses.flatMap((c) => (c.id ? [c.id.value] : [])) : [];
       },
     });
-    const range = { start: document.positionAt(result.start), end: position };
+    // The end is where the cursor really is: a position past the line's end, or negative, is no range to send back.
+    const range = { start: document.positionAt(result.start), end: document.positionAt(offset) };
     return result.suggestions.map((s) => completionItem(s, range, context.clientCapabilities()));
   });
 }

@@ -12,6 +12,8 @@ export interface DiagnosticsScheduler {
   revalidateAll(): void;
   /** Forgets a closed document: nothing pending for it, its diagnostics cleared. */
   forget(uri: string): void;
+  /** The client asked to shut down: nothing pending is checked, nothing more is published. */
+  stop(): void;
 }
 
 export function registerDiagnostics(context: ServerContext, dependentsDelay: number): DiagnosticsScheduler {
@@ -19,10 +21,11 @@ export function registerDiagnostics(context: ServerContext, dependentsDelay: num
   const pendingNow = new Set<string>();
   let flushScheduled = false;
   let dependentsTimer: NodeJS.Timeout | undefined;
+  let stopped = false;
 
   function validate(uri: string): void {
     const document = documents.get(uri);
-    if (!document) return;
+    if (!document || stopped) return;
     // A bundled guideline opened read-only (from a definition or related information) is reference text:
     // its own notes (items no standard of the workspace covers) are not the author's problems to list.
     if (uri.startsWith(`${BundledScheme}:`)) {
@@ -68,6 +71,7 @@ export function registerDiagnostics(context: ServerContext, dependentsDelay: num
 
   const scheduler: DiagnosticsScheduler = {
     validateSoon(uri) {
+      if (stopped) return;
       pendingNow.add(uri);
       if (flushScheduled) return;
       flushScheduled = true;
@@ -80,6 +84,7 @@ export function registerDiagnostics(context: ServerContext, dependentsDelay: num
       });
     },
     revalidateOthers(...except) {
+      if (stopped) return;
       if (dependentsTimer) clearTimeout(dependentsTimer);
       dependentsTimer = setTimeout(() => {
         dependentsTimer = undefined;
@@ -94,7 +99,13 @@ export function registerDiagnostics(context: ServerContext, dependentsDelay: num
     forget(uri) {
       pendingNow.delete(uri);
       context.lastCoverage.delete(uri);
-      void connection.sendDiagnostics({ uri, diagnostics: [] });
+      if (!stopped) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    },
+    stop() {
+      stopped = true;
+      pendingNow.clear();
+      if (dependentsTimer) clearTimeout(dependentsTimer);
+      dependentsTimer = undefined;
     },
   };
   return scheduler;
