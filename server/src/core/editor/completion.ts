@@ -8,7 +8,7 @@ import { DocumentFormat, DocumentKind } from '../parsing/parse';
 import { documentKindOf, headerValue, valueAfterKey } from '../parsing/header';
 import { resolveRef, SchemaNode, schemas } from '../analysis/schema';
 import { clauseSnippets, exclusionSnippets, SnippetSite, SnippetTemplate, templateSuggestions } from './snippets';
-import { normalizeName } from '../text';
+import { LineIndex, normalizeName } from '../text';
 import { vocabulary } from '../vocabulary';
 
 export type SuggestionKind = 'key' | 'enum' | 'sector' | 'threat' | 'item' | 'document' | 'snippet';
@@ -45,6 +45,8 @@ export interface CompletionRequest {
   standardIds: () => { id: string; sector?: string; title?: string }[];
   /** The static snippets of the document's format (`snippets/kijun.<format>.json`), as the front end read them. */
   templates?: SnippetTemplate[];
+  /** The line index of `text`, when the front end has it (it makes reading a long document's structure cheaper; the answer is the same). */
+  lines?: LineIndex;
   /** The ids of the document's clauses as last parsed, to number a new clause (asked only where needed). */
   clauseIds?: () => string[];
 }
@@ -63,7 +65,7 @@ export function complete(request: CompletionRequest): CompletionResult {
     const kijun = request.format === 'yaml' ? [keySuggestion('kijun', 'Document kind. 文書の種類。', 0)] : [];
     return { start: request.offset - blank.length, suggestions: [...kijun, ...skeletons] };
   }
-  const context = cursorContext(request.text, request.offset, request.format);
+  const context = cursorContext(request.text, request.offset, request.format, request.lines);
   if (context.kind === 'none') return { start: request.offset, suggestions: [] };
   const kind = documentKindOf(request.text);
   if (context.kind === 'heading') {
@@ -106,7 +108,7 @@ function valueSuggestions(kind: DocumentKind, path: string[], key: string, reque
       return catalog ? sectorSuggestions(catalog, kind === 'guideline', locale) : [];
     case 'subsector': {
       if (!catalog) return [];
-      const sector = catalog.findSector(headerValue(request.text, 'sector') ?? '');
+      const sector = catalog.findSector(headerValue(request.text, 'sector', request.lines) ?? '');
       return (sector ? [sector] : catalog.sectors).flatMap((s) => s.subsectors).map((sub, i) => ({
         label: sub.label.value,
         insertText: sub.label.value,
@@ -266,13 +268,13 @@ function elementValue(text: string, offset: number, owner: string, key: string):
 /** How a document's items are ranked: a standard's by its coverage (or, until it is known, its sector). */
 function itemScope(request: CompletionRequest, catalog: Catalog, kind: DocumentKind): ItemScope {
   if (kind !== 'standard') return { catalog, sectorBound: false };
-  return { catalog, coverage: request.coverage, scope: headerScope(request.text, catalog), sectorBound: true };
+  return { catalog, coverage: request.coverage, scope: headerScope(request.text, catalog, request.lines), sectorBound: true };
 }
 
 /** The sector and sub-sector a standard's header names, as ids of the catalog. */
-function headerScope(text: string, catalog: Catalog): SectorScope {
-  const sector = catalog.findSector(headerValue(text, 'sector') ?? '');
-  const subsectorName = sector ? headerValue(text, 'subsector') : undefined;
+function headerScope(text: string, catalog: Catalog, lines?: LineIndex): SectorScope {
+  const sector = catalog.findSector(headerValue(text, 'sector', lines) ?? '');
+  const subsectorName = sector ? headerValue(text, 'subsector', lines) : undefined;
   const subsector = sector && subsectorName ? catalog.findSubsector(sector, subsectorName)?.subsector : undefined;
   return { sector: sector?.id.value, subsector: subsector?.id.value };
 }

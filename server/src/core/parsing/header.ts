@@ -1,4 +1,5 @@
 import { documentKinds, DocumentKind } from './parse';
+import { LineIndex } from '../text';
 
 /**
  * Reads a top-level `key: value` of a document without parsing it: completion and the workspace
@@ -8,7 +9,7 @@ import { documentKinds, DocumentKind } from './parse';
  * lines the whole text is searched with `indexOf`, line starts only. In Markdown only the front
  * matter counts: a prose line in the body that happens to read `sector: …` is not the header.
  */
-export function headerValue(text: string, key: string): string | undefined {
+export function headerValue(text: string, key: string, lines?: LineIndex): string | undefined {
   const limit = headerEnd(text);
   const head = text.slice(0, Math.min(limit, HEAD));
   const pattern = keyPattern(key);
@@ -18,14 +19,30 @@ export function headerValue(text: string, key: string): string | undefined {
     if (value !== null) return value || undefined;
   }
   if (limit <= HEAD) return undefined;
+  // With the text's line index, only line starts are looked at: a key that is not there at all (most
+  // standards have no `subsector:`) is then ruled out in a fraction of the time a search of every character takes.
+  if (lines?.text === text) return headerValueAtLineStarts(text, key, lines, limit, pattern);
   // Only occurrences at the start of a line count (after LF, or CR in a file with CR-only line ends).
   for (let at = text.indexOf(key, HEAD - key.length); at >= 0 && at < limit; at = text.indexOf(key, at + 1)) {
     const before = text.charCodeAt(at - 1);
     if (before !== 10 && before !== 13) continue;
-    const line = text.slice(at, lineEndAt(text, at));
-    pattern.lastIndex = 0;
-    const m = pattern.exec(line);
-    const value = m && m.index === 0 ? valueAfterKey(line, m[0].length) : null;
+    const value = valueOfLineAt(text, at, pattern);
+    if (value !== null) return value || undefined;
+  }
+  return undefined;
+}
+
+function headerValueAtLineStarts(text: string, key: string, lines: LineIndex, limit: number, pattern: RegExp): string | undefined {
+  const first = key.charCodeAt(0);
+  const shapes = lines.lineShapes();
+  const starts = lines.lineStartList();
+  for (let line = lines.positionAt(HEAD - key.length).line; line < starts.length; line++) {
+    // A top-level key's line is not indented, and is neither blank, a comment nor a list element.
+    if (shapes[line] !== 0) continue;
+    const at = starts[line];
+    if (at >= limit) break;
+    if (text.charCodeAt(at) !== first || at < HEAD - key.length || !text.startsWith(key, at)) continue;
+    const value = valueOfLineAt(text, at, pattern);
     if (value !== null) return value || undefined;
   }
   return undefined;
@@ -34,6 +51,14 @@ export function headerValue(text: string, key: string): string | undefined {
 export function documentKindOf(text: string): DocumentKind | undefined {
   const value = headerValue(text, 'kijun');
   return (documentKinds as readonly string[]).includes(value ?? '') ? (value as DocumentKind) : undefined;
+}
+
+/** The value of the `key:` line that starts at `at` (null when that line is not one). */
+function valueOfLineAt(text: string, at: number, pattern: RegExp): string | null {
+  const line = text.slice(at, lineEndAt(text, at));
+  pattern.lastIndex = 0;
+  const m = pattern.exec(line);
+  return m && m.index === 0 ? valueAfterKey(line, m[0].length) : null;
 }
 
 function lineEndAt(text: string, at: number): number {

@@ -25,8 +25,11 @@ export function registerCompletion(context: ServerContext): void {
     // A guideline document completes against itself (its sectors and threats); parsing it is cheap.
     const catalog = guidelineId ? workspace.catalog(guidelineId)
       : documentKindOf(text) === 'guideline' ? (ready(context, document.uri), workspace.catalogFor(document.uri)) : undefined;
+    // The workspace's line index of this version, when it holds this version (it does once the change is applied).
+    const lines = workspace.text(document.uri) === text ? workspace.lines(document.uri) : undefined;
     const result = complete({
       text,
+      lines,
       offset,
       format,
       locale: context.locale(),
