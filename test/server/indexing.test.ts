@@ -50,3 +50,42 @@ describe('server: indexing progress', () => {
     }
   });
 });
+
+/**
+ * A guideline opened in a workspace whose standards are indexed but not parsed: its first check does not parse
+ * them all at once; they are read in the background with progress, and then its notes are published.
+ */
+describe('server: the standards that follow a guideline, read in the background', () => {
+  const files: Record<string, string> = { 'test-guideline.yaml': testGuideline.text };
+  for (let i = 0; i < 40; i++) files[`standards/s-${i}.yaml`] = completeStandard().replace('id: std-1', `id: std-${i}`);
+
+  it('the first publish has no notes on items no standard covers; after the progress ends, the notes of all 40', async () => {
+    const ws = tempWorkspace(files);
+    const client = new TestClient();
+    client.workDoneProgress = true;
+    try {
+      await client.initialize(ws.folder);
+      await client.whenIndexed();
+      await client.whenProgressEnded();
+      const indexingEvents = client.progress.length;
+      const uri = ws.uri('test-guideline.yaml');
+      assert.deepStrictEqual(await client.open(uri, testGuideline.text), []);
+      const later = await client.diagnosticsWhere(uri, (d) => d.length > 0);
+      assert.deepStrictEqual(later.map((d) => ({ code: d.code, range: d.range, severity: d.severity, message: d.message })), [{
+        code: 'coverage.not-covered-in-workspace',
+        range: { start: { line: 39, character: 13 }, end: { line: 39, character: 16 } },
+        severity: 3,
+        message: 'No standard in the workspace covers C-1 (40 standard(s) follow this guideline).',
+      }]);
+      const reading = client.progress.slice(indexingEvents).map((p) => p.value);
+      assert.deepStrictEqual(reading[0], { kind: 'begin', title: 'Kijun: reading the standards that follow test-g', cancellable: false, message: '0 of 40 standards', percentage: 0 });
+      assert.deepStrictEqual(reading.at(-2), { kind: 'report', message: '40 of 40 standards', percentage: 100 });
+      assert.deepStrictEqual(reading.at(-1), { kind: 'end' });
+      assert.strictEqual(renderText('server.reading-followers', { id: 'test-g' }, 'ja'), 'Kijun: test-g に従う安全基準等を読み込み中');
+      assert.strictEqual(renderText('server.reading-followers-count', { count: 3, total: 40 }, 'ja'), '40 件中 3 件');
+    } finally {
+      await client.shutdown();
+      ws.dispose();
+    }
+  });
+});

@@ -1250,6 +1250,8 @@ const interfaceTexts = {
   'server.snippets-not-read': { en: (a) => `snippets not read: ${a.detail}`, ja: (a) => `スニペットを読み込めませんでした: ${a.detail}` },
   'server.not-read': { en: (a) => `not read: ${a.path}: ${a.reason}`, ja: (a) => `読み込んでいません: ${a.path}: ${a.reason}` },
   'server.indexing': { en: () => 'Kijun: reading the workspace', ja: () => 'Kijun: ワークスペースを読み込み中' },
+  'server.reading-followers': { en: (a) => `Kijun: reading the standards that follow ${a.id}`, ja: (a) => `Kijun: ${a.id} に従う安全基準等を読み込み中` },
+  'server.reading-followers-count': { en: (a) => `${a.count} of ${a.total} standards`, ja: (a) => `${a.total} 件中 ${a.count} 件` },
   'server.indexing-count': { en: (a) => `${a.count} of ${a.total} files`, ja: (a) => `${a.total} ファイル中 ${a.count} ファイル` },
   // Why a file is not read: the same words in the CLI's report and the language server's log.
   'file.not-kijun': {

@@ -113,10 +113,21 @@ class DocumentState {
 
   /** Whether this is a review record, told from the header without parsing the document. */
   get isReviewRecord(): boolean {
-    return (this.reviewRecordCache ??= this.parsedCache ? this.parsedCache.kind === 'review' : documentKindOf(this.text) === 'review');
+    return this.kindWithoutParsing === 'review';
   }
 
-  private reviewRecordCache?: boolean;
+  /**
+   * The document's kind: the parse's once there is one, else read from the header (`kijun:`) without parsing,
+   * which for a plain document says the same. Workspace-wide questions (which guidelines, which review records,
+   * which documents follow a guideline) ask it, so that they need not parse thousands of standards.
+   */
+  get kindWithoutParsing(): DocumentKind | undefined {
+    if (this.parsedCache) return this.parsedCache.kind;
+    if (this.headerKindCache === undefined) this.headerKindCache = documentKindOf(this.text) ?? null;
+    return this.headerKindCache ?? undefined;
+  }
+
+  private headerKindCache?: DocumentKind | null;
 
   private idChecks?: Map<string, boolean>;
 
@@ -132,7 +143,7 @@ class DocumentState {
   /** The catalog this document defines, when it is a guideline. */
   get ownCatalog(): Catalog | undefined {
     // Most documents are standards: tell from the header, without parsing them, that they define no catalog.
-    if (this.catalogCache === undefined && this.parsedCache === undefined && documentKindOf(this.text) !== 'guideline') this.catalogCache = null;
+    if (this.catalogCache === undefined && this.parsedCache === undefined && this.kindWithoutParsing !== 'guideline') this.catalogCache = null;
     if (this.catalogCache === undefined) {
       const model = this.model;
       this.catalogCache = model?.kind === 'guideline' && model.id ? new Catalog(model, this.uri, false) : null;
@@ -171,6 +182,17 @@ export interface DocumentSummary {
 export interface BundledGuideline {
   uri: string;
   text: string;
+}
+
+/**
+ * What a guideline's analysis does with the standards that follow it and are not parsed yet: `read` them (the
+ * CLI, whose answer must be whole), or `count` them and leave them for the front end to read in the background
+ * (the language server; `coverage.not-covered-in-workspace` then waits until none is left unread).
+ */
+export type UnreadFollowers = 'read' | 'count';
+
+export interface AnalyzeOptions {
+  unreadFollowers?: UnreadFollowers;
 }
 
 /** How the front end (CLI flags, editor settings) wants the workspace analysed. */
@@ -340,11 +362,15 @@ export class Workspace implements WorkspaceView {
     return result;
   }
 
-  followersCoverage(catalog: Catalog): FollowersCoverage {
-    const result: FollowersCoverage = { standards: 0, covered: new Set() };
+  followersCoverage(catalog: Catalog, unread: UnreadFollowers = 'read'): FollowersCoverage {
+    const result: FollowersCoverage = { standards: 0, covered: new Set(), unread: 0 };
     for (const state of this.sortedStates()) {
       const summary = state.summary;
       if (summary && summary.guideline !== catalog.id) continue;
+      if (unread === 'count' && this.isUnreadFollower(state, catalog)) {
+        result.unread++;
+        continue;
+      }
       // A summary's coverage counts when it was computed against this very catalog; else the standard is parsed here.
       if (summary?.covered && summary.covered.catalogUri === catalog.uri) {
         result.standards++;
@@ -359,14 +385,40 @@ export class Workspace implements WorkspaceView {
     return result;
   }
 
-  /** The kind of every document whose id is `id` (from a summary when there is one, else from the model). */
-  private kindsWithId(id: string): { uri: string; kind: DocumentKind }[] {
+  /**
+   * The documents not parsed yet (and without a summary) that may follow `catalog`: standards, as their header
+   * says, whose text mentions its id. A front end that must stay responsive (the language server) reads them
+   * in the background (`readAhead`) instead of all at once in the guideline's first analysis.
+   */
+  unreadFollowers(catalog: Catalog): string[] {
+    return this.sortedStates().filter((state) => (!state.summary || state.summary.guideline === catalog.id) && this.isUnreadFollower(state, catalog)).map((state) => state.uri);
+  }
+
+  private isUnreadFollower(state: DocumentState, catalog: Catalog): boolean {
+    if (state.isParsed || state.summary) return false;
+    const kind = state.kindWithoutParsing;
+    return (kind === 'standard' || kind === undefined) && state.mayHaveId(catalog.id);
+  }
+
+  /** Parses a document and reads its model now, so that a later analysis finds them done (see `unreadFollowers`). */
+  readAhead(uri: string): void {
+    void this.documents.get(uri)?.model;
+  }
+
+  /**
+   * The kind of every document of kind `kind` whose id is `id` (from a summary when there is one, else from the
+   * model). A document whose header names another kind is not parsed to see: a guideline's id is written in
+   * every standard that follows it, and these need not all be parsed to find the guideline's namesakes.
+   */
+  private kindsWithId(id: string, kind: DocumentKind): { uri: string; kind: DocumentKind }[] {
     const result: { uri: string; kind: DocumentKind }[] = [];
     for (const state of this.sortedStates()) {
       if (state.summary) {
-        if (state.summary.id === id && state.summary.kind) result.push({ uri: state.uri, kind: state.summary.kind });
+        if (state.summary.id === id && state.summary.kind === kind) result.push({ uri: state.uri, kind: state.summary.kind });
         continue;
       }
+      const headerKind = state.kindWithoutParsing;
+      if (headerKind !== undefined && headerKind !== kind) continue;
       if (!state.mayHaveId(id)) continue;
       const model = state.model;
       if (model?.id?.value === id) result.push({ uri: state.uri, kind: model.kind });
@@ -424,7 +476,7 @@ export class Workspace implements WorkspaceView {
   }
 
   /** All findings of one document, and its coverage when it is a standard. */
-  analyze(uri: string): DocumentAnalysis {
+  analyze(uri: string, options: AnalyzeOptions = {}): DocumentAnalysis {
     const state = this.documents.get(uri);
     if (!state || !state.parsed.isKijun) return { uri, isKijun: false, findings: [] };
     const findings = [...state.localFindings];
@@ -432,7 +484,7 @@ export class Workspace implements WorkspaceView {
     let coverage: CoverageReport | undefined;
     const catalog = this.catalogFor(uri);
     if (model) {
-      const context = { uri, parsed: state.parsed, lines: state.lines, workspace: this, catalog, lineage: state.lineage };
+      const context = { uri, parsed: state.parsed, lines: state.lines, workspace: this, catalog, lineage: state.lineage, unreadFollowers: options.unreadFollowers ?? 'read' };
       findings.push(...this.duplicateIdFindings(state, model));
       if ((model.kind === 'standard' || model.kind === 'action-plan') && model.guideline && catalog && this.isStale(catalog)) {
         findings.push(finding('guideline.stale', 'information', model.guideline.span, { id: catalog.id, other: catalog.uri }));
@@ -490,7 +542,7 @@ export class Workspace implements WorkspaceView {
     if (!model.id) return [];
     const id = model.id.value;
     const findings: Finding[] = [];
-    const others = this.kindsWithId(id).filter((d) => d.uri !== state.uri && d.kind === model.kind);
+    const others = this.kindsWithId(id, model.kind).filter((d) => d.uri !== state.uri && d.kind === model.kind);
     if (others.length > 0) findings.push(finding('document.duplicate-id', 'warning', model.id.span, { id, other: others[0].uri }));
     // A workspace guideline replaces the bundled one of the same id, which is a surprise unless it is a copy of it.
     const bundled = model.kind === 'guideline' ? this.bundled.get(id) : undefined;

@@ -1,6 +1,7 @@
 import { LineIndex, Severity } from '../../core';
 import { ServerContext } from '../context';
 import { toDiagnostic } from '../convert';
+import { createFollowersReader } from './followers';
 import { BundledScheme, CoverageNotification, CoverageParams, WorkspaceChangedNotification } from '../protocol';
 
 /** When documents are checked and their diagnostics (and coverage notification) published. */
@@ -22,6 +23,7 @@ export function registerDiagnostics(context: ServerContext, dependentsDelay: num
   let flushScheduled = false;
   let dependentsTimer: NodeJS.Timeout | undefined;
   let stopped = false;
+  const followers = createFollowersReader(context, (uri) => validate(uri));
 
   function validate(uri: string): void {
     const document = documents.get(uri);
@@ -36,7 +38,8 @@ export function registerDiagnostics(context: ServerContext, dependentsDelay: num
     const settings = context.settings();
     const locale = context.locale();
     try {
-      const analysis = workspace.analyze(uri);
+      // A guideline's followers not parsed yet are read in the background (followers.ts), not in this check.
+      const analysis = workspace.analyze(uri, { unreadFollowers: 'count' });
       const lines = workspace.lines(uri) ?? new LineIndex(document.getText());
       const diagnostics = [];
       for (const finding of analysis.findings) {
@@ -62,6 +65,7 @@ export function registerDiagnostics(context: ServerContext, dependentsDelay: num
         : { uri };
       context.lastCoverage.set(uri, coverage);
       void connection.sendNotification(CoverageNotification.method, params);
+      if (analysis.model?.kind === 'guideline' && analysis.catalog && workspace.unreadFollowers(analysis.catalog).length > 0) followers.read(uri);
     } catch (error) {
       // Never leave stale diagnostics behind a failure: clear them and say what happened.
       void connection.sendDiagnostics({ uri, version: document.version, diagnostics: [] });
@@ -103,6 +107,7 @@ export function registerDiagnostics(context: ServerContext, dependentsDelay: num
     },
     stop() {
       stopped = true;
+      followers.stop();
       pendingNow.clear();
       if (dependentsTimer) clearTimeout(dependentsTimer);
       dependentsTimer = undefined;

@@ -22,13 +22,18 @@ export interface WorkspaceView {
   coverageOf(model: StandardModel, catalog: Catalog): CoverageReport;
   /** The review records (`kijun: review`) of the standard with this id, in URI order: the first is the one used. */
   reviewRecords(standardId: string): { uri: string; model: ReviewModel }[];
-  /** How many standards name the catalog's guideline id, and the ids of the items one of them covers (against that catalog). */
-  followersCoverage(catalog: Catalog): FollowersCoverage;
+  /**
+   * How many standards name the catalog's guideline id, and the ids of the items one of them covers (against that
+   * catalog). With `count`, the standards not parsed yet are not parsed here but counted as `unread`.
+   */
+  followersCoverage(catalog: Catalog, unread?: 'read' | 'count'): FollowersCoverage;
 }
 
 export interface FollowersCoverage {
   standards: number;
   covered: Set<string>;
+  /** Standards that may follow the catalog and were left unread (`count`): until they are read, what they cover is not known. */
+  unread: number;
 }
 
 export interface RuleContext<M extends DocumentModel = DocumentModel> {
@@ -43,6 +48,8 @@ export interface RuleContext<M extends DocumentModel = DocumentModel> {
   coverage?: CoverageReport;
   /** What the previous version's rules derived from the document's clauses (lineage.ts). */
   lineage?: Lineage;
+  /** A guideline's analysis: whether the standards that follow it and are not parsed yet are read (see `UnreadFollowers`). */
+  unreadFollowers?: 'read' | 'count';
 }
 
 /**

@@ -90,10 +90,11 @@ function allInList(text: string, sector: Located, listLength: number): Finding {
 
 const workspaceCoverage: GuidelineRule = {
   name: 'items no standard of the workspace covers',
-  check({ model, catalog, workspace }) {
+  check({ model, catalog, workspace, unreadFollowers }) {
     if (!catalog || !model.id) return [];
-    const { standards, covered } = workspace.followersCoverage(catalog);
-    if (standards === 0) return [];
+    const { standards, covered, unread } = workspace.followersCoverage(catalog, unreadFollowers);
+    // While some followers are unread, an item none of the others covers may well be covered by them: say nothing yet.
+    if (standards === 0 || unread > 0) return [];
     return catalog.uniqueItems
       .filter((item) => !covered.has(item.id.value))
       .map((item) => finding('coverage.not-covered-in-workspace', 'information', item.id.span, {
