@@ -118,4 +118,37 @@ describe('incremental analysis equals a fresh analysis (differential)', () => {
       return summary(fresh.analyze(uri), edited);
     })());
   });
+
+  it('an edit told as a change that brings in a lone CR, or a NUL, is seen (the next version does not search the text for them)', () => {
+    const workspace = new Workspace();
+    workspace.set(testGuideline.uri, testGuideline.text, 'yaml');
+    let text = longStandard(300);
+    workspace.set(uri, text, 'yaml', 1);
+    workspace.analyze(uri);
+    const at = text.indexOf('title: 条項100\n') + 'title: 条項100'.length;
+    const steps: [string, string[]][] = [
+      ['案', []],
+      // A lone CR ends the title's line: the rest of it ("\n" after it) leaves an empty line, nothing else changes.
+      ['\r', []],
+      ['\u0000', ['input.binary']],
+    ];
+    let version = 1;
+    for (const [insert, codes] of steps) {
+      text = `${text.slice(0, at)}${insert}${text.slice(at)}`;
+      workspace.set(uri, text, 'yaml', ++version, { start: at, oldEnd: at, newEnd: at + insert.length });
+      const analysis = workspace.analyze(uri);
+      const fresh = new Workspace();
+      fresh.set(testGuideline.uri, testGuideline.text, 'yaml');
+      fresh.set(uri, text, 'yaml');
+      assert.deepStrictEqual(summary(analysis, text), summary(fresh.analyze(uri), text), JSON.stringify(insert));
+      assert.deepStrictEqual([...new Set(analysis.findings.map((f) => f.code))].filter((c) => c.startsWith('input.')), codes);
+    }
+    // The NUL stands where the three were typed, before the CR and 案: line 603, after "    title: 条項100".
+    assert.deepStrictEqual(workspace.analyze(uri).findings.map((f) => show(f, text)), [{
+      code: 'input.binary',
+      range: '603:17-603:18',
+      severity: 'error',
+      message: 'The file contains a NUL character, so it is not a text document; it was not checked.',
+    }]);
+  });
 });

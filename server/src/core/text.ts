@@ -68,16 +68,29 @@ export const LINE_INDENT_MASK = 0x3fff;
 export const LINE_BLANK = 0x4000;
 export const LINE_DASH = 0x8000;
 
+/** The index of the first element of the ascending `list` that is at least `value` (the length when none is). */
+function firstAtLeast(list: Int32Array, value: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (list[mid] < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /**
  * Maps offsets to line/column. Built once per text (or from the previous version's index and the
  * change, in time proportional to the number of lines rather than of characters); lookups are a
  * binary search so that converting thousands of findings stays cheap.
  */
 export class LineIndex {
-  private readonly lineStarts: number[];
+  /** Line starts in a typed array: the next version's index copies the unchanged parts as blocks of memory. */
+  private readonly lineStarts: Int32Array;
 
-  constructor(readonly text: string, lineStarts?: number[]) {
-    this.lineStarts = lineStarts ?? LineIndex.scan(text, 0, text.length, [0]);
+  constructor(readonly text: string, lineStarts?: Int32Array) {
+    this.lineStarts = lineStarts ?? Int32Array.from(LineIndex.scan(text, 0, text.length, [0]));
   }
 
   /** The line starts after a line break found in text[from, to), appended to `starts`. */
@@ -96,27 +109,24 @@ export class LineIndex {
   /**
    * The index of `text`, which is `previous.text` with `change` applied. Line starts before the
    * change are kept, those after it move by the change's length, and only the changed characters
-   * (and the one before them, which may be a CR that an inserted LF joins) are scanned.
+   * (and the one before them, which may be a CR that an inserted LF joins) are scanned. The kept
+   * parts are found by binary search and copied as blocks; only the moved starts are added to one by one.
    */
   static afterChange(previous: LineIndex, text: string, change: TextChange): LineIndex {
     const old = previous.lineStarts;
     const delta = change.newEnd - change.oldEnd;
     // A line start L stands after a LF, or after a CR that no LF follows: it depends on the characters at L - 1 and L.
     // Those before the change stay where they were, those after it move by the change's length.
-    const starts = [0];
-    let i = 1;
-    for (; i < old.length && old[i] < change.start; i++) starts.push(old[i]);
-    const keptBefore = starts.length;
-    LineIndex.scan(text, Math.max(0, change.start - 1), change.newEnd, starts);
-    for (; i < old.length && old[i] < change.oldEnd + 1; i++);
-    const last = starts[starts.length - 1];
-    let keptAfter = 0;
-    for (; i < old.length; i++) {
-      if (old[i] + delta > last) {
-        starts.push(old[i] + delta);
-        keptAfter++;
-      }
-    }
+    const keptBefore = Math.max(1, firstAtLeast(old, change.start));
+    const scanned = LineIndex.scan(text, Math.max(0, change.start - 1), change.newEnd, []);
+    const last = scanned.length > 0 ? scanned[scanned.length - 1] : old[keptBefore - 1];
+    let tail = firstAtLeast(old, change.oldEnd + 1);
+    while (tail < old.length && old[tail] + delta <= last) tail++;
+    const keptAfter = old.length - tail;
+    const starts = new Int32Array(keptBefore + scanned.length + keptAfter);
+    starts.set(old.subarray(0, keptBefore));
+    starts.set(scanned, keptBefore);
+    for (let i = 0, at = keptBefore + scanned.length; i < keptAfter; i++, at++) starts[at] = old[tail + i] + delta;
     const index = new LineIndex(text, starts);
     if (previous.shapesCache) index.shapesCache = LineIndex.carriedShapes(previous.shapesCache, index, keptBefore - 1, keptAfter);
     return index;
@@ -158,7 +168,7 @@ export class LineIndex {
   }
 
   /** Every line's start, for loops over many lines; not to be written to. */
-  lineStartList(): readonly number[] {
+  lineStartList(): Int32Array {
     return this.lineStarts;
   }
 

@@ -55,6 +55,8 @@ interface Segment {
  */
 export class ChunkLayout {
   private taken = false;
+  /** What the parse learnt of the whole text these chunks come from, for the next version (parse.ts). */
+  textFacts?: TextFacts;
 
   constructor(
     /** The YAML text the segments cut. */
@@ -82,6 +84,12 @@ export class ChunkLayout {
     this.taken = true;
     return this.segments;
   }
+}
+
+/** Facts about a whole document's text that the next version can update from its edit instead of searching for them. */
+export interface TextFacts {
+  length: number;
+  carriageReturn: boolean;
 }
 
 /** Below this size the whole-document parse is fast enough, and simpler. */

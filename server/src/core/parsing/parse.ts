@@ -1,6 +1,6 @@
 import { Document, parseDocument as parseYaml, YAMLError } from 'yaml';
 import { finding, Finding, unknownName } from '../findings';
-import { ChunkLayout, parseInChunks } from './chunks';
+import { ChunkLayout, parseInChunks, TextFacts } from './chunks';
 import { attachClauses, findFrontMatter, MarkdownClause, readMarkdownBody, tomlFrontMatter } from './markdown';
 import { yamlProblems } from './problems';
 import { closest, normalizeName, Span, TextChange, utf8Length } from '../text';
@@ -55,14 +55,18 @@ export function parseDocument(text: string, format: DocumentFormat, previousChun
   // Cheap first test: workspaces hold many YAML and Markdown files that are not ours. It ignores case and
   // width, so that a misspelt key (`Kijun:`, `ｋｉｊｕｎ:`) is reported instead of the file being left alone.
   if (!mentionsKijun.test(text)) return result;
+  // Whether the text has a CR or a NUL anywhere: from the previous version's answer and the inserted text when
+  // the edit is known (a search of 10 MiB for a character that is not there takes some 10 ms a keystroke).
+  const known = knownFacts(text, previousChunks?.textFacts, options.change);
   // A lone CR ends a line for the author (old Mac tools write them) but not for the YAML parser: it becomes an
   // LF, which has the same length, so every offset stays exact (LineIndex counts a lone CR as a line break too).
   // `result.text` keeps the text as given. Most texts have no CR at all, which `includes` finds fastest.
-  if (text.includes('\r') && loneCarriageReturn.test(text)) text = text.replace(/\r(?!\n)/g, '\n');
+  const carriageReturn = known ? known.carriageReturn : text.includes('\r');
+  if (carriageReturn && loneCarriageReturn.test(text)) text = text.replace(/\r(?!\n)/g, '\n');
   // Each UTF-16 unit is at most 3 UTF-8 bytes: only long texts need counting.
   const size = text.length * 3 > MAX_DOCUMENT_BYTES ? utf8Length(text) : text.length;
   if (size > MAX_DOCUMENT_BYTES) return truncatedResult(text, format, size, options);
-  const nul = text.indexOf('\u0000');
+  const nul = known && !known.nul ? -1 : text.indexOf('\u0000');
   if (nul >= 0) {
     result.isKijun = true;
     result.findings.push(finding('input.binary', 'error', { start: nul, end: nul + 1 }));
@@ -84,7 +88,10 @@ export function parseDocument(text: string, format: DocumentFormat, previousChun
   const yamlFindings: Finding[] = [];
   const yamlTree = parseYamlTree(text.slice(yamlSpan.start, yamlSpan.end), yamlSpan.start, yamlFindings, options.chunking === false ? undefined : { previous: previousChunks, change: options.change });
   const root = yamlTree.root;
-  if (yamlTree.layout) result.chunks = yamlTree.layout;
+  if (yamlTree.layout) {
+    result.chunks = yamlTree.layout;
+    result.chunks.textFacts = { length: text.length, carriageReturn };
+  }
   const kindEntry = entry(root, 'kijun');
   // A top-level `kijun:` holding a mapping is some tool's own configuration, not a document kind: not ours.
   if (!root || !kindEntry || kindEntry.value.kind === 'map') {
@@ -135,8 +142,24 @@ function truncatedResult(text: string, format: DocumentFormat, size: number, opt
   const head = parseDocument(text.slice(0, end), format, undefined, { chunking: options.chunking });
   const lines = lineCount(text, end);
   const result: ParsedDocument = { ...head, text, isKijun: true, truncated: true };
+  // The facts describe the head that was parsed, not this text.
+  result.chunks.textFacts = undefined;
   result.findings = [finding('input.too-large', 'error', { start: 0, end: 0 }, { size, limit: MAX_DOCUMENT_BYTES, lines }), ...head.findings];
   return result;
+}
+
+/**
+ * Whether `text` has a CR and a NUL, known without searching it: the previous version (which had no NUL, or
+ * it would not have been cut into chunks) said whether it had a CR, and the edit says what was inserted.
+ * Undefined when the edit is not known or does not fit the previous version's length.
+ */
+function knownFacts(text: string, previous: TextFacts | undefined, change: TextChange | undefined): { carriageReturn: boolean; nul: boolean } | undefined {
+  if (!previous || !change) return undefined;
+  const fits = change.start >= 0 && change.start <= change.oldEnd && change.oldEnd <= previous.length && change.newEnd <= text.length
+    && previous.length - change.oldEnd === text.length - change.newEnd;
+  if (!fits) return undefined;
+  const inserted = text.slice(change.start, change.newEnd);
+  return { carriageReturn: previous.carriageReturn || inserted.includes('\r'), nul: inserted.includes('\u0000') };
 }
 
 /** The offset of the first UTF-16 unit whose UTF-8 encoding would end after `bytes` bytes. */
