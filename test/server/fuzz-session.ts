@@ -123,6 +123,11 @@ export class FuzzSession {
     }
   }
 
+  /** The last diagnostics published for a document (numbered as the actions number them), as the comparison shows them. */
+  lastDiagnostics(doc: number): string[] {
+    return (this.client.publishedFor(this.open[doc].uri).at(-1)?.diagnostics ?? []).map(shownDiagnostic);
+  }
+
   private async perform(action: Action): Promise<void> {
     const target = this.open[action.doc];
     switch (action.kind) {
