@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { Finding, MAX_DOCUMENT_BYTES, renderMessage } from '../../server/src/core';
+import { Finding, LineIndex, MAX_DOCUMENT_BYTES, renderMessage } from '../../server/src/core';
 import { lines, show, workspaceWith } from '../helpers';
 import { completeStandard, testGuideline } from '../fixtures';
 import { analyze, prng, timed } from './util';
@@ -291,6 +291,31 @@ describe('hostile input', () => {
     assert.deepStrictEqual(analyzeTimed(first).findings.map((f) => show(f, first)), [
       { code: 'document.unknown-kind', range: '1:9-1:16', severity: 'error', message: 'Unknown document kind "standar": use guideline, standard or action-plan (or review, in the review records Kijun writes). Did you mean "standard"?' },
     ]);
+  });
+
+  it('a span that ends between the CR and the LF of a line break ends at that line\'s end, never a character past it (seed 55 of the long run)', () => {
+    // The YAML parser puts this error on the CR of the empty CRLF line 19: the span [CR, LF) ends inside the line break.
+    const text = `${completeStandard()}notes: {}\n\r\n  - a\n`;
+    const findings = analyzeTimed(text).findings;
+    assert.deepStrictEqual(findings.map((f) => show(f, text)), [
+      { code: 'schema.unknown-key', range: '18:1-18:6', severity: 'error', message: 'Unknown key "notes".' },
+      { code: 'syntax.yaml', range: '19:1-19:1', severity: 'error', message: 'YAML syntax error: a block value cannot be used as a key.' },
+      { code: 'syntax.yaml', range: '20:3-20:4', severity: 'error', message: 'YAML syntax error: a key must fit on one line; is a ":" missing or misplaced?' },
+      { code: 'syntax.yaml', range: '20:3-21:1', severity: 'error', message: 'YAML syntax error: a line here must be a key followed by a colon and a space ("key: value") or a list entry ("- value").' },
+      { code: 'schema.unknown-key', range: '20:3-21:1', severity: 'error', message: 'Unknown key "- a".' },
+    ]);
+    assert.strictEqual(show(findings[1], text, 'ja').message, 'YAML の構文エラー: ブロックをキーとして使うことはできません。');
+    assert.strictEqual(text.slice(findings[1].span.start, findings[1].span.end), '\r');
+    // The line index itself, built whole or from the previous version and the change: the offset after a CR that an LF follows is the line's end.
+    const crlf = 'a\r\n\r\nb';
+    const typed = LineIndex.afterChange(new LineIndex('a\r\nb'), crlf, { start: 3, oldEnd: 3, newEnd: 5 });
+    for (const index of [new LineIndex(crlf), typed]) {
+      assert.deepStrictEqual([0, 1, 2, 3, 4, 5, 6].map((offset) => index.positionAt(offset)), [
+        { line: 0, character: 0 }, { line: 0, character: 1 }, { line: 0, character: 1 },
+        { line: 1, character: 0 }, { line: 1, character: 0 },
+        { line: 2, character: 0 }, { line: 2, character: 1 },
+      ]);
+    }
   });
 
   /** The 200 fuzz documents: a deterministic mix of YAML punctuation, Japanese, Kijun keys and Markdown. */

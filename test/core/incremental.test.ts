@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import { coverageRows, DocumentAnalysis, LineIndex, Workspace } from '../../server/src/core';
 import { CHUNKING_THRESHOLD } from '../../server/src/core/parsing/chunks';
-import { show } from '../helpers';
+import { child, ScalarNode, SeqNode } from '../../server/src/core/parsing/tree';
+import { readRepoFile, show } from '../helpers';
 import { completeStandard, testGuideline } from '../fixtures';
 import { prng } from './util';
 
@@ -150,5 +151,34 @@ describe('incremental analysis equals a fresh analysis (differential)', () => {
       severity: 'error',
       message: 'The file contains a NUL character, so it is not a text document; it was not checked.',
     }]);
+  });
+
+  it('a burst of 150 typed characters set without a check in between (as the server applies a burst) is parsed once, from the chunks of the version before it', () => {
+    // The bundled nisc-2008 as a workspace document: 40,000 characters, its items cut into chunks.
+    const guidelineUri = 'file:///ws/guidelines/nisc-2008.yaml';
+    const text = readRepoFile('guidelines/nisc-2008.yaml');
+    assert.ok(text.length > CHUNKING_THRESHOLD);
+    const workspace = new Workspace();
+    workspace.set(guidelineUri, text, 'yaml', 1);
+    workspace.analyze(guidelineUri);
+    const itemsOf = () => (child(workspace.parsed(guidelineUri)!.root, 'items') as SeqNode).items;
+    const before = itemsOf();
+    // Typed at the end of the first item's title (G-I, one of the three top-level items), one character per version, as an editor sends them.
+    let edited = text;
+    let at = text.indexOf('\n', text.indexOf('title: ', text.indexOf('\n  - id: G-I\n')));
+    for (let n = 0; n < 150; n++) {
+      edited = `${edited.slice(0, at)}案${edited.slice(at)}`;
+      workspace.set(guidelineUri, edited, 'yaml', 2 + n, { start: at, oldEnd: at, newEnd: at + 1 });
+      at++;
+    }
+    const after = workspace.analyze(guidelineUri);
+    // Only the edited item was parsed again: every other item is the very node of version 1, moved in place.
+    const now = itemsOf();
+    assert.deepStrictEqual(now.map((item) => (child(item, 'id') as ScalarNode).value), ['G-I', 'G-II', 'G-III']);
+    assert.deepStrictEqual(now.map((item, i) => item === before[i]), [false, true, true]);
+    const fresh = new Workspace();
+    fresh.set(guidelineUri, edited, 'yaml');
+    assert.deepStrictEqual(summary(after, edited), summary(fresh.analyze(guidelineUri), edited));
+    assert.ok(workspace.model(guidelineUri)?.kind === 'guideline' && workspace.catalog('nisc-2008')?.item('G-I')?.title?.value.endsWith('案'.repeat(150)));
   });
 });

@@ -234,7 +234,8 @@ describe('syntax: files that are not Kijun documents', () => {
       '',
     ]) {
       const workspace = workspaceWith();
-      assert.strictEqual(workspace.set(uri, text, 'yaml'), false, text);
+      workspace.set(uri, text, 'yaml');
+      assert.strictEqual(workspace.isKijun(uri), false, text);
       assert.deepStrictEqual(workspace.analyze(uri), { uri, isKijun: false, findings: [] }, text);
       assert.strictEqual(parseDocument(text, 'yaml').isKijun, false, text);
     }
@@ -243,7 +244,8 @@ describe('syntax: files that are not Kijun documents', () => {
   it('a Markdown file without front matter is ignored, even when it looks like a standard', () => {
     const text = lines('# kijun: standard', '', '## S-1 責任者', 'covers: A-1', '', '```yaml', 'kijun: standard', '```');
     const workspace = workspaceWith();
-    assert.strictEqual(workspace.set(mdUri, text, 'markdown'), false);
+    workspace.set(mdUri, text, 'markdown');
+    assert.strictEqual(workspace.isKijun(mdUri), false);
     assert.deepStrictEqual(workspace.analyze(mdUri), { uri: mdUri, isKijun: false, findings: [] });
   });
 

@@ -45,7 +45,8 @@ interface OpenDocument {
   diskText: string;
   /**
    * Every text the server's workspace has held for this document since it was last read from the disk, in
-   * order: the from-scratch analysis needs the last readable one of a guideline (`guideline.stale`).
+   * order: the disk's text, then the text of version 1, 2, …. The from-scratch analysis needs the last
+   * readable one the server parsed, for a guideline (`guideline.stale`).
    */
   versions: string[];
 }
@@ -121,6 +122,11 @@ export class FuzzSession {
     } finally {
       await this.client.shutdown().catch(() => undefined);
     }
+  }
+
+  /** The last diagnostics published for a document (numbered as the actions number them), as the comparison shows them. */
+  lastDiagnostics(doc: number): string[] {
+    return (this.client.publishedFor(this.open[doc].uri).at(-1)?.diagnostics ?? []).map(shownDiagnostic);
   }
 
   private async perform(action: Action): Promise<void> {
@@ -317,15 +323,52 @@ export class FuzzSession {
   }
 
   /**
-   * A new workspace with the final texts. A guideline that ends unreadable is first given its last readable
-   * version, as the server's workspace remembers it (`guideline.stale`); every other text is set once.
+   * A new workspace with the final texts. A document that ends unreadable is first given its last readable
+   * version as the server's workspace remembers it (`guideline.stale`): the last readable of the versions the
+   * server parsed, which are those it published diagnostics for (a version a burst passed through is parsed
+   * only if it was checked). The disk's text, put back when the document was closed, may or may not have been
+   * parsed since (when another document looked its guideline up): when it is in doubt, both ways are tried.
    */
   private fromScratch(): Map<string, string[]> {
+    const doubts = this.open.map((d) => this.lastReadableChoices(d));
+    const first = this.fromScratchWith(doubts.map((choices) => choices[0]));
+    if (this.matchesFinal(first)) return first;
+    // Only the disk's text of a document is ever in doubt: each document's other choice is tried in turn.
+    for (const [i, choices] of doubts.entries()) {
+      if (choices.length < 2) continue;
+      const other = this.fromScratchWith(doubts.map((c, j) => (j === i ? choices[1] : c[0])));
+      if (this.matchesFinal(other)) return other;
+    }
+    return first;
+  }
+
+  /** The texts the server may hold as the document's last readable version: the one it published last, else the disk's or none. */
+  private lastReadableChoices(d: OpenDocument): (string | undefined)[] {
+    const format = formatOfLanguage(d.languageId);
+    const published = new Set<number>();
+    for (const p of this.client.publishedFor(d.uri)) {
+      if (p.version === undefined) published.clear(); // closed: the versions start again
+      else published.add(p.version);
+    }
+    // Version n is versions[n]; the final version is the current one, not a last readable version.
+    for (let n = d.versions.length - 2; n >= 1; n--) if (published.has(n) && isReadable(parseDocument(d.versions[n], format))) return [d.versions[n]];
+    return isReadable(parseDocument(d.versions[0], format)) ? [undefined, d.versions[0]] : [undefined];
+  }
+
+  private matchesFinal(expected: Map<string, string[]>): boolean {
+    return this.open.every((d) => JSON.stringify(this.lastDiagnostics(this.open.indexOf(d))) === JSON.stringify(expected.get(d.uri)));
+  }
+
+  /** The from-scratch analysis, each document first given its last readable version (parsed, so that it counts) when it has one. */
+  private fromScratchWith(lastReadable: (string | undefined)[]): Map<string, string[]> {
     const workspace = new Workspace(bundledGuidelines());
-    for (const d of this.open) {
-      const format = d.languageId === 'markdown' ? 'markdown' : 'yaml';
-      const readable = lastReadable(d.versions, format);
-      if (readable !== undefined && readable !== d.versions[d.versions.length - 1]) workspace.set(d.uri, readable, format);
+    for (const [i, d] of this.open.entries()) {
+      const format = formatOfLanguage(d.languageId);
+      const readable = lastReadable[i];
+      if (readable !== undefined && readable !== d.document.getText()) {
+        workspace.set(d.uri, readable, format);
+        workspace.isKijun(d.uri);
+      }
       workspace.set(d.uri, d.document.getText(), format);
     }
     const result = new Map<string, string[]>();
@@ -352,10 +395,8 @@ export class FuzzSession {
   }
 }
 
-/** The last readable text among the versions (the final one when it is readable), read from the end. */
-function lastReadable(versions: string[], format: DocumentFormat): string | undefined {
-  for (let i = versions.length - 1; i >= 0; i--) if (isReadable(parseDocument(versions[i], format))) return versions[i];
-  return undefined;
+function formatOfLanguage(languageId: string): DocumentFormat {
+  return languageId === 'markdown' ? 'markdown' : 'yaml';
 }
 
 /** The method and parameters of a request of the given kind at a position. */

@@ -226,6 +226,76 @@ describe('hostile input over the protocol', function () {
     await clean;
   });
 
+  describe('a burst of 200 changes to a guideline that ends unreadable: only the versions checked count as its last readable one', () => {
+    // The standard covers D, an item the burst adds to the guideline before its last change breaks it.
+    const followsD = completeStandard(['  - id: S-4', '    title: 新', '    covers: [D]']);
+    const lineOfC = testGuideline.text.split('\n').indexOf('  - id: C');
+    const at = (line: number, character: number) => ({ line, character });
+    const addD = { range: { start: at(lineOfC, 0), end: at(lineOfC, 0) }, text: lines('  - id: D', '    title: 新', '    obligation: reference', '    level: concrete') };
+    /** Change n of the burst (0-based, n < 199): D is added, then characters are typed at the end of its title. */
+    const typed = (n: number) => (n === 0 ? addD : { range: { start: at(lineOfC + 1, 11 + n), end: at(lineOfC + 1, 11 + n) }, text: 'x' });
+    /** The last change: an opening quote before the guideline's title, after which YAML cannot read the rest. */
+    const quote = { range: { start: at(2, 7), end: at(2, 7) }, text: '"' };
+    const unknownD = '20:14-20:15 covers.unknown-item Guideline test-g has no item "D". Did you mean "A"?';
+    let guidelineUri = '';
+    let standardUri = '';
+
+    /** The guideline's versions the server published diagnostics for (version 1 again when the standard's opening re-checks it). */
+    const versionsChecked = () => [...new Set(session.client.publishedFor(guidelineUri).map((p) => p.version))];
+
+    async function openBoth(): Promise<void> {
+      guidelineUri = session.ws.uri('guidelines/test-guideline.yaml');
+      standardUri = session.ws.uri('std.yaml');
+      await session.client.open(guidelineUri, testGuideline.text);
+      assert.deepStrictEqual((await session.client.open(standardUri, followsD)).map(shown), [unknownD]);
+    }
+
+    function send(version: number, change: (typeof quote)): void {
+      void session.client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: guidelineUri, version }, contentChanges: [change] });
+    }
+
+    /** The guideline's last diagnostics once version 201 is checked, and the standard's after it. */
+    async function afterTheBurst(): Promise<{ guideline: string[]; standard: string[] }> {
+      const standard = session.client.nextDiagnostics(standardUri, (p) => p.diagnostics.some((d) => d.code === 'guideline.stale'));
+      const guideline = await session.client.nextDiagnostics(guidelineUri, (p) => p.version === 201);
+      return { guideline: guideline.diagnostics.map(shown), standard: (await standard).diagnostics.map(shown) };
+    }
+
+    // What can be read of it ends in the title: the keys after it are missing.
+    const brokenGuideline = [
+      '1:1-1:6 schema.required Missing required key "sectors".',
+      '1:1-1:6 schema.required Missing required key "threats".',
+      '1:1-1:6 schema.required Missing required key "items".',
+      '3:8-3:9 syntax.yaml YAML syntax error: a closing quote or bracket is missing.',
+    ];
+    const staleLine = () => `2:12-2:18 guideline.stale The guideline "test-g" (${guidelineUri}) cannot be read at the moment (its own findings say why): this document is checked against its last readable version until the guideline is fixed.`;
+
+    it('sent at once, the burst is checked once, at its end: the versions in between were never parsed, so the standard is checked against version 1 (without D)', async () => {
+      await openBoth();
+      for (let n = 0; n < 199; n++) send(2 + n, typed(n));
+      send(201, quote);
+      const { guideline, standard } = await afterTheBurst();
+      assert.deepStrictEqual(guideline, brokenGuideline);
+      assert.deepStrictEqual(standard, [staleLine(), unknownD]);
+      assert.deepStrictEqual(versionsChecked(), [1, 201]);
+    });
+
+    it('a request on the guideline in the middle of the burst parses the version it reads: that version (with D) is the last readable one', async () => {
+      await openBoth();
+      for (let n = 0; n < 100; n++) send(2 + n, typed(n));
+      // The outline of version 101, which has D: the request is handled between the changes, in the order sent.
+      const outline = session.client.request('textDocument/documentSymbol', { textDocument: { uri: guidelineUri } });
+      for (let n = 100; n < 199; n++) send(2 + n, typed(n));
+      send(201, quote);
+      const { guideline, standard } = await afterTheBurst();
+      assert.ok(JSON.stringify(await outline).includes('"D'));
+      assert.deepStrictEqual(guideline, brokenGuideline);
+      assert.deepStrictEqual(standard, [staleLine()]);
+      // The turn that brought the request brought no change: version 101, parsed for it, was checked too.
+      assert.deepStrictEqual(versionsChecked(), [1, 101, 201]);
+    });
+  });
+
   it('a missing guideline: guideline.unknown, saying where a guideline document must be', async () => {
     const { uri, diagnostics } = await openHostile('orphan.yaml', completeStandard().replace('guideline: test-g', 'guideline: no-such-guideline'));
     assert.deepStrictEqual(diagnostics, [

@@ -49,8 +49,15 @@ export interface ReadInputs {
  * are listed; the rest of what the walk skips (dot folders, node_modules, other YAML files) with `--verbose`.
  */
 export async function readInputs(options: InputOptions, cwd: string): Promise<Inputs> {
-  const read = await readFiles(options, cwd);
-  return admitFiles(read, (file) => read.workspace.set(file.path, file.text, file.format));
+  return admitRead(await readFiles(options, cwd));
+}
+
+/** The files read, each set into the workspace and parsed there to tell whether it is a Kijun document (one thread). */
+export function admitRead(read: ReadInputs): Inputs {
+  return admitFiles(read, (file) => {
+    read.workspace.set(file.path, file.text, file.format);
+    return read.workspace.isKijun(file.path);
+  });
 }
 
 /** The files under the given paths read (not parsed), and what was not read; `readInputs` without the verdicts. */

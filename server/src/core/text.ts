@@ -202,6 +202,11 @@ export class LineIndex {
     return end;
   }
 
+  /**
+   * The position of an offset. An offset between the CR and the LF of a line break (the end of a span that
+   * covers the CR, as a parser error at an empty CRLF line does) is no position of the line: it becomes the
+   * line's end, where an editor puts it too, rather than a character past the line.
+   */
   positionAt(offset: number): LineCol {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
     let low = 0;
@@ -211,7 +216,7 @@ export class LineIndex {
       if (this.lineStarts[mid] <= clamped) low = mid;
       else high = mid - 1;
     }
-    return { line: low, character: clamped - this.lineStarts[low] };
+    return { line: low, character: Math.min(clamped, this.lineEnd(low)) - this.lineStarts[low] };
   }
 
   /** The offset of a position; one outside the text (a line past the end, a character past the line, negative) is clamped into it. */

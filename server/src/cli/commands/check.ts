@@ -5,7 +5,7 @@ import { packageRoot, packageVersion } from '../../node/bundled';
 import { assembleReport, buildReport, githubReport, junitReport, Report, sarifReport, textReport, verdict } from '../../reports';
 import { AnalysisOptions, analysisFlags, analysisOptions, oneOf, parseFlags, UsageError } from '../arguments';
 import { useBaseline, writeBaseline } from '../baseline';
-import { admitFiles, analyseAll, ReadInputs, readFiles } from '../inputs';
+import { admitRead, analyseAll, ReadInputs, readFiles } from '../inputs';
 import { analyseInWorkers, defaultJobs } from '../parallel';
 import { CliIo, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../io';
 import { monitored, RunMonitor } from '../progress';
@@ -89,7 +89,7 @@ async function analysedReport(read: ReadInputs, options: CheckOptions, workspace
     const { inputs, parts } = await analyseInWorkers(read, { jobs, locale: options.locale, workspace, onAnalysed: (done, total) => monitor.analysed(done, total) });
     return assembleReport(parts, inputs.skipped);
   }
-  const inputs = admitFiles(read, (file) => read.workspace.set(file.path, file.text, file.format));
+  const inputs = admitRead(read);
   return buildReport(analyseAll(inputs, monitor), inputs.workspace, inputs.skipped, options.locale);
 }
 

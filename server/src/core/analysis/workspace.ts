@@ -222,7 +222,11 @@ export class Workspace implements WorkspaceView {
   /**
    * The last readable version of each guideline document. While a guideline cannot be read (a syntax
    * error while typing), the standards and plans that follow it keep resolving against this version, and
-   * say so (`guideline.stale`), instead of losing their catalogue at every keystroke.
+   * say so (`guideline.stale`), instead of losing their catalogue at every keystroke. It is the most recent
+   * version that was parsed (because an analysis, a request or `isKijun` needed it) and found readable,
+   * provided that version was a guideline. A version replaced before it was ever parsed (the intermediate
+   * versions of a burst of changes, checked only at its end) is no candidate: nothing was ever shown of it,
+   * and parsing every version a burst passes through is what made bursts slow.
    */
   private readonly lastReadableGuidelines = new Map<string, DocumentState>();
 
@@ -240,16 +244,25 @@ export class Workspace implements WorkspaceView {
     }
   }
 
-  /** Adds or replaces a document. Returns false when the text is not a Kijun document. */
-  set(uri: string, text: string, format: DocumentFormat, version = ++this.versionCounter, change?: TextChange): boolean {
+  /**
+   * Adds or replaces a document, without parsing it: it is parsed when an analysis, a request or `isKijun`
+   * first needs it, so that a burst of changes costs the parse of the version checked at its end only. The
+   * previous version's chunks are handed on (those of the last version parsed, when the previous one never
+   * was), so that this parse re-parses only what changed since then.
+   */
+  set(uri: string, text: string, format: DocumentFormat, version = ++this.versionCounter, change?: TextChange): void {
     const existing = this.documents.get(uri);
-    if (existing && existing.version === version && existing.text === text) return existing.parsed.isKijun;
+    if (existing && existing.version === version && existing.text === text) return;
     const basis = existing?.format === format ? existing.successorBasis : undefined;
     const state = new DocumentState(uri, text, version, format, basis && { ...basis, change: validChange(basis.text, text, change) });
     this.rememberReadableGuideline(existing);
     this.documents.set(uri, state);
     this.sortedCache = undefined;
-    return state.parsed.isKijun;
+  }
+
+  /** Whether a document of the workspace is a Kijun document (this parses it, if it is not parsed yet). */
+  isKijun(uri: string): boolean {
+    return this.documents.get(uri)?.parsed.isKijun ?? false;
   }
 
   /**
@@ -277,14 +290,13 @@ export class Workspace implements WorkspaceView {
   }
 
   /**
-   * Called with the version a new text replaces: keeps it when it is a readable guideline; an unreadable
-   * one leaves the last readable in place; anything else forgets it. Done on the way out rather than on the
-   * way in, so that a version indexed without parsing (`put`) and read since is remembered too. A version
-   * never parsed is parsed here only when it is (or was) a guideline, which few documents are.
+   * Called with the version a new text replaces (by `set` or `put`), and never parses it: a version never
+   * parsed leaves the last readable version in place, as an unreadable one does; a readable one becomes it when
+   * it is a guideline and forgets it otherwise. Done on the way out rather than on the way in, so that a version
+   * indexed without parsing (`put`) and parsed since, when a standard looked its guideline up, counts too.
    */
   private rememberReadableGuideline(state: DocumentState | undefined): void {
-    if (!state) return;
-    if (!state.isParsed && !this.lastReadableGuidelines.has(state.uri) && documentKindOf(state.text) !== 'guideline') return;
+    if (!state?.isParsed) return;
     const parsed = state.parsed;
     if (!isReadable(parsed)) return;
     if (parsed.kind === 'guideline' && state.ownCatalog) this.lastReadableGuidelines.set(state.uri, state);

@@ -6,9 +6,9 @@ import { BundledScheme, CoverageNotification, CoverageParams, WorkspaceChangedNo
 
 /** When documents are checked and their diagnostics (and coverage notification) published. */
 export interface DiagnosticsScheduler {
-  /** Checks the edited document on the next turn of the event loop: edits arriving together are checked once. */
+  /** Checks the edited document once a turn of the event loop has passed without a change: edits arriving together are checked once. */
   validateSoon(uri: string): void;
-  /** The other open documents may depend on the edited one (coverage across files): checks them a little later. */
+  /** The other open documents may depend on the edited one (coverage across files): checks them a little later, once no change is pending. */
   revalidateOthers(...except: string[]): void;
   revalidateAll(): void;
   /** Forgets a closed document: nothing pending for it, its diagnostics cleared. */
@@ -21,6 +21,8 @@ export function registerDiagnostics(context: ServerContext, dependentsDelay: num
   const { connection, documents } = context;
   const pendingNow = new Set<string>();
   let flushScheduled = false;
+  /** Whether a change arrived since the pending check was last put off. */
+  let changedSinceDeferred = false;
   let dependentsTimer: NodeJS.Timeout | undefined;
   let stopped = false;
   const followers = createFollowersReader(context, (uri) => validate(uri));
@@ -73,25 +75,41 @@ export function registerDiagnostics(context: ServerContext, dependentsDelay: num
     }
   }
 
+  /**
+   * The connection hands the server one message per turn of the event loop, so a burst of changes (a fast
+   * typist, a macro, a paste split in parts) arrives over as many turns. The check is put off while changes keep
+   * arriving, and made on the first turn that brought none: each edited document is then checked once, in its
+   * last version, and the versions in between are never parsed (see `Workspace.set`).
+   */
+  function checkWhenQuiet(): void {
+    if (changedSinceDeferred) {
+      changedSinceDeferred = false;
+      setImmediate(checkWhenQuiet);
+      return;
+    }
+    flushScheduled = false;
+    const uris = [...pendingNow];
+    pendingNow.clear();
+    for (const u of uris) validate(u);
+    scheduler.revalidateOthers(...uris);
+  }
+
   const scheduler: DiagnosticsScheduler = {
     validateSoon(uri) {
       if (stopped) return;
       pendingNow.add(uri);
+      changedSinceDeferred = true;
       if (flushScheduled) return;
       flushScheduled = true;
-      setImmediate(() => {
-        flushScheduled = false;
-        const uris = [...pendingNow];
-        pendingNow.clear();
-        for (const u of uris) validate(u);
-        scheduler.revalidateOthers(...uris);
-      });
+      setImmediate(checkWhenQuiet);
     },
     revalidateOthers(...except) {
       if (stopped) return;
       if (dependentsTimer) clearTimeout(dependentsTimer);
       dependentsTimer = setTimeout(() => {
         dependentsTimer = undefined;
+        // Changes are still arriving: the check made once they stop re-checks the others after it, against the last version.
+        if (flushScheduled) return;
         for (const document of documents.all()) if (!except.includes(document.uri)) validate(document.uri);
       }, dependentsDelay);
     },
