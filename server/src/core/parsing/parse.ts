@@ -5,6 +5,7 @@ import { attachClauses, findFrontMatter, MarkdownClause, readMarkdownBody, tomlF
 import { yamlProblems } from './problems';
 import { closest, normalizeName, Span, TextChange, utf8Length } from '../text';
 import { vocabulary } from '../vocabulary';
+import { readPlainYaml } from './plainYaml';
 import { combinedEdit, findSlips, repairSlips, Slip, worthScanning } from './slips';
 import { child, entry, TreeNode, YamlTreeBuilder } from './tree';
 
@@ -244,10 +245,7 @@ export interface ParseOptions {
 function parseYamlTree(source: string, base: number, findings: Finding[], chunking?: { previous?: ChunkLayout; change?: TextChange }): { root?: TreeNode; layout?: ChunkLayout } {
   if (chunking) {
     const chunkFindings: Finding[] = [];
-    const chunked = parseInChunks(source, base, chunkFindings, chunking.previous, (chunk) => {
-      const relative: Finding[] = [];
-      return { tree: parseWhole(chunk, 0, relative), findings: relative };
-    }, chunking.change);
+    const chunked = parseInChunks(source, base, chunkFindings, chunking.previous, parseChunk, chunking.change);
     if (chunked) {
       findings.push(...chunkFindings);
       return { root: chunked.tree, layout: chunked.layout };
@@ -256,7 +254,19 @@ function parseYamlTree(source: string, base: number, findings: Finding[], chunki
   return { root: parseWhole(source, base, findings) };
 }
 
-function parseWhole(source: string, base: number, findings: Finding[]): TreeNode | undefined {
+/**
+ * One chunk of a long document, offsets from 0: by the plain reader when the chunk has the plain shape
+ * it reads exactly (nearly every clause of a standard), else by the `yaml` package.
+ */
+function parseChunk(chunk: string): { tree?: TreeNode; findings: Finding[] } {
+  const plain = readPlainYaml(chunk);
+  if (plain) return { tree: plain, findings: [] };
+  const findings: Finding[] = [];
+  return { tree: parseWhole(chunk, 0, findings), findings };
+}
+
+/** Exported for the plain reader's differential test, which compares the two on the same chunk. */
+export function parseWhole(source: string, base: number, findings: Finding[]): TreeNode | undefined {
   const parsed = parseRepairingSlips(source);
   if (!parsed) {
     // The parser recurses on nesting; a pathological depth overflows the stack. That is input, not a bug.
