@@ -4,28 +4,41 @@ import { completeStandard, testGuideline } from '../fixtures';
 import { tempWorkspace, TestClient } from './harness';
 
 /** The first indexing of the workspace folders, as the editor shows it: work-done progress the user can cancel. */
-describe('server: indexing progress', () => {
+/** The test guideline and `count` standards that follow it, the i-th in the folder `folderOf(i)`. */
+function guidelineAndStandards(count: number, folderOf: (i: number) => string): Record<string, string> {
   const files: Record<string, string> = { 'test-guideline.yaml': testGuideline.text };
-  for (let i = 0; i < 120; i++) files[`standards/${i % 12}/s-${i}.yaml`] = completeStandard().replace('id: std-1', `id: std-${i}`);
+  for (let i = 0; i < count; i++) files[`${folderOf(i)}/s-${i}.yaml`] = completeStandard().replace('id: std-1', `id: std-${i}`);
+  return files;
+}
+
+/** Runs `body` against a server that shows work-done progress, started on a folder of `files` and indexed once. */
+async function withIndexedServer(files: Record<string, string>, body: (client: TestClient, ws: ReturnType<typeof tempWorkspace>) => Promise<void>): Promise<void> {
+  const ws = tempWorkspace(files);
+  const client = new TestClient();
+  client.workDoneProgress = true;
+  try {
+    await client.initialize(ws.folder);
+    await client.whenIndexed();
+    await client.whenProgressEnded();
+    await body(client, ws);
+  } finally {
+    await client.shutdown();
+    ws.dispose();
+  }
+}
+
+describe('server: indexing progress', () => {
+  const files = guidelineAndStandards(120, (i) => `standards/${i % 12}`);
 
   it('is reported as cancellable progress: a title, counts of the files read, and its end; then the log says how many were read', async () => {
-    const ws = tempWorkspace(files);
-    const client = new TestClient();
-    client.workDoneProgress = true;
-    try {
-      await client.initialize(ws.folder);
-      await client.whenIndexed();
-      await client.whenProgressEnded();
+    await withIndexedServer(files, async (client) => {
       const values = client.progress.map((p) => p.value);
       assert.deepStrictEqual(values[0], { kind: 'begin', title: 'Kijun: reading the workspace', cancellable: true, percentage: 0 });
       assert.deepStrictEqual(values.filter((v) => v.kind === 'report').map((v) => v.message),
         Array.from({ length: 12 }, (_, k) => `${(k + 1) * 10} of 121 files`));
       assert.deepStrictEqual(values.at(-1), { kind: 'end' });
       assert.ok(client.logs.includes('[kijun] indexed 121 file(s)'), client.logs.join('\n'));
-    } finally {
-      await client.shutdown();
-      ws.dispose();
-    }
+    });
   });
 
   it('cancelled by the user: the progress ends, the log says how many files were read, and the rest are not', async () => {
@@ -56,17 +69,10 @@ describe('server: indexing progress', () => {
  * them all at once; they are read in the background with progress, and then its notes are published.
  */
 describe('server: the standards that follow a guideline, read in the background', () => {
-  const files: Record<string, string> = { 'test-guideline.yaml': testGuideline.text };
-  for (let i = 0; i < 40; i++) files[`standards/s-${i}.yaml`] = completeStandard().replace('id: std-1', `id: std-${i}`);
+  const files = guidelineAndStandards(40, () => 'standards');
 
   it('the first publish has no notes on items no standard covers; after the progress ends, the notes of all 40', async () => {
-    const ws = tempWorkspace(files);
-    const client = new TestClient();
-    client.workDoneProgress = true;
-    try {
-      await client.initialize(ws.folder);
-      await client.whenIndexed();
-      await client.whenProgressEnded();
+    await withIndexedServer(files, async (client, ws) => {
       const indexingEvents = client.progress.length;
       const uri = ws.uri('test-guideline.yaml');
       assert.deepStrictEqual(await client.open(uri, testGuideline.text), []);
@@ -83,9 +89,6 @@ describe('server: the standards that follow a guideline, read in the background'
       assert.deepStrictEqual(reading.at(-1), { kind: 'end' });
       assert.strictEqual(renderText('server.reading-followers', { id: 'test-g' }, 'ja'), 'Kijun: test-g に従う安全基準等を読み込み中');
       assert.strictEqual(renderText('server.reading-followers-count', { count: 3, total: 40 }, 'ja'), '40 件中 3 件');
-    } finally {
-      await client.shutdown();
-      ws.dispose();
-    }
+    });
   });
 });
