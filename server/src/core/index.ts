@@ -23,6 +23,7 @@ export { schemas } from './analysis/schema';
 export { LineIndex, normalizeName } from './text';
 export type { Located, Span, TextChange } from './text';
 export { isReadable, Workspace } from './analysis/workspace';
+export { prepareValidators } from './analysis/schema';
 export type { AnalyzeOptions, UnreadFollowers } from './analysis/workspace';
 export type { BundledGuideline, DocumentAnalysis, DocumentSummary, WorkspaceOptions } from './analysis/workspace';
 export type { DocumentsFrom } from './analysis/checks/context';

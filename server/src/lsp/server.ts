@@ -5,7 +5,7 @@ import {
   TextDocumentsConfiguration, TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CoverageReport, Locale, renderText, TextChange, Workspace } from '../core';
+import { CoverageReport, Locale, prepareValidators, renderText, TextChange, Workspace } from '../core';
 import { loadBundledGuidelines, loadSnippetTemplates, packageRoot } from '../node/bundled';
 import { ServerContext } from './context';
 import { AcceptReviewsKind, registerCodeActions } from './features/codeActions';
@@ -157,6 +157,8 @@ export function startServer(rawConnection: Connection, options: ServerOptions = 
       });
     }
     void loadSettings().then(() => sync.index());
+    // The schema validators are compiled while the editor has nothing to ask yet, not in the first document's check.
+    setImmediate(() => prepareValidators());
   });
 
   async function loadSettings(): Promise<void> {

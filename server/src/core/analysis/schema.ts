@@ -54,6 +54,14 @@ function getValidators(): Record<DocumentKind, Validators> {
   return validators;
 }
 
+/**
+ * Compiles the schema validators now rather than at the first document's check (about 0.3 s): a front end
+ * that starts before any document is opened (the language server) calls it while it waits for one.
+ */
+export function prepareValidators(): void {
+  getValidators();
+}
+
 /** Each element node's schema errors, with paths from the element; kept while the node lives. */
 const elementErrors = new WeakMap<TreeNode, ErrorObject[]>();
 

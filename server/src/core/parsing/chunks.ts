@@ -1,5 +1,5 @@
 import { finding, Finding } from '../findings';
-import { changedRange, TextChange } from '../text';
+import { changedRange, Span, TextChange } from '../text';
 import { MapEntry, MapNode, SeqNode, TreeNode } from './tree';
 
 /**
@@ -28,6 +28,8 @@ export interface ParsedChunk {
   findings: Finding[];
   /** Where the tree's spans currently place the chunk (the document offset of its first character). */
   at: number;
+  /** Every span of the tree (each node's and each key's), once: moving the chunk is one loop over them. */
+  spans?: Span[];
 }
 
 /**
@@ -121,9 +123,10 @@ export function parseInChunks(
     if (UNSAFE.test(text)) return undefined;
     const result = parseChunk(text);
     if (result.tree) {
-      const tree = ownSpans(result.tree);
-      moveTree(tree, at);
-      return { tree, findings: result.findings, at };
+      const spans: Span[] = [];
+      const tree = ownSpans(result.tree, spans);
+      moveSpans(spans, at);
+      return { tree, findings: result.findings, at, spans };
     }
     return { findings: result.findings, at };
   };
@@ -163,7 +166,7 @@ function parseOrReuse(text: string, at: number, parse: ParseChunk, reuse: Map<st
 
 function moveChunk(parsed: ParsedChunk, at: number): void {
   if (parsed.at === at) return;
-  if (parsed.tree) moveTree(parsed.tree, at - parsed.at);
+  if (parsed.spans) moveSpans(parsed.spans, at - parsed.at);
   parsed.at = at;
 }
 
@@ -411,45 +414,40 @@ function addFindings(into: Finding[], from: Finding[], delta: number): void {
 
 /**
  * A copy of a chunk's tree in which no two nodes share a span object, so that moving the tree in
- * place moves every span once. Done once per chunk parse.
+ * place moves every span once; each new span is also listed in `spans`. Done once per chunk parse.
  */
-function ownSpans(node: TreeNode): TreeNode {
-  const span = { start: node.span.start, end: node.span.end };
+function ownSpans(node: TreeNode, spans: Span[]): TreeNode {
+  const own = (from: Span): Span => {
+    const span = { start: from.start, end: from.end };
+    spans.push(span);
+    return span;
+  };
+  const span = own(node.span);
   switch (node.kind) {
     case 'scalar':
       return node.raw === undefined ? { kind: 'scalar', span, value: node.value } : { kind: 'scalar', span, value: node.value, raw: node.raw };
     case 'seq':
-      return { kind: 'seq', span, items: node.items.map(ownSpans) };
+      return { kind: 'seq', span, items: node.items.map((item) => ownSpans(item, spans)) };
     case 'map':
       return {
         kind: 'map',
         span,
-        entries: node.entries.map((e) => ({ key: e.key, keySpan: { start: e.keySpan.start, end: e.keySpan.end }, value: ownSpans(e.value) })),
+        entries: node.entries.map((e) => ({ key: e.key, keySpan: own(e.keySpan), value: ownSpans(e.value, spans) })),
         ...(node.heading !== undefined ? { heading: node.heading } : {}),
       };
   }
 }
 
 /**
- * Moves every span of a chunk's tree by `delta`, in place. The tree's identity stays, so what the
- * analysis derived from it (a clause's model, its schema errors) is still valid and still points at
- * the right place: a moved chunk costs one pass over its spans, and nothing else.
+ * Moves a chunk's spans by `delta`, in place. The tree's identity stays, so what the analysis derived
+ * from it (a clause's model, its schema errors) is still valid and still points at the right place: a
+ * moved chunk costs one loop over its spans, and nothing else.
  */
-function moveTree(node: TreeNode, delta: number): void {
+function moveSpans(spans: Span[], delta: number): void {
   if (delta === 0) return;
-  const stack: TreeNode[] = [node];
-  while (stack.length > 0) {
-    const current = stack.pop()!;
-    current.span.start += delta;
-    current.span.end += delta;
-    if (current.kind === 'seq') {
-      for (const item of current.items) stack.push(item);
-    } else if (current.kind === 'map') {
-      for (const e of current.entries) {
-        e.keySpan.start += delta;
-        e.keySpan.end += delta;
-        stack.push(e.value);
-      }
-    }
+  for (let i = 0; i < spans.length; i++) {
+    const span = spans[i];
+    span.start += delta;
+    span.end += delta;
   }
 }
