@@ -231,8 +231,9 @@ function recutEdited(previous: ChunkLayout, old: Segment[], source: string, base
   const range = sourceChange(previous, source, base, change);
   const delta = source.length - previous.source.length;
   // The previous layout is taken: its segments are this version's now, and move in place.
-  const move = (segments: Segment[], by: number): void => {
-    for (const segment of segments) {
+  const move = (segments: Segment[], by: number, from = 0, to = segments.length): void => {
+    for (let i = from; i < to; i++) {
+      const segment = segments[i];
       segment.start += by;
       segment.end += by;
       if (segment.parsed) moveChunk(segment.parsed, base + segment.start);
@@ -258,8 +259,9 @@ function recutEdited(previous: ChunkLayout, old: Segment[], source: string, base
   const region = source.slice(regionStart, regionEnd);
   const elements = elementsOf(region, head.indent!);
   if (!elements) return undefined;
-  const listLength = old.filter((s) => s.head === head).length - (last - first + 1) + elements.length;
-  if (listLength <= 1) return undefined;
+  // A list of one element is no longer cut (see cutAll). Its elements stand together, so another one is a neighbour of the region.
+  const othersInList = (first > 0 && old[first - 1].head === head) || (last + 1 < old.length && old[last + 1].head === head);
+  if (elements.length + (othersInList ? 1 : 0) <= 1) return undefined;
   const reuse = reusableParses(old.slice(first, last + 1));
   const recut: Segment[] = [];
   for (const element of elements) {
@@ -269,11 +271,10 @@ function recutEdited(previous: ChunkLayout, old: Segment[], source: string, base
     if (!parsed) return 'unsafe';
     recut.push({ kind: 'element', start, end: regionStart + element.end, text, head, parsed });
   }
-  const before = old.slice(0, first);
-  const after = old.slice(last + 1);
-  if (base !== previous.base) move(before, 0);
-  move(after, delta);
-  return [...before, ...recut, ...after];
+  if (base !== previous.base) move(old, 0, 0, first);
+  move(old, delta, last + 1);
+  // A new array: the previous layout keeps the list of its own segments (its trees have moved, its list has not).
+  return old.slice(0, first).concat(recut, old.slice(last + 1));
 }
 
 /** The part of the YAML text that differs from the previous version's, as offsets into the source. */
