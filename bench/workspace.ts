@@ -288,7 +288,7 @@ export function workspaceTable(ws: GeneratedWorkspace, opts: WorkspaceOptions, k
     [`peak server memory (${opts.open} standards and the guideline open)`, '≤ 600 MB',
       kijun.peakRssMB === undefined ? '–' : `${fmt(kijun.peakRssMB)} MB${mark(kijun.peakRssMB, 600)}`,
       peer?.peakRssMB === undefined ? dash : `${fmt(peer.peakRssMB)} MB (${opts.open} standards open)`],
-    [`\`kijun check\` on the folder (wall time, median of ${opts.checkRuns}; ${Math.min(os.availableParallelism(), 4)} threads, the default here)`, '≤ 6 s',
+    [`\`kijun check\` on the folder (wall time, median of ${opts.checkRuns}; ${os.availableParallelism() <= 2 ? 'one thread' : `${Math.min(os.availableParallelism() - 1, 4)} worker threads`}, the default here)`, '≤ 6 s',
       check.error ? `ERROR: ${check.error.replace(/\|/g, '\\|')}` : `${seconds(check.runs?.median)}${mark(check.runs?.median, 6000)}${check.runs && check.runs.n > 1 ? ` (min ${seconds(check.runs.min)}, max ${seconds(check.runs.max)})` : ''}`, dash],
   ];
   return [

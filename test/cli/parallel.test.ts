@@ -5,6 +5,9 @@ import * as path from 'path';
 import { lines, repoRoot } from '../helpers';
 import { completeStandard, testGuideline } from '../fixtures';
 import { kijun } from './harness';
+import { defaultJobs } from '../../server/src/cli/parallel';
+import { ReadInputs } from '../../server/src/cli/inputs';
+import { Workspace } from '../../server/src/core';
 
 /**
  * `kijun check --jobs N` analyses the standards in worker threads and the guidelines and action plans in the
@@ -93,5 +96,23 @@ describe('cli: check in worker threads', () => {
     const parallel = await kijun(['check', '--jobs', '2', 'only-guideline'], tmp);
     assert.strictEqual(parallel.stdout, single.stdout);
     assert.strictEqual(single.stdout, lines('Checked 1 document(s): 0 error(s), 0 warning(s), 0 information'));
+  });
+});
+
+describe('cli: how many threads kijun check uses when --jobs does not say', () => {
+  const inputs = (chars: number[]): ReadInputs => ({
+    workspace: new Workspace(),
+    steps: chars.map((n, i) => ({ file: { path: `s-${i}.yaml`, text: 'x'.repeat(n), format: 'yaml' as const, explicit: false } })),
+    verbose: false,
+    locale: 'en',
+  });
+
+  it('one below 2 million characters; on two cores or fewer, one; else a worker per core but one, at most 4', () => {
+    assert.strictEqual(defaultJobs(inputs([1_000_000, 999_999]), 8), 1);
+    assert.strictEqual(defaultJobs(inputs([1_000_000, 1_000_000]), 2), 1);
+    assert.strictEqual(defaultJobs(inputs([1_000_000, 1_000_000]), 1), 1);
+    assert.strictEqual(defaultJobs(inputs([1_000_000, 1_000_000]), 3), 2);
+    assert.strictEqual(defaultJobs(inputs([1_000_000, 1_000_000]), 4), 3);
+    assert.strictEqual(defaultJobs(inputs([1_000_000, 1_000_000]), 16), 4);
   });
 });
