@@ -63,10 +63,34 @@ export function changedRange(before: string, after: string): TextChange {
   return { start: prefix, oldEnd: before.length - suffix, newEnd: after.length - suffix };
 }
 
+/**
+ * Whether `change` can describe how a text of `beforeLength` became one of `afterLength`: its offsets in order,
+ * inside both texts, and the part after it as long in both. An editor's word that does not fit is not used.
+ */
+export function changeFits(change: TextChange, beforeLength: number, afterLength: number): boolean {
+  return change.start >= 0 && change.start <= change.oldEnd && change.start <= change.newEnd
+    && change.oldEnd <= beforeLength && change.newEnd <= afterLength && beforeLength - change.oldEnd === afterLength - change.newEnd;
+}
+
 /** `LineIndex.lineShape`: the indentation's bits, and the two flags. */
 export const LINE_INDENT_MASK = 0x3fff;
 export const LINE_BLANK = 0x4000;
 export const LINE_DASH = 0x8000;
+
+/**
+ * How the line that starts at `start` begins: its indentation in spaces; whether it is blank or a comment (nothing
+ * but spaces before a line break, the end of the text or `#`); whether its content is a list dash (`- `, or `-`
+ * at the end of the line). The chunk cutter, the line index's shapes and the cursor's walk all read lines so.
+ */
+export function lineStartShape(text: string, start: number): { indent: number; blank: boolean; dash: boolean } {
+  let at = start;
+  while (text.charCodeAt(at) === 32) at++;
+  const indent = at - start;
+  const c = text.charCodeAt(at);
+  if (Number.isNaN(c) || c === 10 || c === 13 || c === 35 /* # */) return { indent, blank: true, dash: false };
+  const next = text.charCodeAt(at + 1);
+  return { indent, blank: false, dash: c === 45 /* - */ && (next === 32 || next === 10 || next === 13 || Number.isNaN(next)) };
+}
 
 /** The index of the first element of the ascending `list` that is at least `value` (the length when none is). */
 function firstAtLeast(list: Int32Array, value: number): number {
@@ -173,16 +197,9 @@ export class LineIndex {
   }
 
   private readShape(line: number): number {
-    const text = this.text;
-    const start = this.lineStarts[line];
-    let at = start;
-    while (text.charCodeAt(at) === 32) at++;
-    const indent = Math.min(at - start, LINE_INDENT_MASK);
-    const c = text.charCodeAt(at);
-    if (Number.isNaN(c) || c === 10 || c === 13 || c === 35 /* # */) return indent | LINE_BLANK;
-    const next = text.charCodeAt(at + 1);
-    const dash = c === 45 /* - */ && (next === 32 || next === 10 || next === 13 || Number.isNaN(next));
-    return dash ? indent | LINE_DASH : indent;
+    const { indent, blank, dash } = lineStartShape(this.text, this.lineStarts[line]);
+    const capped = Math.min(indent, LINE_INDENT_MASK);
+    return blank ? capped | LINE_BLANK : dash ? capped | LINE_DASH : capped;
   }
 
   get lineCount(): number {

@@ -2,7 +2,7 @@ import { atxHeadingText, clauseHeadingParts } from '../parsing/clauseId';
 import { findFrontMatter } from '../parsing/markdown';
 import { readKeyLine, separatorOf } from '../parsing/markdownKeys';
 import { DocumentFormat } from '../parsing/parse';
-import { LINE_BLANK, LINE_DASH, LINE_INDENT_MASK, LineIndex } from '../text';
+import { LINE_BLANK, LINE_DASH, LINE_INDENT_MASK, LineIndex, lineStartShape } from '../text';
 
 /**
  * Where the cursor is, read from the lines around it only, never from a parse of the whole
@@ -29,8 +29,9 @@ export type CursorContext =
   | { kind: 'none' };
 
 /**
- * How far up the ancestor scan may look. The scan reads only the indentation of lines deeper
- * than the one it looks for, so even this bound costs well under a millisecond.
+ * How many lines the ancestor scan may stop at and read. The lines it passes over (deeper ones, blank
+ * ones, the other elements of a list whose owner it seeks) are judged on their indentation alone and
+ * not counted: the scan ends at the text's start anyway.
  */
 const MAX_LINES_UP = 200_000;
 
@@ -297,26 +298,21 @@ function ancestors(text: string, lines: LineIndex | undefined, lineStart: number
  * numbers), else by searching for each line break.
  */
 function linesAbove(text: string, lines: LineIndex | undefined, lineStart: number, floor: number): { next(target: number, skipDashes: boolean): { start: number; end: number } | undefined } {
-  const passedOver = (indent: number, blank: boolean, dash: boolean, target: number, skipDashes: boolean): boolean =>
-    blank || indent > target || (skipDashes && dash && indent === target);
   if (lines) {
     let line = lines.positionAt(lineStart).line;
     const shapes = lines.lineShapes();
     const starts = lines.lineStartList();
     return {
-      // A tight loop over the shapes: it may pass 100,000 lines, and reads a line's text only when it stops there.
+      // A loop over the shapes: it may pass 100,000 lines, and reads a line's text only when it stops there.
       next(target, skipDashes) {
         while (line > 0) {
           line--;
           if (starts[line + 1] - 1 < floor) return undefined;
           const shape = shapes[line];
-          if ((shape & LINE_BLANK) !== 0) continue;
-          const indent = shape & LINE_INDENT_MASK;
-          if (indent > target && indent !== LINE_INDENT_MASK) continue;
-          if (skipDashes && indent === target && (shape & LINE_DASH) !== 0) continue;
           const start = Math.max(floor, starts[line]);
           // The shape holds indentations up to its mask; a deeper one (a pasted run of spaces) is counted.
-          if (indent === LINE_INDENT_MASK && passedOver(indentAt(text, start), false, (shape & LINE_DASH) !== 0, target, skipDashes)) continue;
+          const indent = (shape & LINE_INDENT_MASK) === LINE_INDENT_MASK ? lineStartShape(text, start).indent : shape & LINE_INDENT_MASK;
+          if (passedOver(indent, (shape & LINE_BLANK) !== 0, (shape & LINE_DASH) !== 0, target, skipDashes)) continue;
           return { start, end: starts[line + 1] - 1 };
         }
         return undefined;
@@ -331,10 +327,11 @@ function linesAbove(text: string, lines: LineIndex | undefined, lineStart: numbe
         const start = Math.max(floor, end > 0 ? text.lastIndexOf('\n', end - 1) + 1 : 0);
         const lineEnd = end;
         end = start - 1;
-        const indent = indentAt(text, start);
+        const { indent, dash } = lineStartShape(text, start);
+        // Without the index only a LF ends a line: a CR is a line end only right before it.
         const c = text.charCodeAt(start + indent);
         const blank = start + indent >= lineEnd || (c === 13 && start + indent + 1 >= lineEnd) || c === 35 /* # */;
-        if (passedOver(indent, blank, isDashLine(text, start + indent), target, skipDashes)) continue;
+        if (passedOver(indent, blank, dash, target, skipDashes)) continue;
         return { start, end: lineEnd };
       }
       return undefined;
@@ -342,15 +339,7 @@ function linesAbove(text: string, lines: LineIndex | undefined, lineStart: numbe
   };
 }
 
-function indentAt(text: string, start: number): number {
-  let indent = 0;
-  while (text.charCodeAt(start + indent) === 32) indent++;
-  return indent;
-}
-
-/** Whether the content at `at` is a list dash (`- `, or `-` at the end of the line). */
-function isDashLine(text: string, at: number): boolean {
-  if (text.charCodeAt(at) !== 45 /* - */) return false;
-  const next = text.charCodeAt(at + 1);
-  return next === 32 || next === 10 || next === 13 || Number.isNaN(next);
+/** Whether the walk up to the enclosing keys passes over a line (see `linesAbove`). */
+function passedOver(indent: number, blank: boolean, dash: boolean, target: number, skipDashes: boolean): boolean {
+  return blank || indent > target || (skipDashes && dash && indent === target);
 }

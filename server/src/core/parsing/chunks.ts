@@ -1,5 +1,5 @@
 import { finding, Finding } from '../findings';
-import { changedRange, Span, TextChange } from '../text';
+import { changedRange, changeFits, lineStartShape, Span, TextChange } from '../text';
 import { MapEntry, MapNode, SeqNode, TreeNode } from './tree';
 
 /**
@@ -286,8 +286,8 @@ function sourceChange(previous: ChunkLayout, source: string, base: number, chang
     const newEnd = change.newEnd - base;
     // An edit after the YAML (the Markdown body) leaves it as it was.
     if (start >= oldLength && oldLength === source.length) return { start: oldLength, oldEnd: oldLength, newEnd: oldLength };
-    const fits = start >= 0 && oldEnd <= oldLength && newEnd <= source.length && oldLength - oldEnd === source.length - newEnd;
-    if (fits) return { start, oldEnd, newEnd };
+    const relative = { start, oldEnd, newEnd };
+    if (changeFits(relative, oldLength, source.length)) return relative;
   }
   return changedRange(previous.source, source);
 }
@@ -364,17 +364,17 @@ function listElements(source: string, starts: number[], first: number, last: num
   const elements: { start: number; end: number }[] = [];
   const end = (i: number): number => (i + 1 < starts.length ? starts[i + 1] : source.length);
   for (let i = first; i <= last; i++) {
-    const line = classifyLine(source, starts[i]);
+    const line = lineStartShape(source, starts[i]);
     if (line.blank) {
       if (elements.length) elements[elements.length - 1].end = end(i);
       continue;
     }
     if (indent < 0) {
       if (!line.dash) return undefined;
-      indent = line.column;
+      indent = line.indent;
     }
-    if (line.column === indent && line.dash) elements.push({ start: starts[i], end: end(i) });
-    else if (line.column > indent && elements.length) elements[elements.length - 1].end = end(i);
+    if (line.indent === indent && line.dash) elements.push({ start: starts[i], end: end(i) });
+    else if (line.indent > indent && elements.length) elements[elements.length - 1].end = end(i);
     else return undefined;
   }
   return { indent, elements };
@@ -389,18 +389,6 @@ function elementsOf(region: string, indent: number): { start: number; end: numbe
   const found = listElements(region, starts, 0, starts.length - 1);
   if (!found || found.indent !== indent || found.elements.length === 0 || found.elements[0].start !== 0) return undefined;
   return found.elements;
-}
-
-/** A line's indentation, and whether it is blank (or a comment) or starts a list element. */
-function classifyLine(source: string, start: number): { column: number; blank: boolean; dash: boolean } {
-  let column = 0;
-  while (source.charCodeAt(start + column) === 32) column++;
-  const at = start + column;
-  const c = source.charCodeAt(at);
-  if (Number.isNaN(c) || c === 10 || c === 13 || c === 35 /* # */) return { column, blank: true, dash: false };
-  const next = source.charCodeAt(at + 1);
-  const dash = c === 45 && (next === 32 || next === 10 || next === 13 || at + 1 === source.length);
-  return { column, blank: false, dash };
 }
 
 function addFindings(into: Finding[], from: Finding[], delta: number): void {

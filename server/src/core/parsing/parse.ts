@@ -3,7 +3,7 @@ import { finding, Finding, unknownName } from '../findings';
 import { ChunkLayout, parseInChunks, TextFacts } from './chunks';
 import { attachClauses, findFrontMatter, MarkdownClause, readMarkdownBody, tomlFrontMatter } from './markdown';
 import { yamlProblems } from './problems';
-import { closest, normalizeName, Span, TextChange, utf8Length } from '../text';
+import { changeFits, closest, normalizeName, Span, TextChange, utf8Length } from '../text';
 import { vocabulary } from '../vocabulary';
 import { readPlainYaml } from './plainYaml';
 import { combinedEdit, findSlips, repairSlips, Slip, worthScanning } from './slips';
@@ -155,10 +155,7 @@ function truncatedResult(text: string, format: DocumentFormat, size: number, opt
  * Undefined when the edit is not known or does not fit the previous version's length.
  */
 function knownFacts(text: string, previous: TextFacts | undefined, change: TextChange | undefined): { carriageReturn: boolean; nul: boolean } | undefined {
-  if (!previous || !change) return undefined;
-  const fits = change.start >= 0 && change.start <= change.oldEnd && change.oldEnd <= previous.length && change.newEnd <= text.length
-    && previous.length - change.oldEnd === text.length - change.newEnd;
-  if (!fits) return undefined;
+  if (!previous || !change || !changeFits(change, previous.length, text.length)) return undefined;
   const inserted = text.slice(change.start, change.newEnd);
   return { carriageReturn: previous.carriageReturn || inserted.includes('\r'), nul: inserted.includes('\u0000') };
 }
