@@ -4,7 +4,7 @@ import { show } from '../helpers';
 import { completeStandard, testGuideline } from '../fixtures';
 
 /**
- * A guideline's analysis with `unreadFollowers: 'count'` (the language server's): the standards that follow it and
+ * A guideline's analysis in a workspace made with `unreadFollowers: 'count'` (the language server's): the standards that follow it and
  * are not parsed yet are counted, not parsed, and the notes on items no standard covers wait until they are read.
  */
 describe('unread followers of a guideline', () => {
@@ -16,8 +16,8 @@ describe('unread followers of a guideline', () => {
     message: 'No standard in the workspace covers C-1 (3 standard(s) follow this guideline).',
   };
 
-  function workspace(): Workspace {
-    const ws = new Workspace();
+  function workspace(unreadFollowers?: 'count'): Workspace {
+    const ws = new Workspace([], { unreadFollowers });
     ws.set(guidelineUri, testGuideline.text, 'yaml');
     for (let i = 0; i < 3; i++) ws.put(`file:///ws/s-${i}.yaml`, completeStandard().replace('id: std-1', `id: std-${i}`), 'yaml');
     // Another guideline's standard and a plan mentioning test-g by name are no followers to wait for.
@@ -27,18 +27,18 @@ describe('unread followers of a guideline', () => {
   }
 
   it('are counted and left unparsed: no note until they are read, then the notes of a whole analysis', () => {
-    const ws = workspace();
+    const ws = workspace('count');
     const catalog = ws.catalogFor(guidelineUri)!;
     assert.deepStrictEqual(ws.unreadFollowers(catalog), ['file:///ws/s-0.yaml', 'file:///ws/s-1.yaml', 'file:///ws/s-2.yaml']);
-    assert.deepStrictEqual(ws.analyze(guidelineUri, { unreadFollowers: 'count' }).findings.map((f) => show(f, testGuideline.text)), []);
+    assert.deepStrictEqual(ws.analyze(guidelineUri).findings.map((f) => show(f, testGuideline.text)), []);
     // Counting parsed none of them: all three are still unread.
     assert.deepStrictEqual(ws.unreadFollowers(catalog), ['file:///ws/s-0.yaml', 'file:///ws/s-1.yaml', 'file:///ws/s-2.yaml']);
     ws.readAhead('file:///ws/s-0.yaml');
     assert.deepStrictEqual(ws.unreadFollowers(catalog), ['file:///ws/s-1.yaml', 'file:///ws/s-2.yaml']);
-    assert.deepStrictEqual(ws.analyze(guidelineUri, { unreadFollowers: 'count' }).findings, []);
+    assert.deepStrictEqual(ws.analyze(guidelineUri).findings, []);
     for (const uri of ws.unreadFollowers(catalog)) ws.readAhead(uri);
     assert.deepStrictEqual(ws.unreadFollowers(catalog), []);
-    assert.deepStrictEqual(ws.analyze(guidelineUri, { unreadFollowers: 'count' }).findings.map((f) => show(f, testGuideline.text)), [note]);
+    assert.deepStrictEqual(ws.analyze(guidelineUri).findings.map((f) => show(f, testGuideline.text)), [note]);
   });
 
   it('are read by default (the CLI): the same notes at once', () => {
@@ -48,9 +48,9 @@ describe('unread followers of a guideline', () => {
   });
 
   it("the guideline's duplicate-id check does not parse the standards that name its id", () => {
-    const ws = workspace();
+    const ws = workspace('count');
     ws.put('file:///ws/z-copy.yaml', testGuideline.text, 'yaml');
-    const findings = ws.analyze(guidelineUri, { unreadFollowers: 'count' }).findings.map((f) => show(f, testGuideline.text));
+    const findings = ws.analyze(guidelineUri).findings.map((f) => show(f, testGuideline.text));
     assert.deepStrictEqual(findings, [{
       code: 'document.duplicate-id',
       range: '2:5-2:11',

@@ -24,7 +24,7 @@ export { LineIndex, normalizeName } from './text';
 export type { Located, Span, TextChange } from './text';
 export { isReadable, Workspace } from './analysis/workspace';
 export { prepareValidators } from './analysis/schema';
-export type { AnalyzeOptions, UnreadFollowers } from './analysis/workspace';
+export type { UnreadFollowers } from './analysis/workspace';
 export type { BundledGuideline, DocumentAnalysis, DocumentSummary, WorkspaceOptions } from './analysis/workspace';
 export type { DocumentsFrom } from './analysis/checks/context';
 export { PLACEHOLDER_REASONS, itemTitle, standardScope, standardSector } from './analysis/checks/standard';

@@ -5,7 +5,7 @@ import {
   TextDocumentsConfiguration, TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CoverageReport, Locale, prepareValidators, renderText, TextChange, Workspace } from '../core';
+import { CoverageReport, Locale, prepareValidators, renderText, TextChange, Workspace, WorkspaceOptions } from '../core';
 import { loadBundledGuidelines, loadSnippetTemplates, packageRoot } from '../node/bundled';
 import { ServerContext } from './context';
 import { AcceptReviewsKind, registerCodeActions } from './features/codeActions';
@@ -175,7 +175,8 @@ export function startServer(rawConnection: Connection, options: ServerOptions = 
     workspace.setOptions(workspaceOptions());
   }
 
-  const workspaceOptions = () => ({ coverage: { provisional: settings.provisionalItems } });
+  // A guideline's followers not parsed yet are read in the background (features/followers.ts), not in its check.
+  const workspaceOptions = (): WorkspaceOptions => ({ coverage: { provisional: settings.provisionalItems }, unreadFollowers: 'count' });
 
   // Editors send a configuration change right after starting, and on every edit of any setting: the folders
   // are walked again only when the guideline folders changed; otherwise the open documents are checked again.

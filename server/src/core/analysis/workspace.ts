@@ -11,7 +11,7 @@ import { markSuspectLinks } from './review';
 import { DocumentFormat, DocumentKind, parseDocument, ParsedDocument } from '../parsing/parse';
 import { validateSchema } from './schema';
 import { Lineage } from './lineage';
-import { changedRange, LineIndex, TextChange } from '../text';
+import { changedRange, changeFits, LineIndex, TextChange } from '../text';
 import { ChunkLayout } from '../parsing/chunks';
 import { documentKindOf } from '../parsing/header';
 
@@ -191,13 +191,11 @@ export interface BundledGuideline {
  */
 export type UnreadFollowers = 'read' | 'count';
 
-export interface AnalyzeOptions {
-  unreadFollowers?: UnreadFollowers;
-}
-
 /** How the front end (CLI flags, editor settings) wants the workspace analysed. */
 export interface WorkspaceOptions {
   coverage?: CoverageOptions;
+  /** What a guideline's analysis does with the standards that follow it and are not parsed yet (default `read`). */
+  unreadFollowers?: UnreadFollowers;
   /**
    * Where the front end takes the documents from, so that a message about a missing document
    * says where it must be: `workspace` (the editor's folders and `kijun.guidelineFolders`) or
@@ -403,7 +401,7 @@ export class Workspace implements WorkspaceView {
    * in the background (`readAhead`) instead of all at once in the guideline's first analysis.
    */
   unreadFollowers(catalog: Catalog): string[] {
-    return this.sortedStates().filter((state) => (!state.summary || state.summary.guideline === catalog.id) && this.isUnreadFollower(state, catalog)).map((state) => state.uri);
+    return this.sortedStates().filter((state) => this.isUnreadFollower(state, catalog)).map((state) => state.uri);
   }
 
   private isUnreadFollower(state: DocumentState, catalog: Catalog): boolean {
@@ -418,22 +416,22 @@ export class Workspace implements WorkspaceView {
   }
 
   /**
-   * The kind of every document of kind `kind` whose id is `id` (from a summary when there is one, else from the
+   * The URIs of the documents of kind `kind` whose id is `id` (from a summary when there is one, else from the
    * model). A document whose header names another kind is not parsed to see: a guideline's id is written in
    * every standard that follows it, and these need not all be parsed to find the guideline's namesakes.
    */
-  private kindsWithId(id: string, kind: DocumentKind): { uri: string; kind: DocumentKind }[] {
-    const result: { uri: string; kind: DocumentKind }[] = [];
+  private urisWithId(id: string, kind: DocumentKind): string[] {
+    const result: string[] = [];
     for (const state of this.sortedStates()) {
       if (state.summary) {
-        if (state.summary.id === id && state.summary.kind === kind) result.push({ uri: state.uri, kind: state.summary.kind });
+        if (state.summary.id === id && state.summary.kind === kind) result.push(state.uri);
         continue;
       }
       const headerKind = state.kindWithoutParsing;
       if (headerKind !== undefined && headerKind !== kind) continue;
       if (!state.mayHaveId(id)) continue;
       const model = state.model;
-      if (model?.id?.value === id) result.push({ uri: state.uri, kind: model.kind });
+      if (model?.id?.value === id && model.kind === kind) result.push(state.uri);
     }
     return result;
   }
@@ -488,7 +486,7 @@ export class Workspace implements WorkspaceView {
   }
 
   /** All findings of one document, and its coverage when it is a standard. */
-  analyze(uri: string, options: AnalyzeOptions = {}): DocumentAnalysis {
+  analyze(uri: string): DocumentAnalysis {
     const state = this.documents.get(uri);
     if (!state || !state.parsed.isKijun) return { uri, isKijun: false, findings: [] };
     const findings = [...state.localFindings];
@@ -496,7 +494,7 @@ export class Workspace implements WorkspaceView {
     let coverage: CoverageReport | undefined;
     const catalog = this.catalogFor(uri);
     if (model) {
-      const context = { uri, parsed: state.parsed, lines: state.lines, workspace: this, catalog, lineage: state.lineage, unreadFollowers: options.unreadFollowers ?? 'read' };
+      const context = { uri, parsed: state.parsed, lines: state.lines, workspace: this, catalog, lineage: state.lineage, unreadFollowers: this.options.unreadFollowers ?? 'read' };
       findings.push(...this.duplicateIdFindings(state, model));
       if ((model.kind === 'standard' || model.kind === 'action-plan') && model.guideline && catalog && this.isStale(catalog)) {
         findings.push(finding('guideline.stale', 'information', model.guideline.span, { id: catalog.id, other: catalog.uri }));
@@ -554,8 +552,8 @@ export class Workspace implements WorkspaceView {
     if (!model.id) return [];
     const id = model.id.value;
     const findings: Finding[] = [];
-    const others = this.kindsWithId(id, model.kind).filter((d) => d.uri !== state.uri && d.kind === model.kind);
-    if (others.length > 0) findings.push(finding('document.duplicate-id', 'warning', model.id.span, { id, other: others[0].uri }));
+    const others = this.urisWithId(id, model.kind).filter((uri) => uri !== state.uri);
+    if (others.length > 0) findings.push(finding('document.duplicate-id', 'warning', model.id.span, { id, other: others[0] }));
     // A workspace guideline replaces the bundled one of the same id, which is a surprise unless it is a copy of it.
     const bundled = model.kind === 'guideline' ? this.bundled.get(id) : undefined;
     if (bundled && !sameText(this.bundledStates.get(bundled.uri)?.text, state.text)) {
@@ -602,10 +600,7 @@ interface Predecessor {
 
 /** The editor's word on what changed, when it fits the two texts (else they are compared). */
 function validChange(before: string, after: string, change: TextChange | undefined): TextChange | undefined {
-  if (!change) return undefined;
-  const fits = change.start >= 0 && change.start <= change.oldEnd && change.start <= change.newEnd
-    && change.oldEnd <= before.length && change.newEnd <= after.length && before.length - change.oldEnd === after.length - change.newEnd;
-  return fits ? change : undefined;
+  return change && changeFits(change, before.length, after.length) ? change : undefined;
 }
 
 /** Whether two texts are the same document, whatever their line ends. */

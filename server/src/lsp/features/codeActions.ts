@@ -15,7 +15,7 @@ export function registerCodeActions(context: ServerContext): void {
     const workspace = context.workspace();
     const locale = context.locale();
     const uri = textDocument.uri;
-    const analysis = workspace.analyze(uri, { unreadFollowers: 'count' });
+    const analysis = workspace.analyze(uri);
     const start = toOffset(current.lines, range.start);
     const end = toOffset(current.lines, range.end);
     const actions: CodeAction[] = [];

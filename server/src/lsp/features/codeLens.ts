@@ -11,7 +11,7 @@ export function registerCodeLens(context: ServerContext): void {
     if (!current) return [];
     const workspace = context.workspace();
     const locale = context.locale();
-    const analysis = workspace.analyze(textDocument.uri, { unreadFollowers: 'count' });
+    const analysis = workspace.analyze(textDocument.uri);
     const model = analysis.model;
     if (model?.kind === 'standard' && analysis.coverage) {
       const c = analysis.coverage.mustConsider;

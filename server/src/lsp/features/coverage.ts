@@ -10,7 +10,7 @@ export function registerCoverageRequests(context: ServerContext): void {
 
   connection.onRequest(CoverageReportRequest.method, ({ uri }: { uri: string }) => {
     ready(context, uri);
-    const analysis = context.workspace().analyze(uri, { unreadFollowers: 'count' });
+    const analysis = context.workspace().analyze(uri);
     if (!analysis.coverage || analysis.model?.kind !== 'standard') return null;
     const catalog = analysis.catalog!;
     const sector = standardSector(analysis.model, catalog);

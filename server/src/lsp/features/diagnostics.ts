@@ -40,8 +40,7 @@ export function registerDiagnostics(context: ServerContext, dependentsDelay: num
     const settings = context.settings();
     const locale = context.locale();
     try {
-      // A guideline's followers not parsed yet are read in the background (followers.ts), not in this check.
-      const analysis = workspace.analyze(uri, { unreadFollowers: 'count' });
+      const analysis = workspace.analyze(uri);
       const lines = workspace.lines(uri) ?? new LineIndex(document.getText());
       const diagnostics = [];
       for (const finding of analysis.findings) {
@@ -67,6 +66,7 @@ export function registerDiagnostics(context: ServerContext, dependentsDelay: num
         : { uri };
       context.lastCoverage.set(uri, coverage);
       void connection.sendNotification(CoverageNotification.method, params);
+      // The server's workspace counts a guideline's followers not parsed yet (`unreadFollowers: 'count'`): they are read in the background.
       if (analysis.model?.kind === 'guideline' && analysis.catalog && workspace.unreadFollowers(analysis.catalog).length > 0) followers.read(uri);
     } catch (error) {
       // Never leave stale diagnostics behind a failure: clear them and say what happened.

@@ -4,7 +4,7 @@ import { ServerContext } from '../context';
 /**
  * Reads, in the background, the standards that follow a guideline of the workspace and are not parsed
  * yet. A guideline's first analysis would otherwise parse every one of them at once (300 standards of
- * 300 clauses: seconds in which the server answers nothing); the server analyses it with
+ * 300 clauses: seconds in which the server answers nothing); the server's workspace is made with
  * `unreadFollowers: 'count'` instead, publishes what it knows, and reads the followers here, a slice of
  * work per turn of the event loop, with work-done progress. When none is left, `whenRead` checks the
  * guideline again, now with the notes on items no standard covers.
