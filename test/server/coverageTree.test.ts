@@ -4,7 +4,7 @@ import { CoverageTreeNode } from '../../server/src/lsp/protocol';
 import { buildCoverageMatrix } from '../../server/src/reports';
 import { lines, workspaceWith } from '../helpers';
 import { matrixFiles } from '../reports/matrixFixtures';
-import { tempWorkspace, TestClient } from './harness';
+import { serverPerTest } from './harness';
 
 /** The tree of a flat node list: the top nodes, and the nodes under each node (by id) in the list's order. */
 function nest(nodes: CoverageTreeNode[]): { top: CoverageTreeNode[]; under: (node: CoverageTreeNode) => CoverageTreeNode[] } {
@@ -31,23 +31,12 @@ function render(nodes: CoverageTreeNode[]): string[] {
 
 /** The "Kijun Coverage" view's data (kijun/coverageTree) and report (kijun/coverageHtml) from the real server. */
 describe('coverage tree and report in the language server', () => {
-  let client: TestClient;
-  let ws: ReturnType<typeof tempWorkspace>;
-  beforeEach(async () => {
-    ws = tempWorkspace(matrixFiles);
-    client = new TestClient();
-    await client.initialize(ws.folder);
-    await client.whenIndexed();
-  });
-  afterEach(async () => {
-    await client.shutdown();
-    ws.dispose();
-  });
+  const session = serverPerTest(matrixFiles);
 
 
   it('one standard: guideline → its applicable items with their state → the covering clauses and exclusions', async () => {
-    const bank = ws.uri('bank.yaml');
-    const tree = await client.request<CoverageTreeNode[]>('kijun/coverageTree', { scope: 'standard', uri: bank });
+    const bank = session.ws.uri('bank.yaml');
+    const tree = await session.client.request<CoverageTreeNode[]>('kijun/coverageTree', { scope: 'standard', uri: bank });
     assert.deepStrictEqual(render(tree), [
       'guideline 対応表テスト指針 — matrix-g · 4 of 4 must-consider items covered or excluded (1 excluded)',
       '  item Ⅰ Organisation — ✔ covered: through its sub-items (2 of 2) {covered} → matrix-guideline.yaml:16:8',
@@ -77,24 +66,24 @@ describe('coverage tree and report in the language server', () => {
       'guideline:matrix-g/A-1 < guideline:matrix-g/A',
     ]);
     // In Japanese, and for a document that is not a standard.
-    client.settings = { locale: 'ja' };
+    session.client.settings = { locale: 'ja' };
     // The settings are read again, then the workspace: once it is announced, the server speaks Japanese.
-    const reindexed = new Promise<void>((resolve) => client.connection.onNotification('kijun/workspaceChanged', () => resolve()));
-    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    const reindexed = new Promise<void>((resolve) => session.client.connection.onNotification('kijun/workspaceChanged', () => resolve()));
+    await session.client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
     await reindexed;
-    const ja = await client.request<CoverageTreeNode[]>('kijun/coverageTree', { scope: 'standard', uri: bank });
+    const ja = await session.client.request<CoverageTreeNode[]>('kijun/coverageTree', { scope: 'standard', uri: bank });
     assert.deepStrictEqual(render(ja).slice(0, 3), [
       'guideline 対応表テスト指針 — matrix-g · 要検討事項 4 件中 4 件に対応または除外（うち除外 1 件）',
       '  item Ⅰ 体制 — ✔ 対応済み：子項目により（2 件中 2 件） {covered} → matrix-guideline.yaml:16:8',
       '    item Ⅰ1 責任者 — ✔ 対応済み：S-1 {covered} → matrix-guideline.yaml:23:13',
     ]);
-    assert.deepStrictEqual(render(await client.request<CoverageTreeNode[]>('kijun/coverageTree', { scope: 'standard', uri: ws.uri('matrix-guideline.yaml') })), [
+    assert.deepStrictEqual(render(await session.client.request<CoverageTreeNode[]>('kijun/coverageTree', { scope: 'standard', uri: session.ws.uri('matrix-guideline.yaml') })), [
       'message この文書は安全基準等ではありません。',
     ]);
   });
 
   it('the workspace: each item\'s state across the standards it applies to, and under it each standard\'s clauses, exclusions or gap', async () => {
-    const tree = await client.request<CoverageTreeNode[]>('kijun/coverageTree', { scope: 'workspace' });
+    const tree = await session.client.request<CoverageTreeNode[]>('kijun/coverageTree', { scope: 'workspace' });
     assert.deepStrictEqual(render(tree), [
       'guideline 対応表テスト指針 — matrix-g · 3 standard(s)',
       '  item Ⅰ Organisation — ◐ partial · 1 of 3 standards {partial} → matrix-guideline.yaml:16:8',
@@ -132,30 +121,30 @@ describe('coverage tree and report in the language server', () => {
   });
 
   it('follows the editor: an unsaved edit of a standard shows at once; a change on disk is announced (kijun/workspaceChanged)', async () => {
-    const hospital = ws.uri('hospital.md');
+    const hospital = session.ws.uri('hospital.md');
     const edited = `${matrixFiles['hospital.md']}\n## H-3 教育\ncovers: A-4\n`;
-    await client.open(hospital, edited);
-    const tree = await client.request<CoverageTreeNode[]>('kijun/coverageTree', { scope: 'standard', uri: hospital });
+    await session.client.open(hospital, edited);
+    const tree = await session.client.request<CoverageTreeNode[]>('kijun/coverageTree', { scope: 'standard', uri: hospital });
     assert.deepStrictEqual(render(tree).slice(0, 2), [
       'guideline 対応表テスト指針 — matrix-g · 3 of 3 must-consider items covered or excluded (0 excluded)',
       '  item Ⅰ Organisation — ✔ covered: through its sub-items (2 of 2) {covered} → matrix-guideline.yaml:16:8',
     ]);
-    const changed = new Promise<void>((resolve) => client.connection.onNotification('kijun/workspaceChanged', () => resolve()));
-    ws.write('bank.yaml', matrixFiles['bank.yaml'].replace('covers: [A-4, B-1]', 'covers: [B-1]'));
-    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.uri('bank.yaml'), type: 2 }] });
+    const changed = new Promise<void>((resolve) => session.client.connection.onNotification('kijun/workspaceChanged', () => resolve()));
+    session.ws.write('bank.yaml', matrixFiles['bank.yaml'].replace('covers: [A-4, B-1]', 'covers: [B-1]'));
+    await session.client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: session.ws.uri('bank.yaml'), type: 2 }] });
     await changed;
-    const workspace = await client.request<CoverageTreeNode[]>('kijun/coverageTree', { scope: 'workspace' });
+    const workspace = await session.client.request<CoverageTreeNode[]>('kijun/coverageTree', { scope: 'workspace' });
     assert.strictEqual(render(workspace)[1], '  item Ⅰ Organisation — ◐ partial · 1 of 3 standards {partial} → matrix-guideline.yaml:16:8');
     assert.deepStrictEqual(render(workspace).filter((l) => l.includes('Ⅰ4')), ['    item Ⅰ4 Training — ◐ partial · 1 of 3 standards {partial} → matrix-guideline.yaml:26:13']);
   });
 
   it('the report: the same matrix as the CLI\'s HTML, for the workspace or one standard; null for another document', async () => {
-    const html = await client.request<string | null>('kijun/coverageHtml', { scope: 'workspace' });
+    const html = await session.client.request<string | null>('kijun/coverageHtml', { scope: 'workspace' });
     assert.ok(html!.startsWith('<!DOCTYPE html>\n<html lang="en">'));
     assert.deepStrictEqual([...html!.matchAll(/<tr class="[^"]*" data-item="C">(.*?)<\/tr>/g)].map((m) => [...m[1].matchAll(/data-state="([^"]+)"/g)].map((s) => s[1])), [['excluded', 'covered', 'excluded']]);
-    const one = await client.request<string | null>('kijun/coverageHtml', { scope: 'standard', uri: ws.uri('insurer.yaml') });
+    const one = await session.client.request<string | null>('kijun/coverageHtml', { scope: 'standard', uri: session.ws.uri('insurer.yaml') });
     assert.deepStrictEqual([...one!.matchAll(/<th scope="col" class="column">([^<]*)/g)].map((m) => m[1]), ['insurer']);
-    assert.strictEqual(await client.request('kijun/coverageHtml', { scope: 'standard', uri: ws.uri('matrix-guideline.yaml') }), null);
+    assert.strictEqual(await session.client.request('kijun/coverageHtml', { scope: 'standard', uri: session.ws.uri('matrix-guideline.yaml') }), null);
   });
 });
 

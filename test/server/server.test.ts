@@ -5,7 +5,7 @@ import { fileURLToPath } from 'url';
 import { CodeAction, CodeLens, CompletionItem, Diagnostic, DocumentSymbol, Hover, Location, TextEdit } from 'vscode-languageserver-protocol/node';
 import { completeStandard, testGuideline } from '../fixtures';
 import { lines, repoRoot } from '../helpers';
-import { applyEdits, tempWorkspace, TestClient } from './harness';
+import { applyEdits, serverPerTest, tempWorkspace, TestClient } from './harness';
 
 const brief = (d: Diagnostic) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.code} ${d.message}`;
 
@@ -284,28 +284,17 @@ describe('language server', function () {
 });
 
 describe('quick fix: remove an exclusion that a clause makes pointless', () => {
-  let client: TestClient;
-  let ws: ReturnType<typeof tempWorkspace>;
-  beforeEach(async () => {
-    ws = tempWorkspace({ 'guidelines/test-guideline.yaml': testGuideline.text });
-    client = new TestClient();
-    await client.initialize(ws.folder);
-    await client.whenIndexed();
-  });
-  afterEach(async () => {
-    await client.shutdown();
-    ws.dispose();
-  });
+  const session = serverPerTest({ 'guidelines/test-guideline.yaml': testGuideline.text });
 
   async function fix(relative: string, text: string): Promise<string> {
-    const uri = ws.write(relative, text);
-    const diagnostics = await client.open(uri, text);
+    const uri = session.ws.write(relative, text);
+    const diagnostics = await session.client.open(uri, text);
     const covered = diagnostics.filter((d) => d.code === 'exclusion.covered');
     assert.strictEqual(covered.length, 1, diagnostics.map(brief).join('\n'));
-    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: covered[0].range, context: { diagnostics: covered } });
+    const actions = await session.client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: covered[0].range, context: { diagnostics: covered } });
     const remove = actions.find((a) => a.title === 'Remove the exclusion of B (Ⅱ For finance)')!;
     const fixed = applyEdits(text, remove.edit!.changes![uri]);
-    assert.deepStrictEqual(await client.change(uri, [{ text: fixed }]), []);
+    assert.deepStrictEqual(await session.client.change(uri, [{ text: fixed }]), []);
     return fixed;
   }
 
