@@ -10,6 +10,7 @@ import { pathToFileURL } from 'url';
 import { GeneratedWorkspace, generateWorkspace, Vocabulary, writeWorkspace } from './generate';
 import { now, Publish, Session, sleep } from './session';
 import { fmt, stats, Stats } from './stats';
+import { threadsFor } from '../server/src/cli/parallel';
 
 /** What the scenario is asked to do. */
 export interface WorkspaceOptions {
@@ -288,7 +289,7 @@ export function workspaceTable(ws: GeneratedWorkspace, opts: WorkspaceOptions, k
     [`peak server memory (${opts.open} standards and the guideline open)`, '≤ 600 MB',
       kijun.peakRssMB === undefined ? '–' : `${fmt(kijun.peakRssMB)} MB${mark(kijun.peakRssMB, 600)}`,
       peer?.peakRssMB === undefined ? dash : `${fmt(peer.peakRssMB)} MB (${opts.open} standards open)`],
-    [`\`kijun check\` on the folder (wall time, median of ${opts.checkRuns}; ${os.availableParallelism() <= 2 ? 'one thread' : `${Math.min(os.availableParallelism() - 1, 4)} worker threads`}, the default here)`, '≤ 6 s',
+    [`\`kijun check\` on the folder (wall time, median of ${opts.checkRuns}; ${threadsFor(os.availableParallelism()) === 1 ? 'one thread' : `${threadsFor(os.availableParallelism())} worker threads`}, the default here)`, '≤ 6 s',
       check.error ? `ERROR: ${check.error.replace(/\|/g, '\\|')}` : `${seconds(check.runs?.median)}${mark(check.runs?.median, 6000)}${check.runs && check.runs.n > 1 ? ` (min ${seconds(check.runs.min)}, max ${seconds(check.runs.max)})` : ''}`, dash],
   ];
   return [

@@ -57,7 +57,12 @@ export const PARALLEL_FROM_CHARS = 2_000_000;
 export function defaultJobs(read: ReadInputs, cores = os.availableParallelism()): number {
   let chars = 0;
   for (const step of read.steps) if ('file' in step) chars += step.file.text.length;
-  return chars < PARALLEL_FROM_CHARS || cores <= 2 ? 1 : Math.min(cores - 1, 4);
+  return chars < PARALLEL_FROM_CHARS ? 1 : threadsFor(cores);
+}
+
+/** The threads a large run uses on a machine of `cores` cores (see `defaultJobs`). */
+export function threadsFor(cores: number): number {
+  return cores <= 2 ? 1 : Math.min(cores - 1, 4);
 }
 
 /** The inputs and the report parts of their documents (in the order of `inputs.documents`), analysed by `jobs` workers. */
