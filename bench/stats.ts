@@ -15,3 +15,6 @@ export const fmt = (x: number | undefined, digits = 0): string => {
   if (digits === 0 && x < 10) return x.toFixed(1);
   return x.toFixed(digits);
 };
+
+/** How a figure stands against its target in a results table: ` (met)`, ` (**NOT met**)`, or nothing when not measured. */
+export const metMark = (value: number | undefined, target: number): string => (value === undefined ? '' : value <= target ? ' (met)' : ' (**NOT met**)');
