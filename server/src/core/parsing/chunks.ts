@@ -11,8 +11,8 @@ import { MapEntry, MapNode, SeqNode, TreeNode } from './tree';
  *
  * The cut itself is incremental too: the previous version's layout (its segments and their parses)
  * is compared with the new text from both ends, and when the edit lies inside the elements of one
- * list only those elements are cut again; the segments after it keep their parses and their trees
- * move by the edit's length. Any other edit (a new top-level key, a changed key line, an element
+ * list only those elements are cut again; the segments after it keep their parses, and their trees
+ * move by the edit's length at the cost of one assignment each (`ChunkSpan`). Any other edit (a new top-level key, a changed key line, an element
  * out of step with its list) cuts the whole text again, reusing every parse whose text is unchanged.
  *
  * Only plain documents are cut: anchors, aliases, tabs, directives, several documents, a line that
@@ -21,15 +21,16 @@ import { MapEntry, MapNode, SeqNode, TreeNode } from './tree';
  * parser, which is always right.
  */
 
-/** A chunk parsed on its own. Its tree's spans are absolute: `at` says where the chunk stands now. */
+/**
+ * A chunk parsed on its own. Its tree's spans are `ChunkSpan`s, relative to the chunk: `at` says where the
+ * chunk stands now, and moving the chunk is setting `at`.
+ */
 export interface ParsedChunk {
   tree?: TreeNode;
   /** Findings with offsets relative to the chunk's start. */
   findings: Finding[];
-  /** Where the tree's spans currently place the chunk (the document offset of its first character). */
+  /** The document offset of the chunk's first character, which its tree's spans add to their own offsets. */
   at: number;
-  /** Every span of the tree (each node's and each key's), once: moving the chunk is one loop over them. */
-  spans?: Span[];
 }
 
 /**
@@ -122,13 +123,9 @@ export function parseInChunks(
     // A chunk that is not plain YAML makes the whole text unfit for cutting.
     if (UNSAFE.test(text)) return undefined;
     const result = parseChunk(text);
-    if (result.tree) {
-      const spans: Span[] = [];
-      const tree = ownSpans(result.tree, spans);
-      moveSpans(spans, at);
-      return { tree, findings: result.findings, at, spans };
-    }
-    return { findings: result.findings, at };
+    const chunk: ParsedChunk = { tree: undefined, findings: result.findings, at };
+    if (result.tree) chunk.tree = anchoredTree(result.tree, chunk);
+    return chunk;
   };
   let segments: Segment[] | undefined | 'unsafe';
   if (old && previous) {
@@ -144,7 +141,7 @@ export function parseInChunks(
 
 type ParseChunk = (text: string, at: number) => ParsedChunk | undefined;
 
-/** The previous version's parses by text, each to be used once (a tree is moved in place). */
+/** The previous version's parses by text, each to be used once (a chunk belongs to one version at a time). */
 function reusableParses(segments: Segment[]): Map<string, ParsedChunk[]> {
   const byText = new Map<string, ParsedChunk[]>();
   for (const segment of segments) {
@@ -164,9 +161,8 @@ function parseOrReuse(text: string, at: number, parse: ParseChunk, reuse: Map<st
   return earlier;
 }
 
+/** Its tree's spans follow (`ChunkSpan`): nothing derived from the tree is touched. */
 function moveChunk(parsed: ParsedChunk, at: number): void {
-  if (parsed.at === at) return;
-  if (parsed.spans) moveSpans(parsed.spans, at - parsed.at);
   parsed.at = at;
 }
 
@@ -335,8 +331,10 @@ function assemble(segments: Segment[], source: string, base: number, findings: F
     const items: TreeNode[] = [];
     let j = i + 1;
     for (; j < segments.length && segments[j].head === segment; j++) {
-      const { tree } = segments[j].parsed!;
-      addFindings(findings, segments[j].parsed!.findings, base + segments[j].start);
+      const element = segments[j];
+      const { tree, findings: own } = element.parsed!;
+      // Run for each of 20,000 clauses on every edit: most chunks have no findings, and an empty loop is not free.
+      if (own.length > 0) addFindings(findings, own, base + element.start);
       if (tree?.kind !== 'seq' || tree.items.length !== 1) return undefined; // not one list element after all
       items.push(tree.items[0]);
     }
@@ -402,41 +400,43 @@ function addFindings(into: Finding[], from: Finding[], delta: number): void {
 }
 
 /**
- * A copy of a chunk's tree in which no two nodes share a span object, so that moving the tree in
- * place moves every span once; each new span is also listed in `spans`. Done once per chunk parse.
+ * A span of a chunk's tree: its offsets are relative to the chunk, and read as document offsets through the
+ * chunk's `at`. Moving a chunk is then one assignment whatever its size, and everything derived from its tree
+ * that holds these spans (a clause's model, its schema errors, the findings a lineage keeps) follows it.
+ * Read-only: a span of a tree is never written, only read.
  */
-function ownSpans(node: TreeNode, spans: Span[]): TreeNode {
-  const own = (from: Span): Span => {
-    const span = { start: from.start, end: from.end };
-    spans.push(span);
-    return span;
-  };
+class ChunkSpan implements Span {
+  constructor(private readonly chunk: ParsedChunk, private readonly relativeStart: number, private readonly relativeEnd: number) {}
+
+  get start(): number {
+    return this.chunk.at + this.relativeStart;
+  }
+
+  get end(): number {
+    return this.chunk.at + this.relativeEnd;
+  }
+
+  /** A report, a worker's answer or a test sees the document offsets, as of a plain span. */
+  toJSON(): Span {
+    return { start: this.start, end: this.end };
+  }
+}
+
+/** A copy of a chunk's tree (offsets from the chunk's start) whose spans are the chunk's `ChunkSpan`s. Done once per chunk parse. */
+function anchoredTree(node: TreeNode, chunk: ParsedChunk): TreeNode {
+  const own = (from: Span): Span => new ChunkSpan(chunk, from.start, from.end);
   const span = own(node.span);
   switch (node.kind) {
     case 'scalar':
       return node.raw === undefined ? { kind: 'scalar', span, value: node.value } : { kind: 'scalar', span, value: node.value, raw: node.raw };
     case 'seq':
-      return { kind: 'seq', span, items: node.items.map((item) => ownSpans(item, spans)) };
+      return { kind: 'seq', span, items: node.items.map((item) => anchoredTree(item, chunk)) };
     case 'map':
       return {
         kind: 'map',
         span,
-        entries: node.entries.map((e) => ({ key: e.key, keySpan: own(e.keySpan), value: ownSpans(e.value, spans) })),
+        entries: node.entries.map((e) => ({ key: e.key, keySpan: own(e.keySpan), value: anchoredTree(e.value, chunk) })),
         ...(node.heading !== undefined ? { heading: node.heading } : {}),
       };
-  }
-}
-
-/**
- * Moves a chunk's spans by `delta`, in place. The tree's identity stays, so what the analysis derived
- * from it (a clause's model, its schema errors) is still valid and still points at the right place: a
- * moved chunk costs one loop over its spans, and nothing else.
- */
-function moveSpans(spans: Span[], delta: number): void {
-  if (delta === 0) return;
-  for (let i = 0; i < spans.length; i++) {
-    const span = spans[i];
-    span.start += delta;
-    span.end += delta;
   }
 }
