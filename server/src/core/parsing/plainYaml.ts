@@ -430,7 +430,7 @@ function foldLines(lines: string[]): string {
 function scalar(source: string, start: number, end: number): TreeNode {
   const span = { start, end };
   const c = source.charCodeAt(0);
-  if (isDigit(c) || c === DASH || c === 0x2b /* + */ || c === 0x2e /* . */) {
+  if ((isDigit(c) || c === DASH || c === 0x2b /* + */ || c === 0x2e /* . */) && mayBeNumber(source)) {
     if (!isDecimalInteger(source)) decline();
     return { kind: 'scalar', span, value: parseInt(source, 10), raw: source };
   }
@@ -438,6 +438,20 @@ function scalar(source: string, start: number, end: number): TreeNode {
   if (special !== undefined) return { kind: 'scalar', span, value: special };
   if (c === 0x7e /* ~ */ && source.length === 1) return { kind: 'scalar', span, value: null };
   return { kind: 'scalar', span, value: source };
+}
+
+/**
+ * Whether the core schema may read a plain scalar as a number (an integer, octal, hexadecimal, float, `.inf`):
+ * every such form is letters, digits, `.`, `+`, `-` and `_`. A scalar with any other character (a space, a
+ * Japanese letter: 「4つの柱」) is a text, however it starts.
+ */
+function mayBeNumber(source: string): boolean {
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    const letterOrDigit = isDigit(c) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+    if (!letterOrDigit && c !== 0x2e && c !== 0x2b && c !== DASH && c !== 0x5f /* _ */) return false;
+  }
+  return true;
 }
 
 /** `[-+]?[0-9]+`, the core schema's decimal integer. */
