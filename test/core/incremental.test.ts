@@ -163,6 +163,9 @@ describe('incremental analysis equals a fresh analysis (differential)', () => {
     workspace.analyze(guidelineUri);
     const itemsOf = () => (child(workspace.parsed(guidelineUri)!.root, 'items') as SeqNode).items;
     const before = itemsOf();
+    const secondSpan = before[1].span;
+    const secondStart = text.indexOf('\n  - id: G-II\n') + '\n  - '.length;
+    assert.strictEqual(secondSpan.start, secondStart);
     // Typed at the end of the first item's title (G-I, one of the three top-level items), one character per version, as an editor sends them.
     let edited = text;
     let at = text.indexOf('\n', text.indexOf('title: ', text.indexOf('\n  - id: G-I\n')));
@@ -176,9 +179,54 @@ describe('incremental analysis equals a fresh analysis (differential)', () => {
     const now = itemsOf();
     assert.deepStrictEqual(now.map((item) => (child(item, 'id') as ScalarNode).value), ['G-I', 'G-II', 'G-III']);
     assert.deepStrictEqual(now.map((item, i) => item === before[i]), [false, true, true]);
+    // Moved by setting its chunk's offset: the very span object of version 1 now reads the offsets of the last version.
+    assert.strictEqual(now[1].span, secondSpan);
+    assert.deepStrictEqual([secondSpan.start, edited.indexOf('\n  - id: G-II\n') + '\n  - '.length], [secondStart + 150, secondStart + 150]);
     const fresh = new Workspace();
     fresh.set(guidelineUri, edited, 'yaml');
     assert.deepStrictEqual(summary(after, edited), summary(fresh.analyze(guidelineUri), edited));
     assert.ok(workspace.model(guidelineUri)?.kind === 'guideline' && workspace.catalog('nisc-2008')?.item('G-I')?.title?.value.endsWith('案'.repeat(150)));
+  });
+});
+
+describe('a standard checked again after an edit of its guideline equals a fresh analysis', () => {
+  // Each edit changes what some of the standards' names mean (or nothing they name): the findings carried over
+  // from the previous catalog for the clauses none of whose names changed must be exactly a fresh check's.
+  // The last column: how many findings of the finance standard name (in their arguments) the value shown, after the edit.
+  const edits: [string, string, string, string, number][] = [
+    ['an item id renamed (its clauses now name an unknown item)', '{id: B, label: Ⅱ', '{id: B2, label: Ⅱ', 'covers.unknown-item B', 50],
+    ['renamed back', '{id: B2, label: Ⅱ', '{id: B, label: Ⅱ', 'covers.unknown-item B', 0],
+    ['an item label changed', '{id: A-1, label: Ⅰ1,', '{id: A-1, label: Ⅰ一,', 'covers.not-applicable A-1', 0],
+    ['an item moved to another sector', 'level: abstract, sectors: [finance]}', 'level: abstract, sectors: [medical]}', 'covers.not-applicable B', 50],
+    ['a parent given a sector (its children follow it)', '    title-en: Organisation\n', '    title-en: Organisation\n    sectors: [medical]\n', 'covers.not-applicable A-1', 50],
+    ['an item added that a clause named while unknown', '      - {id: C-1,', '      - {id: Z-9, label: Z, title: 追加, title-en: Added, obligation: reference, level: concrete}\n      - {id: C-1,', 'covers.unknown-item Z-9', 0],
+    ['a threat renamed', '  - id: intentional\n', '  - id: intentional2\n', 'threat.unknown intentional', 250],
+    ['prose only (no name changes meaning)', 'title: 体制', 'title: 体制の案', 'threat.unknown intentional', 250],
+    ['the threat back', '  - id: intentional2\n', '  - id: intentional\n', 'threat.unknown intentional', 0],
+  ];
+
+  it('for each kind of guideline edit, in two sectors', () => {
+    const finance = longStandard(250);
+    const medical = finance.replace('sector: 金融', 'sector: 医療').replace('id: std-1', 'id: std-2');
+    assert.notStrictEqual(medical, finance);
+    const standards = [['file:///ws/finance.yaml', finance], ['file:///ws/medical.yaml', medical]];
+    const workspace = new Workspace();
+    let guideline = testGuideline.text;
+    workspace.set(testGuideline.uri, guideline, 'yaml', 1);
+    for (const [u, t] of standards) workspace.set(u, t, 'yaml', 1);
+    for (const [u] of standards) workspace.analyze(u);
+    const counted: number[] = [];
+    edits.forEach(([what, from, to, shown], i) => {
+      assert.ok(guideline.includes(from), what);
+      guideline = guideline.replace(from, to);
+      workspace.set(testGuideline.uri, guideline, 'yaml', i + 2);
+      const fresh = new Workspace();
+      fresh.set(testGuideline.uri, guideline, 'yaml');
+      for (const [u, t] of standards) fresh.set(u, t, 'yaml');
+      for (const [u, t] of standards) assert.deepStrictEqual(summary(workspace.analyze(u), t), summary(fresh.analyze(u), t), `${what}: ${u}`);
+      const [code, value] = shown.split(' ');
+      counted.push(workspace.analyze(standards[0][0]).findings.filter((f) => f.code === code && Object.values(f.args).includes(value)).length);
+    });
+    assert.deepStrictEqual(counted, edits.map((edit) => edit[4]));
   });
 });

@@ -22,6 +22,12 @@ export interface SectorScope {
   subsector?: string;
 }
 
+/** See `Catalog.referenceChangesSince`. */
+export interface ReferenceChanges {
+  names: Set<string>;
+  threatRemoved: boolean;
+}
+
 /** The sectors an item names: whole sectors, and sub-sectors (each with its sector). */
 interface ItemSectors {
   sectors: Set<string>;
@@ -226,6 +232,34 @@ export class Catalog {
   private readonly contents = new Map<ItemDef, NormativeContent>();
   private readonly fingerprints = new Map<ItemDef, string>();
   private readonly canonicals = new Map<ItemDef, ItemDef>();
+
+  /**
+   * What changed since `earlier` (the catalog of the guideline's previous version) for the covers and threats
+   * a standard of `scope` writes: the names (normalised) of the items that resolve differently (to no item, to
+   * an item of another id or label, or of another applicability to the scope), and whether a threat name known
+   * before is no longer known. A clause whose names are all known and none of them changed reads the same
+   * against both catalogs (`checks/standard.ts`). Once per pair of catalogs and scope.
+   */
+  referenceChangesSince(earlier: Catalog, scope: SectorScope): ReferenceChanges {
+    let byScope = this.changesSince.get(earlier);
+    if (!byScope) this.changesSince.set(earlier, (byScope = new Map()));
+    const scopeKey = `${scope.sector ?? ''}\u0000${scope.subsector ?? ''}`;
+    let changes = byScope.get(scopeKey);
+    if (changes) return changes;
+    const answer = (catalog: Catalog, name: string): string => {
+      const item = catalog.itemIndex.get(name);
+      return item ? `${item.id.value}\u0000${item.label?.value ?? ''}\u0000${catalog.applies(item, scope)}` : '';
+    };
+    const names = new Set<string>();
+    for (const catalog of [earlier, this]) {
+      for (const name of catalog.itemIndex.keys()) if (!names.has(name) && answer(earlier, name) !== answer(this, name)) names.add(name);
+    }
+    const threatRemoved = [...earlier.threatIndex.keys()].some((name) => !this.threatIndex.has(name));
+    byScope.set(scopeKey, (changes = { names, threatRemoved }));
+    return changes;
+  }
+
+  private readonly changesSince = new WeakMap<Catalog, Map<string, ReferenceChanges>>();
 
   suggestItem(id: string): ItemDef | undefined {
     // When the guideline is edited, every unknown id of every open standard is suggested for again: once per catalog.

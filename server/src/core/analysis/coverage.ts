@@ -141,8 +141,13 @@ function updateCoveringIndex(index: Map<ItemDef, ClauseModel[]>, catalog: Catalo
  * instead of every clause's lookups (the guideline's own rule asks for the coverage of every standard).
  */
 function keptCoveringIndex(lineage: Lineage, clauses: readonly ClauseModel[], catalog: Catalog): Map<ItemDef, ClauseModel[]> {
-  const byName = lineage.aggregate('covers-by-name', clauses, [], coversByName, (index, removed, added) => updateSortedIndex(index, removed, added, namesOf));
+  const byName = clausesByName(lineage, clauses);
   return lineage.aggregate('covering-clauses', clauses, [catalog], () => coveringIndexFromNames(byName, catalog), (index, removed, added) => updateCoveringIndex(index, catalog, removed, added));
+}
+
+/** The clauses that write each name in `covers` (as written), in document order, kept in the lineage by difference. */
+export function clausesByName(lineage: Lineage, clauses: readonly ClauseModel[]): Map<string, ClauseModel[]> {
+  return lineage.aggregate('covers-by-name', clauses, [], coversByName, (index, removed, added) => updateSortedIndex(index, removed, added, namesOf));
 }
 
 /** The distinct names a clause writes in `covers`. */

@@ -89,6 +89,11 @@ class DocumentState {
     if (this.parsedCache && this.linesCache) this.predecessor = undefined;
   }
 
+  /** Whether the model has been read yet (the id index takes only documents whose model is read: it reads none). */
+  get isModelRead(): boolean {
+    return this.modelCache !== undefined;
+  }
+
   get model(): DocumentModel | undefined {
     if (this.modelCache === undefined) {
       const { kind, root } = this.parsed;
@@ -421,20 +426,44 @@ export class Workspace implements WorkspaceView {
    * every standard that follows it, and these need not all be parsed to find the guideline's namesakes.
    */
   private urisWithId(id: string, kind: DocumentKind): string[] {
-    const result: string[] = [];
-    for (const state of this.sortedStates()) {
-      if (state.summary) {
-        if (state.summary.id === id && state.summary.kind === kind) result.push(state.uri);
-        continue;
-      }
-      const headerKind = state.kindWithoutParsing;
-      if (headerKind !== undefined && headerKind !== kind) continue;
-      if (!state.mayHaveId(id)) continue;
-      const model = state.model;
-      if (model?.id?.value === id && model.kind === kind) result.push(state.uri);
-    }
-    return result;
+    const { known, others } = this.idIndex();
+    const found = (known.get(kindAndId(kind, id)) ?? []).concat(others.filter((state) => hasIdAndKind(state, id, kind)));
+    return found.sort(byUri).map((state) => state.uri);
   }
+
+  /**
+   * The documents whose kind and id are known (from a summary, or the model already read) by kind and id,
+   * and the others, in URI order. Made once per set of documents (a keystroke makes a new one): every analysis
+   * asks for its document's namesakes, and a workspace holds hundreds of documents.
+   */
+  private idIndex(): { known: Map<string, DocumentState[]>; others: DocumentState[] } {
+    const sorted = this.sortedStates();
+    if (this.idIndexOf !== sorted || !this.idIndexCache) {
+      const known = new Map<string, DocumentState[]>();
+      const others: DocumentState[] = [];
+      for (const state of sorted) {
+        const summary = state.summary;
+        if (!summary && !state.isModelRead) {
+          others.push(state);
+          continue;
+        }
+        const model = summary ? undefined : state.model;
+        const id = summary ? summary.id : model?.id?.value;
+        const kind = summary ? summary.kind : model?.kind;
+        if (id === undefined || kind === undefined) continue;
+        const key = kindAndId(kind, id);
+        const list = known.get(key);
+        if (list) list.push(state);
+        else known.set(key, [state]);
+      }
+      this.idIndexOf = sorted;
+      this.idIndexCache = { known, others };
+    }
+    return this.idIndexCache;
+  }
+
+  private idIndexOf?: DocumentState[];
+  private idIndexCache?: { known: Map<string, DocumentState[]>; others: DocumentState[] };
 
   documentsWithId(id: string): { uri: string; model: DocumentModel }[] {
     const result: { uri: string; model: DocumentModel }[] = [];
@@ -527,20 +556,41 @@ export class Workspace implements WorkspaceView {
 
   /** A standard's coverage against a catalog, with the workspace's options, and its suspect links (from its review record). */
   coverageOf(model: StandardModel, catalog: Catalog): CoverageReport {
+    const record = model.id ? this.reviewRecords(model.id.value)[0]?.model : undefined;
+    // Kept with the standard's model: a guideline's check asks for the coverage of every standard that follows
+    // it, and the open standards' own checks then ask again for theirs against the same catalog.
+    const known = this.coverages.get(model);
+    if (known && known.catalog === catalog && known.options === this.options.coverage && known.record === record) return known.report;
     const lineage = lineages.get(model);
-    const report = computeCoverage(model, catalog, standardScope(model, catalog), this.options.coverage, lineage);
-    return model.id ? markSuspectLinks(report, model, catalog, this.reviewRecords(model.id.value)[0]?.model, lineage) : report;
+    const computed = computeCoverage(model, catalog, standardScope(model, catalog), this.options.coverage, lineage);
+    const report = record ? markSuspectLinks(computed, model, catalog, record, lineage) : computed;
+    this.coverages.set(model, { catalog, options: this.options.coverage, record, report });
+    return report;
   }
+
+  private readonly coverages = new WeakMap<StandardModel, { catalog: Catalog; options: WorkspaceOptions['coverage']; record: ReviewModel | undefined; report: CoverageReport }>();
 
   reviewRecords(standardId: string): { uri: string; model: ReviewModel }[] {
     const result: { uri: string; model: ReviewModel }[] = [];
-    for (const state of this.sortedStates()) {
-      if (!state.isReviewRecord) continue;
+    for (const state of this.reviewRecordStates()) {
       const model = state.model;
       if (model?.kind === 'review' && model.standard?.value === standardId) result.push({ uri: state.uri, model });
     }
     return result;
   }
+
+  /** The review records among the documents, in URI order: asked once per coverage, of a workspace of hundreds of standards. */
+  private reviewRecordStates(): DocumentState[] {
+    const sorted = this.sortedStates();
+    if (this.reviewRecordsOf !== sorted) {
+      this.reviewRecordsOf = sorted;
+      this.reviewRecordsCache = sorted.filter((state) => state.isReviewRecord);
+    }
+    return this.reviewRecordsCache;
+  }
+
+  private reviewRecordsOf?: DocumentState[];
+  private reviewRecordsCache: DocumentState[] = [];
 
   /** The coverage of a scope (a sector) by several standards together, with the workspace's options (`computeUnionCoverage`). */
   unionCoverageOf(models: StandardModel[], catalog: Catalog, scope: SectorScope): CoverageReport {
@@ -568,7 +618,7 @@ export class Workspace implements WorkspaceView {
   }
 
   private sortedStates(): DocumentState[] {
-    return (this.sortedCache ??= [...this.documents.values()].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0)));
+    return (this.sortedCache ??= [...this.documents.values()].sort(byUri));
   }
 }
 
@@ -578,6 +628,27 @@ export class Workspace implements WorkspaceView {
  * misspelt `kijun:` key. Typing slips (read as fixed) and schema findings leave it readable.
  */
 const UNREADABLE = new Set(['syntax.yaml', 'syntax.front-matter', 'input.too-large', 'input.binary', 'input.too-deep', 'input.alias-limit', 'document.misspelt-kijun-key']);
+
+function kindAndId(kind: DocumentKind, id: string): string {
+  return `${kind}\u0000${id}`;
+}
+
+/**
+ * Whether a document whose model was not read when the id index was made has this id and kind: from its summary when it has
+ * one; a document whose header names another kind, or whose text does not contain the id, is not parsed to see.
+ */
+function hasIdAndKind(state: DocumentState, id: string, kind: DocumentKind): boolean {
+  if (state.summary) return state.summary.id === id && state.summary.kind === kind;
+  const headerKind = state.kindWithoutParsing;
+  if (headerKind !== undefined && headerKind !== kind) return false;
+  if (!state.mayHaveId(id)) return false;
+  const model = state.model;
+  return model?.id?.value === id && model.kind === kind;
+}
+
+function byUri(a: DocumentState, b: DocumentState): number {
+  return a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0;
+}
 
 /** Whether a parse is a readable version of its document (no finding of `UNREADABLE`). */
 export function isReadable(parsed: ParsedDocument): boolean {

@@ -1,4 +1,5 @@
 import { Catalog, SectorScope } from '../catalog';
+import { clausesByName } from '../coverage';
 import { finding, Finding, Replacement, unknownName } from '../../findings';
 import { ParsedDocument } from '../../parsing/parse';
 import { Bilingual } from '../../messages';
@@ -204,7 +205,20 @@ const clauseReferences: StandardRule = {
     const ofClause = (clause: ClauseModel): Finding[] => (parsed.format === 'yaml'
       ? referenceFindings.get(clause, key, () => clauseReferenceFindings(clause, catalog, scope, sectorName, parsed, workspace))
       : clauseReferenceFindings(clause, catalog, scope, sectorName, parsed, workspace));
-    const perClause = lineage && parsed.format === 'yaml' ? lineage.map('clause-references', model.clauses, key, ofClause) : model.clauses.map(ofClause);
+    // An edit of the guideline makes a new catalog. A clause found clean before stays clean when none of its
+    // names changed meaning: only the clauses that name an item that changed (found from the names, not by
+    // looking at every clause) and those with findings are checked again.
+    const carry = (previousKey: readonly unknown[]) => {
+      const earlier = previousKey[0];
+      if (!lineage || !(earlier instanceof Catalog) || previousKey.length !== key.length || previousKey.some((k, i) => i > 0 && k !== key[i])) return undefined;
+      const changes = catalog.referenceChangesSince(earlier, scope);
+      const naming = new Set<ClauseModel>();
+      if (changes.names.size > 0) {
+        for (const [name, clauses] of clausesByName(lineage, model.clauses)) if (changes.names.has(normalizeName(name))) for (const clause of clauses) naming.add(clause);
+      }
+      return (clause: ClauseModel, before: Finding[]) => before.length === 0 && !naming.has(clause) && !(changes.threatRemoved && clause.threats.length > 0);
+    };
+    const perClause = lineage && parsed.format === 'yaml' ? lineage.map('clause-references', model.clauses, key, ofClause, carry) : model.clauses.map(ofClause);
     for (const own of perClause) for (const f of own) findings.push(f);
     return findings;
   },
