@@ -46,6 +46,10 @@ describe('line shapes', () => {
         const offset = at % (text.length + 1);
         const lines = new LineIndex(text);
         assert.deepStrictEqual(cursorContext(text, offset, 'yaml', lines), cursorContext(text, offset, 'yaml'));
+        // In a Markdown file's front matter the walk stops at the front matter's first line.
+        const markdown = `---\n${text}\n---\n本文\n`;
+        const inFront = offset + '---\n'.length;
+        assert.deepStrictEqual(cursorContext(markdown, inFront, 'markdown', new LineIndex(markdown)), cursorContext(markdown, inFront, 'markdown'));
         // Past the first 4 KiB, where the header reader searches the rest of the text.
         const long = `kijun: standard\n${'# padding\n'.repeat(420)}${text}`;
         assert.strictEqual(headerValue(long, 'subsector', new LineIndex(long)), headerValue(long, 'subsector'));

@@ -302,16 +302,22 @@ function linesAbove(text: string, lines: LineIndex | undefined, lineStart: numbe
     let line = lines.positionAt(lineStart).line;
     const shapes = lines.lineShapes();
     const starts = lines.lineStartList();
+    // Only the line that holds `floor`, and those before it, can end before it.
+    const floorLine = floor > 0 ? lines.positionAt(floor).line : 0;
     return {
       // A loop over the shapes: it may pass 100,000 lines, and reads a line's text only when it stops there.
       next(target, skipDashes) {
         while (line > 0) {
           line--;
-          if (starts[line + 1] - 1 < floor) return undefined;
           const shape = shapes[line];
+          // Most lines passed are deeper or blank: told from the shape alone, before anything else is read.
+          if ((shape & LINE_BLANK) !== 0 && line > floorLine) continue;
+          const shallowIndent = shape & LINE_INDENT_MASK;
+          if (shallowIndent > target && shallowIndent !== LINE_INDENT_MASK && line > floorLine) continue;
+          if (line <= floorLine && starts[line + 1] - 1 < floor) return undefined;
           const start = Math.max(floor, starts[line]);
           // The shape holds indentations up to its mask; a deeper one (a pasted run of spaces) is counted.
-          const indent = (shape & LINE_INDENT_MASK) === LINE_INDENT_MASK ? lineStartShape(text, start).indent : shape & LINE_INDENT_MASK;
+          const indent = shallowIndent === LINE_INDENT_MASK ? lineStartShape(text, start).indent : shallowIndent;
           if (passedOver(indent, (shape & LINE_BLANK) !== 0, (shape & LINE_DASH) !== 0, target, skipDashes)) continue;
           return { start, end: starts[line + 1] - 1 };
         }
