@@ -92,6 +92,21 @@ describe('review records', () => {
     assert.ok(reviewRecordEdit(workspace, acmeStandard().uri, { clause: 'S-1', item: 'Z-1' })!.text.includes('{clause: S-4, item: Z-6, reviewed: f4814f71}'));
   });
 
+  it('a record whose header the header reader cannot tell (a quoted key) counts once parsed, first in URI order', () => {
+    const { workspace, record } = reviewed();
+    const text = workspace.text(record)!;
+    const quoted = 'file:///ws/a.review.yaml';
+    assert.ok(text.includes('\nkijun: review\n'));
+    workspace.set(quoted, text.replace('\nkijun: review\n', '\n"kijun": review\n'), 'yaml');
+    // The records are asked for while the quoted one is not parsed yet (its header tells no kind); then it is parsed.
+    assert.deepStrictEqual(workspace.reviewRecords('std').map((r) => r.uri), [record]);
+    assert.deepStrictEqual(workspace.analyze(quoted).findings, []);
+    assert.deepStrictEqual(workspace.reviewRecords('std').map((r) => r.uri), [quoted, record]);
+    assert.deepStrictEqual(workspace.analyze(record).findings.map((f) => show(f, text)), [
+      { code: 'review.duplicate', range: '5:11-5:14', severity: 'warning', message: 'Another review record of standard std comes first (file:///ws/a.review.yaml), so this one is not used: keep one record per standard.' },
+    ]);
+  });
+
   it('a fingerprint that is not hexadecimal is a schema error that says what to write', () => {
     const { workspace, record } = reviewed();
     const text = workspace.text(record)!.replace('reviewed: 6804430f', 'reviewed: 68044-0f');

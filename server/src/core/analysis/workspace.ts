@@ -573,18 +573,23 @@ export class Workspace implements WorkspaceView {
   reviewRecords(standardId: string): { uri: string; model: ReviewModel }[] {
     const result: { uri: string; model: ReviewModel }[] = [];
     for (const state of this.reviewRecordStates()) {
+      if (!state.isReviewRecord) continue;
       const model = state.model;
       if (model?.kind === 'review' && model.standard?.value === standardId) result.push({ uri: state.uri, model });
     }
     return result;
   }
 
-  /** The review records among the documents, in URI order: asked once per coverage, of a workspace of hundreds of standards. */
+  /**
+   * The documents that are or may be review records (their header says so, or says no kind), in URI order: asked
+   * once per coverage, of a workspace of hundreds of standards. `reviewRecords` still asks each one, whose kind
+   * its parse may since have told.
+   */
   private reviewRecordStates(): DocumentState[] {
     const sorted = this.sortedStates();
     if (this.reviewRecordsOf !== sorted) {
       this.reviewRecordsOf = sorted;
-      this.reviewRecordsCache = sorted.filter((state) => state.isReviewRecord);
+      this.reviewRecordsCache = sorted.filter((state) => state.kindWithoutParsing === undefined || state.isReviewRecord);
     }
     return this.reviewRecordsCache;
   }
