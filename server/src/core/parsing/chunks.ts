@@ -12,8 +12,9 @@ import { MapEntry, MapNode, SeqNode, TreeNode } from './tree';
  * The cut itself is incremental too: the previous version's layout (its segments and their parses)
  * is compared with the new text from both ends, and when the edit lies inside the elements of one
  * list only those elements are cut again; the segments after it keep their parses, and their trees
- * move by the edit's length at the cost of one assignment each (`ChunkSpan`). Any other edit (a new top-level key, a changed key line, an element
- * out of step with its list) cuts the whole text again, reusing every parse whose text is unchanged.
+ * move by the edit's length at the cost of one assignment each (`ChunkSpan`). Any other edit (a new
+ * top-level key, a changed key line, an element out of step with its list) cuts the whole text again,
+ * reusing every parse whose text is unchanged.
  *
  * Only plain documents are cut: anchors, aliases, tabs, directives, several documents, a line that
  * starts with an ideographic space (U+3000, a slip that would start a top-level block), a merge key
